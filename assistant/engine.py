@@ -1,0 +1,114 @@
+"""The one object the CLI and the TUI talk to: index, retrieval, answers and conversations behind it."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date as Date
+from threading import Lock
+from typing import TYPE_CHECKING
+
+from .config import Settings
+from .models import Answer, Document, DocumentInfo, IndexReport, IndexStatus
+
+if TYPE_CHECKING:
+    from .indexer import Progress
+    from .retrieval import Retriever
+
+
+@dataclass(frozen=True)
+class Filters:
+    """Restrict retrieval to some articles."""
+
+    source: str | None = None
+    since: Date | None = None
+    until: Date | None = None
+    documents: tuple[str, ...] = ()
+
+    @property
+    def active(self) -> bool:
+        return bool(self.source or self.since or self.until or self.documents)
+
+
+@dataclass
+class Turn:
+    question: str
+    query: str
+    answer: Answer
+
+
+@dataclass
+class Conversation:
+    """Previous turns, used to resolve follow-ups ("And immunology?")."""
+
+    turns: list[Turn] = field(default_factory=list)
+
+    def clear(self) -> None:
+        self.turns.clear()
+
+
+class Engine:
+    """Loads lazily; safe to call from a worker thread (one answer at a time)."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self._retriever: Retriever | None = None
+        self._lock = Lock()
+
+    # -- index -------------------------------------------------------------------------------------
+    def status(self) -> IndexStatus:
+        from .store import index_status
+
+        return index_status(self.settings)
+
+    def update_index(
+        self, *, full: bool = False, progress: Callable[[Progress], None] | None = None
+    ) -> IndexReport:
+        """Bring the index up to date with the corpus (incremental), then serve the new index."""
+        from .indexer import update_index
+
+        report = update_index(self.settings, full=full, progress=progress)
+        with self._lock:
+            self._retriever = None
+        return report
+
+    # -- reading -----------------------------------------------------------------------------------
+    def load(self) -> None:
+        """Open the index and the query encoder (blocking; call from a worker)."""
+        self._get_retriever()
+
+    def _get_retriever(self) -> Retriever:
+        with self._lock:
+            if self._retriever is None:
+                from .retrieval import Retriever
+
+                self._retriever = Retriever.open(self.settings)
+            return self._retriever
+
+    def documents(self) -> list[DocumentInfo]:
+        return self._get_retriever().store.list_documents()
+
+    def document(self, path: str) -> Document:
+        return self._get_retriever().store.get_document(path)
+
+    def ask(
+        self,
+        question: str,
+        conversation: Conversation | None = None,
+        *,
+        filters: Filters | None = None,
+        long: bool = False,
+    ) -> Answer:
+        """Answer one question; when a conversation is given the turn is appended to it."""
+        from .answer import compose_answer
+        from .conversation import resolve_query
+
+        started = time.perf_counter()
+        retriever = self._get_retriever()
+        query = resolve_query(question, conversation)
+        answer = compose_answer(question, query, retriever, self.settings, filters=filters, long=long)
+        answer = answer.model_copy(update={"seconds": round(time.perf_counter() - started, 4)})
+        if conversation is not None:
+            conversation.turns.append(Turn(question=question, query=query, answer=answer))
+        return answer
