@@ -38,6 +38,9 @@ class Settings(BaseSettings):
         ge=1,
         description="From this many passages on, the vector index is approximate (HNSW) instead of exact.",
     )
+    lock_timeout: float = Field(
+        600.0, ge=0, description="Seconds a second writer waits for the index lock before giving up."
+    )
     top_k: int = Field(8, ge=1, le=100, description="Passages retrieved per question.")
     dense_candidates: int = Field(100, ge=1, description="Dense candidates fused per question.")
     lexical_candidates: int = Field(100, ge=1, description="Full-text candidates fused per question.")

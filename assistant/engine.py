@@ -58,7 +58,7 @@ class Engine:
 
     # -- index -------------------------------------------------------------------------------------
     def status(self) -> IndexStatus:
-        from .store import index_status
+        from .indexer import index_status
 
         return index_status(self.settings)
 

@@ -94,9 +94,10 @@ class Citation(_Model):
     source: str | None = None
     url: str | None = None
     page: int | None = None
-    chunk_id: int
+    chunk_id: int | None = None
+    """The passage's id in the index (None for a citation of an extracted fact's sentence)."""
     text: str
-    """The whole passage."""
+    """The whole passage (for a fact: the sentence it was extracted from)."""
     start: int
     end: int
     """Character span of the passage in the document text."""
