@@ -255,9 +255,7 @@ def select_sentences(
         if words + n > max_words:
             continue
         vector = _CACHE.data.get((evidence.hits[cand.hit_index].chunk.document, cand.start, cand.end))
-        if vector is not None and any(
-            v is not None and float(v @ vector) > params.redundancy for v in chosen_vectors
-        ):
+        if vector is not None and any(v is not None and float(v @ vector) > params.redundancy for v in chosen_vectors):
             continue
         chosen.append(cand)
         chosen_vectors.append(vector)

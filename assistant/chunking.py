@@ -128,7 +128,10 @@ def chunk_document(
                 units.append((s, e, size))
             else:
                 pieces = _split_long(text, s, e, budget, count_tokens)
-                units.extend((ps, pe, n) for (ps, pe), n in zip(pieces, count_tokens([text[a:b] for a, b in pieces]), strict=True))
+                units.extend(
+                    (ps, pe, n)
+                    for (ps, pe), n in zip(pieces, count_tokens([text[a:b] for a, b in pieces]), strict=True)
+                )
         for group in _pack(units, budget, settings.overlap):
             start, end = group[0][0], group[-1][1]
             chunks.append(

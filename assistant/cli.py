@@ -31,7 +31,8 @@ app = typer.Typer(
 )
 
 CorpusOpt = Annotated[
-    Path | None, typer.Option("--corpus", help="Folder of articles [env ASSISTANT_CORPUS_DIR; default corpus/].")
+    Path | None,
+    typer.Option("--corpus", help="Folder of articles [env ASSISTANT_CORPUS_DIR; default corpus/]."),
 ]
 IndexOpt = Annotated[
     Path | None, typer.Option("--index", help="Index folder [env ASSISTANT_INDEX_DIR; default index/].")
@@ -262,12 +263,20 @@ def _parse_date(value: str | None, flag: str) -> Date | None:
 
 @app.command("ask")
 def ask_cmd(
-    questions: Annotated[list[str], typer.Argument(help="One or more questions ('-' reads them from stdin, one per line).")],
+    questions: Annotated[
+        list[str], typer.Argument(help="One or more questions ('-' reads them from stdin, one per line).")
+    ],
     as_json: JsonOpt = False,
     long: Annotated[bool, typer.Option("--long", help="Allow a longer answer (more sentences).")] = False,
-    source: Annotated[str | None, typer.Option("--source", help="Only articles whose source or URL contains this.")] = None,
-    since: Annotated[str | None, typer.Option("--since", help="Only articles published on or after YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option("--until", help="Only articles published on or before YYYY-MM-DD.")] = None,
+    source: Annotated[
+        str | None, typer.Option("--source", help="Only articles whose source or URL contains this.")
+    ] = None,
+    since: Annotated[
+        str | None, typer.Option("--since", help="Only articles published on or after YYYY-MM-DD.")
+    ] = None,
+    until: Annotated[
+        str | None, typer.Option("--until", help="Only articles published on or before YYYY-MM-DD.")
+    ] = None,
     doc: Annotated[list[str] | None, typer.Option("--doc", help="Only this article (corpus path); repeatable.")] = None,
     top_k: Annotated[int | None, typer.Option("--top-k", "-k", help="Passages retrieved per question.")] = None,
     corpus: CorpusOpt = None,
@@ -352,7 +361,10 @@ def _ensure_index(settings: Settings, *, quiet: bool) -> None:
 
 @app.command("eval")
 def eval_cmd(
-    path: Annotated[Path, typer.Argument(help="A BEIR folder (corpus.jsonl, queries*.jsonl, qrels/) or a question file (.jsonl).")],
+    path: Annotated[
+        Path,
+        typer.Argument(help="A BEIR folder (corpus.jsonl, queries*.jsonl, qrels/) or a question file (.jsonl)."),
+    ],
     split: Annotated[str, typer.Option("--split", help="BEIR qrels split to score.")] = "test",
     as_json: JsonOpt = False,
     corpus: CorpusOpt = None,

@@ -26,8 +26,46 @@ _ELLIPTICAL = re.compile(
 )
 _NAME = re.compile(r"\b[A-Z][\w’'.-]*(?:\s+[A-Z][\w’'.-]*)*")
 _COMMON_CAPITALISED = frozenset(
-    "The A An As In On At For From With By Of And But Or If When While This That These Those It Its They "
-    "He She We I According Though However Due Once Many Some Most Interest".split()
+    [
+        "The",
+        "A",
+        "An",
+        "As",
+        "In",
+        "On",
+        "At",
+        "For",
+        "From",
+        "With",
+        "By",
+        "Of",
+        "And",
+        "But",
+        "Or",
+        "If",
+        "When",
+        "While",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "They",
+        "He",
+        "She",
+        "We",
+        "I",
+        "According",
+        "Though",
+        "However",
+        "Due",
+        "Once",
+        "Many",
+        "Some",
+        "Most",
+        "Interest",
+    ]
 )
 
 

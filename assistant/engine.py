@@ -62,9 +62,7 @@ class Engine:
 
         return index_status(self.settings)
 
-    def update_index(
-        self, *, full: bool = False, progress: Callable[[Progress], None] | None = None
-    ) -> IndexReport:
+    def update_index(self, *, full: bool = False, progress: Callable[[Progress], None] | None = None) -> IndexReport:
         """Bring the index up to date with the corpus (incremental), then serve the new index."""
         from .indexer import update_index
 

@@ -213,9 +213,7 @@ def summarise(scores: list[dict[str, Any]]) -> dict[str, Any]:
         "unanswerable_refused": (
             sum(1 for s in unanswerable if s["abstained"]) / len(unanswerable) if unanswerable else 0.0
         ),
-        "abstention_precision": (
-            sum(1 for s in refused if s["unanswerable"]) / len(refused) if refused else 1.0
-        ),
+        "abstention_precision": (sum(1 for s in refused if s["unanswerable"]) / len(refused) if refused else 1.0),
         "abstention_recall": (
             sum(1 for s in unanswerable if s["abstained"]) / len(unanswerable) if unanswerable else 1.0
         ),

@@ -155,7 +155,7 @@ def index_status(settings: Settings) -> IndexStatus:
         problem = None
         try:
             check_compatible(store, settings.model, chunker_manifest(settings))
-        except Exception as exc:  # noqa: BLE001 - reported, not raised
+        except Exception as exc:
             problem = str(exc)
         changes = corpus_changes(settings, store) if settings.corpus_dir.is_dir() else CorpusChanges()
         return base.model_copy(
@@ -315,7 +315,9 @@ def _update_locked(settings: Settings, *, full: bool, notify: Callable[[Progress
                 kept_despite_error.add(state.rel)  # the indexed version stays until the file is fixed
                 warnings[-1] += " (the previously indexed version is kept)"
             else:
-                skipped_now.append((state.rel, state.sha256 or _hash(state) or "", state.size, state.mtime_ns, str(exc)))
+                skipped_now.append(
+                    (state.rel, state.sha256 or _hash(state) or "", state.size, state.mtime_ns, str(exc))
+                )
             continue
         state.sha256 = document.sha256
         documents.append((state, document))
@@ -395,7 +397,7 @@ def _update_locked(settings: Settings, *, full: bool, notify: Callable[[Progress
         removed=removed,
         unchanged=len(plan.unchanged) + len(kept_despite_error),
         skipped=len(skipped_now),
-        chunks_embedded=int(len(vectors)),
+        chunks_embedded=len(vectors),
         chunks_total=chunks_total,
         documents_total=documents_total,
         rebuilt=rebuilt,
@@ -454,7 +456,7 @@ def _fact_extractor() -> Callable[[Document], str | None]:
     def extract(document: Document) -> str | None:
         try:
             return extract_facts(document).model_dump_json()
-        except Exception:  # noqa: BLE001 - facts are a bonus; never lose an article over them
+        except Exception:
             return None
 
     return extract

@@ -247,9 +247,7 @@ class IndexStore:
             "SELECT d.path, d.meta, COUNT(c.id) AS n FROM documents d LEFT JOIN chunks c ON c.document = d.path "
             "GROUP BY d.path ORDER BY d.published DESC, d.path"
         )
-        return [
-            DocumentInfo(path=r[0], meta=DocumentMeta.model_validate_json(r[1]), passages=r[2]) for r in rows
-        ]
+        return [DocumentInfo(path=r[0], meta=DocumentMeta.model_validate_json(r[1]), passages=r[2]) for r in rows]
 
     def facts(self) -> list[tuple[str, str]]:
         """(document path, facts JSON) for every document with extracted facts."""
