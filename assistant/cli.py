@@ -156,6 +156,7 @@ def add_cmd(
     Example: assistant add report.pdf https://example.com/news/deal.html
     """
     from .importers import add_articles
+    from .render import inert
 
     settings = _settings(corpus, index)
     settings.corpus_dir.mkdir(parents=True, exist_ok=True)
@@ -170,7 +171,7 @@ def add_cmd(
             print(f"not added {r.origin}: {r.message}")
         else:
             failed += 1
-            sys.stderr.write(f"error: {r.origin}: {r.message}\n")
+            sys.stderr.write(f"error: {inert(r.message)}\n")
     report = None
     if any(r.status == "added" for r in results) and not no_index:
         report = _run_index(settings, full=False, quiet=as_json)

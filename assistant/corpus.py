@@ -330,7 +330,8 @@ def load_document(corpus_dir: Path, path: Path, *, max_bytes: int = 10_000_000) 
             + ")"
         )
     if suffix in CONVERTED_SUFFIXES:
-        from .importers import convert_file
+        from .errors import ImportFailedError
+        from .importers import convert_bytes
 
         try:
             raw = path.read_bytes()
@@ -340,7 +341,10 @@ def load_document(corpus_dir: Path, path: Path, *, max_bytes: int = 10_000_000) 
             raise ArticleError(f"cannot be read ({exc.strerror or exc})") from None
         if len(raw) > max_bytes:
             raise ArticleError(f"is {len(raw) / 1e6:.1f} MB, over the {max_bytes / 1e6:.0f} MB limit")
-        markdown = convert_file(path).markdown
+        try:
+            markdown = convert_bytes(raw, path.name, origin=str(path)).markdown
+        except ImportFailedError as exc:
+            raise ArticleError(str(exc).removeprefix(f"{path.name} ")) from None
         meta, clean, sections, pages = parse_article(markdown, path.with_suffix(".md"))
     else:
         text, raw = read_text(path, max_bytes)
