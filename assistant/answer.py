@@ -22,6 +22,7 @@ import numpy as np
 
 from .config import Settings
 from .models import Answer, AnswerSentence, Citation, Hit
+from .question import analyse, satisfies
 from .retrieval import Retriever, query_terms
 
 if TYPE_CHECKING:
@@ -33,20 +34,26 @@ _WORD = re.compile(r"[\w$€£¥%]+(?:[.'’][\w]+)*")
 
 @dataclass(frozen=True)
 class ComposerParams:
-    passages: int = 6
+    passages: int = 8
     """Passages whose sentences compete."""
     w_sentence: float = 0.55
-    w_lexical: float = 0.25
-    w_passage: float = 0.20
-    extra_ratio: float = 0.85
+    w_lexical: float = 0.10
+    w_passage: float = 0.35
+    w_typed: float = 0.10
+    """Bonus for a sentence holding the kind of thing asked for (an amount for "how much")."""
+    extra_ratio: float = 0.80
     """A further sentence must score at least this share of the best one."""
     redundancy: float = 0.80
     # Abstention: logistic over features (see `features`).
-    bias: float = -6.0
-    w_best: float = 9.0
-    w_coverage: float = 4.0
-    w_missing: float = -5.0
-    w_top_passage: float = 2.0
+    bias: float = -1.325
+    w_best: float = 2.285
+    w_coverage: float = 0.072
+    w_missing: float = -2.849
+    w_focus: float = -2.076
+    rare_word: float = 0.65
+    """Specificity from which a question word missing from the cited articles counts in full."""
+    common_word_discount: float = 0.3
+    w_top_passage: float = 1.921
 
 
 DEFAULT_PARAMS = ComposerParams()
@@ -100,7 +107,40 @@ def _text_stems(text: str) -> set[str]:
 
 
 def _present(term_stem: str, pool: set[str]) -> bool:
-    return term_stem in pool or any(_near(term_stem, w) for w in pool if abs(len(w) - len(term_stem)) <= 1)
+    """In the pool as the same stem, up to one edit (Jefferies / Jeffries), or as a longer word's stem
+    (regulator / regulatory)."""
+    if term_stem in pool:
+        return True
+    for word in pool:
+        if abs(len(word) - len(term_stem)) <= 1 and _near(term_stem, word):
+            return True
+        if len(term_stem) >= 5 and len(word) > len(term_stem) and word.startswith(term_stem):
+            return True
+    return False
+
+
+class _DocumentStems:
+    """Stems of whole documents, cached: "is this name anywhere in the cited article?"."""
+
+    def __init__(self, size: int = 64) -> None:
+        self.size = size
+        self.data: OrderedDict[tuple[str, str], set[str]] = OrderedDict()
+
+    def get(self, retriever: Retriever, path: str) -> set[str]:
+        key = (str(retriever.store.generation), path)
+        if key not in self.data:
+            try:
+                text = retriever.store.get_document(path).text
+            except KeyError:
+                text = ""
+            self.data[key] = _text_stems(text)
+            while len(self.data) > self.size:
+                self.data.popitem(last=False)
+        self.data.move_to_end(key)
+        return self.data[key]
+
+
+_DOC_STEMS = _DocumentStems()
 
 
 # --------------------------------------------------------------------------------------------------
@@ -142,6 +182,8 @@ class Candidate:
     similarity: float
     lexical: float
     score: float
+    typed: bool = True
+    """Contains the kind of thing the question expects (an amount, a date...)."""
 
 
 @dataclass
@@ -151,62 +193,73 @@ class Evidence:
     hits: list[Hit]
     candidates: list[Candidate]
     coverage: float
+    """Share of the question's words (weighted by specificity) found in the best passages."""
     missing: float
+    """Specificity of the most specific question word that no cited article contains (names count 1.0)."""
+    focus_missing: float
+    """Specificity of the thing asked about ("what *revenue*") when the best passages never mention it."""
     best: float
     top_passage: float
+    typed_ok: bool = True
+    """False when the question expects an amount, count, date, share or name and no good candidate has
+    one, or says "he"/"she" and the best passage is about somebody else."""
 
     def features(self) -> list[float]:
-        return [self.best, self.coverage, self.missing, self.top_passage]
+        return [self.best, self.coverage, self.missing, self.focus_missing, self.top_passage]
 
 
 def confidence(evidence: Evidence, params: ComposerParams = DEFAULT_PARAMS) -> float:
-    if not evidence.candidates:
+    if not evidence.candidates or not evidence.typed_ok:
         return 0.0
     z = (
         params.bias
         + params.w_best * evidence.best
         + params.w_coverage * evidence.coverage
         + params.w_missing * evidence.missing
+        + params.w_focus * evidence.focus_missing
         + params.w_top_passage * evidence.top_passage
     )
     return 1.0 / (1.0 + math.exp(-z))
 
 
+def _candidates(retriever: Retriever, pool_hits: list[Hit]) -> tuple[list[tuple[str, int, int]], list[str], list[int]]:
+    """Every sentence of the pooled passages once (overlapping passages share sentences)."""
+    spans = retriever.store.chunk_sentences([h.chunk.id for h in pool_hits])
+    seen: set[tuple[str, int, int]] = set()
+    keys: list[tuple[str, int, int]] = []
+    texts: list[str] = []
+    owners: list[int] = []
+    for i, hit in enumerate(pool_hits):
+        for s, e in spans.get(hit.chunk.id, []):
+            key = (hit.chunk.document, s, e)
+            if key in seen:
+                continue
+            seen.add(key)
+            keys.append(key)
+            texts.append(hit.chunk.text[s - hit.chunk.start : e - hit.chunk.start])
+            owners.append(i)
+    return keys, texts, owners
+
+
 def gather_evidence(
+    question: str,
     query: str,
     retriever: Retriever,
     hits: list[Hit],
     query_vector: np.ndarray,
     params: ComposerParams = DEFAULT_PARAMS,
+    anchors: list[str] | None = None,
 ) -> Evidence:
+    """Score the candidate sentences for `query` (the question with any conversation context) and judge
+    the evidence against `question`'s own words."""
+    analysis = analyse(question)
     terms = query_terms(query)
     term_stems = stems(terms)
     weights = [specificity(t) for t in terms]
     pool_hits = hits[: params.passages]
-    spans = retriever.store.chunk_sentences([h.chunk.id for h in pool_hits])
-    keys: list[tuple[str, int, int]] = []
-    texts: list[str] = []
-    owners: list[int] = []
-    for i, hit in enumerate(pool_hits):
-        seen = set(keys)
-        for s, e in spans.get(hit.chunk.id, []):
-            key = (hit.chunk.document, s, e)
-            if key in seen:
-                continue
-            local = hit.chunk.text[s - hit.chunk.start : e - hit.chunk.start]
-            keys.append(key)
-            texts.append(local)
-            owners.append(i)
-    # The same sentence may sit in two overlapping passages: keep its best-ranked passage.
-    unique: dict[tuple[str, int, int], int] = {}
-    for idx, key in enumerate(keys):
-        unique.setdefault(key, idx)
-    order = sorted(unique.values())
-    keys = [keys[i] for i in order]
-    texts = [texts[i] for i in order]
-    owners = [owners[i] for i in order]
+    keys, texts, owners = _candidates(retriever, pool_hits)
     if not keys:
-        return Evidence(hits=hits, candidates=[], coverage=0.0, missing=1.0, best=0.0, top_passage=0.0)
+        return Evidence(hits, [], 0.0, 1.0, 0.0, 0.0, 0.0, typed_ok=False)
     vectors = _CACHE.get_many(retriever, keys, texts)
     sims = vectors @ query_vector
     total_weight = sum(weights) or 1.0
@@ -214,58 +267,107 @@ def gather_evidence(
     candidates = []
     for key, text, owner, sim in zip(keys, texts, owners, sims, strict=True):
         present = _text_stems(text)
-        lexical = sum(w for t, w in zip(term_stems, weights, strict=True) if _present(t, present)) / total_weight
+        found = sum(w for t, w in zip(term_stems, weights, strict=True) if _present(t, present))
+        lexical = found / total_weight
         passage = pool_hits[owner].score / top_score if top_score else 0.0
-        score = params.w_sentence * float(sim) + params.w_lexical * lexical + params.w_passage * passage
-        candidates.append(Candidate(owner, key[1], key[2], text, float(sim), lexical, score))
+        typed = satisfies(analysis.expects, text)
+        score = (
+            params.w_sentence * float(sim)
+            + params.w_lexical * lexical
+            + params.w_passage * passage
+            + (params.w_typed if analysis.expects and typed else 0.0)
+        )
+        candidates.append(Candidate(owner, key[1], key[2], text, float(sim), lexical, score, typed))
     candidates.sort(key=lambda c: c.score, reverse=True)
-    # Coverage and missing words are judged on the best passages (plus their headings and titles).
-    evidence_pool: set[str] = set()
+
+    # The question's own words (not the borrowed context) against what the evidence says.
+    own = analysis.terms
+    own_stems = stems(own)
+    own_weights = [1.0 if t in analysis.entities else specificity(t) for t in own]
+    # A missing everyday word is usually a paraphrase ("cheap", "picking up pace"); a missing name, number
+    # or rare term ("Keytruda", "2027", "upfront") usually means the corpus does not say it.
+    missing_weights = [w if w >= params.rare_word else w * params.common_word_discount for w in own_weights]
+    passages_pool: set[str] = set()
     for hit in pool_hits[:3]:
-        evidence_pool |= _text_stems(hit.chunk.text + " " + (hit.chunk.section or "") + " " + hit.meta.title)
-    found = [_present(t, evidence_pool) for t in term_stems]
-    coverage = sum(w for w, f in zip(weights, found, strict=True) if f) / total_weight
-    missing = max((w for w, f in zip(weights, found, strict=True) if not f), default=0.0)
-    top_passage = max((h.dense_score or 0.0) for h in pool_hits) if pool_hits else 0.0
+        passages_pool |= _text_stems(f"{hit.chunk.text} {hit.chunk.section or ''} {hit.meta.title}")
+    documents_pool: set[str] = set()
+    for path in dict.fromkeys(h.chunk.document for h in pool_hits[:3]):
+        documents_pool |= _DOC_STEMS.get(retriever, path)
+    in_passages = [_present(t, passages_pool) for t in own_stems]
+    own_total = sum(own_weights) or 1.0
+    coverage = sum(w for w, f in zip(own_weights, in_passages, strict=True) if f) / own_total
+    missing = max(
+        (w for w, t in zip(missing_weights, own_stems, strict=True) if not _present(t, documents_pool)),
+        default=0.0,
+    )
+    focus_missing = 0.0
+    if analysis.focus and analysis.expects not in {"money", "percent", "count"}:
+        head = analysis.focus[-1]
+        if not _present(stems([head])[0], passages_pool):
+            focus_missing = 1.0 if head in analysis.entities else specificity(head)
+    contenders = [c for c in candidates[:5] if c.score >= params.extra_ratio * candidates[0].score]
+    typed_ok = analysis.expects is None or any(c.typed for c in contenders)
+    if anchors and typed_ok:
+        # "he"/"she": the answer must come from a passage about one of the thread's people.
+        best = next((c for c in contenders if c.typed), contenders[0])
+        hit = pool_hits[best.hit_index]
+        about = _text_stems(f"{hit.chunk.text} {hit.chunk.section or ''}")
+        typed_ok = any(_present(a, about) for a in stems(anchors))
     return Evidence(
         hits=hits,
         candidates=candidates,
         coverage=coverage,
         missing=missing,
-        best=candidates[0].similarity if candidates else 0.0,
-        top_passage=top_passage,
+        focus_missing=focus_missing,
+        best=candidates[0].similarity,
+        top_passage=max((h.dense_score or 0.0) for h in pool_hits),
+        typed_ok=typed_ok,
     )
 
 
-def select_sentences(
-    evidence: Evidence, retriever: Retriever, max_sentences: int, max_words: int, params: ComposerParams
-) -> list[Candidate]:
-    if not evidence.candidates:
+def select_sentences(evidence: Evidence, max_sentences: int, max_words: int, params: ComposerParams) -> list[Candidate]:
+    """The best sentence (one of the expected kind, if the question expects one), then others that are
+    nearly as good and not redundant, in reading order."""
+    pool = evidence.candidates
+    if not pool:
         return []
-    best = evidence.candidates[0]
+    best = next((c for c in pool[:5] if c.typed), pool[0])
     chosen = [best]
     words = len(best.text.split())
-    chosen_vectors = [_CACHE.data.get((evidence.hits[best.hit_index].chunk.document, best.start, best.end))]
-    for cand in evidence.candidates[1:]:
-        if len(chosen) >= max_sentences:
-            break
-        if cand.score < params.extra_ratio * best.score:
+
+    def vector(c: Candidate) -> np.ndarray | None:
+        return _CACHE.data.get((evidence.hits[c.hit_index].chunk.document, c.start, c.end))
+
+    chosen_vectors = [vector(best)]
+    for cand in pool:
+        if cand is best:
+            continue
+        if len(chosen) >= max_sentences or cand.score < params.extra_ratio * best.score:
             break
         n = len(cand.text.split())
         if words + n > max_words:
             continue
-        vector = _CACHE.data.get((evidence.hits[cand.hit_index].chunk.document, cand.start, cand.end))
-        if vector is not None and any(v is not None and float(v @ vector) > params.redundancy for v in chosen_vectors):
+        v = vector(cand)
+        if v is not None and any(u is not None and float(u @ v) > params.redundancy for u in chosen_vectors):
             continue
         chosen.append(cand)
-        chosen_vectors.append(vector)
+        chosen_vectors.append(v)
         words += n
-    # Readable order: by document, then by position in it, with the best sentence's document first.
-    doc_rank = {}
+    doc_rank: dict[str, int] = {}
     for cand in chosen:
         doc_rank.setdefault(evidence.hits[cand.hit_index].chunk.document, len(doc_rank))
     chosen.sort(key=lambda c: (doc_rank[evidence.hits[c.hit_index].chunk.document], c.start))
     return chosen
+
+
+def prefer_anchored(hits: list[Hit], anchors: list[str], bonus: float = 0.15) -> list[Hit]:
+    """Passages that name one of the thread's people rank higher for a "he"/"she" question."""
+    anchor_stems = stems(anchors)
+    boosted = []
+    for hit in hits:
+        named = any(_present(a, _text_stems(hit.chunk.text)) for a in anchor_stems)
+        boosted.append(hit.model_copy(update={"score": hit.score + bonus}) if named else hit)
+    return sorted(boosted, key=lambda h: h.score, reverse=True)
 
 
 def _citation(cid: int, hit: Hit, spans: list[tuple[int, int]]) -> Citation:
@@ -296,19 +398,22 @@ def compose_answer(
     filters: Filters | None = None,
     long: bool = False,
     params: ComposerParams = DEFAULT_PARAMS,
+    anchors: list[str] | None = None,
 ) -> Answer:
     allowed = _allowed_chunks(retriever, filters)
     if allowed is not None and not allowed:
         return _abstain(question, query, [], 0.0, note="No article matches the filters.")
     vector = retriever.encode([query])
     hits = retriever.batch_search([query], vectors=vector, allowed=allowed)[0]
-    evidence = gather_evidence(query, retriever, hits, vector[0], params)
+    if anchors:
+        hits = prefer_anchored(hits, anchors)
+    evidence = gather_evidence(question, query, retriever, hits, vector[0], params, anchors=anchors)
     conf = confidence(evidence, params)
     if conf < settings.abstain_threshold:
         return _abstain(question, query, hits[:3], conf)
     max_sentences = settings.max_sentences * (2 if long else 1)
     max_words = settings.max_words * (3 if long else 1)
-    chosen = select_sentences(evidence, retriever, max_sentences, max_words, params)
+    chosen = select_sentences(evidence, max_sentences, max_words, params)
     citations: list[Citation] = []
     by_hit: dict[int, int] = {}
     spans_by_hit: dict[int, list[tuple[int, int]]] = {}

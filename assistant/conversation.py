@@ -20,6 +20,7 @@ _PRONOUNS = re.compile(
     r"|the deal|the deals|the company|the firm|the act|the bill|the other|one|ones|either|both)\b",
     re.IGNORECASE,
 )
+_PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 _ELLIPTICAL = re.compile(
     r"^\s*(?:and|but|also|what about|how about|and what about|what of|so|then|why|how come|compared)\b",
     re.IGNORECASE,
@@ -86,16 +87,59 @@ def _names(text: str) -> list[str]:
 
 
 def resolve_query(question: str, conversation: Conversation | None) -> str:
-    """The text to search for: the question itself, or the question with the previous turn's topic."""
+    """The text to search for: the question itself, or the question with the thread's topic.
+
+    An elliptical question ("And immunology?", "Why?") borrows the frame of the question that opened the
+    thread and of the previous one; one that leans on "it"/"they"/"that" borrows the names it can refer
+    to; one about "he"/"she" keeps its own words, and the passages naming the thread's people are
+    preferred instead (see `person_anchors`).
+    """
     question = question.strip()
     if conversation is None or not conversation.turns or not is_follow_up(question):
         return question
     previous = conversation.turns[-1]
+    root = next((t for t in reversed(conversation.turns) if not is_follow_up(t.question)), previous)
     own = set(query_terms(question))
-    context_terms = [t for t in query_terms(previous.query) if t not in own]
-    names: list[str] = []
-    if not previous.answer.abstained and previous.answer.sentences:
-        first = previous.answer.sentences[0].text
-        names = [n for n in _names(first) if n.lower() not in own][:4]
-    extra = " ".join(dict.fromkeys(context_terms + names))
+    names = [n for n in thread_names(conversation) if n.lower() not in own]
+    if _ELLIPTICAL.match(question) or (len(own) <= 1 and not _PRONOUNS.search(question)):
+        frame = [t for t in query_terms(previous.question) + query_terms(root.question) if t not in own]
+        extra = " ".join(dict.fromkeys(frame + names[:3]))
+        return f"{question} ({extra})" if extra else question
+    if _PERSON_PRONOUN.search(question):
+        return question  # "he"/"she": retrieval prefers passages naming the thread's people (person_anchors)
+    extra = " ".join(names[:4])
     return f"{question} ({extra})" if extra else question
+
+
+def thread_names(conversation: Conversation) -> list[str]:
+    """Names of the thread, most recent first: in the previous question and answer, then the opening ones."""
+    from .question import analyse
+
+    previous = conversation.turns[-1]
+    root = next((t for t in reversed(conversation.turns) if not is_follow_up(t.question)), previous)
+    names: list[str] = []
+    for turn in [previous] if root is previous else [previous, root]:
+        if not turn.answer.abstained:
+            for sentence in turn.answer.sentences[:1]:
+                names += _names(sentence.text)
+        names += [e.capitalize() for e in analyse(turn.question).entities]
+    return list(dict.fromkeys(names))
+
+
+def own_terms(question: str) -> list[str]:
+    """The question's own content words (not the context a follow-up borrowed)."""
+    return query_terms(question)
+
+
+def person_anchors(question: str, conversation: Conversation | None) -> list[str]:
+    """Who "he"/"she" can be: the words of the thread's names, lower-cased.
+
+    An answer to "What did he say about BIOSECURE?" must come from a passage that mentions one of them;
+    otherwise it would quote somebody else.
+    """
+    if conversation is None or not conversation.turns or not _PERSON_PRONOUN.search(question):
+        return []
+    words: list[str] = []
+    for name in thread_names(conversation):
+        words += [re.sub(r"[’']s$", "", w.lower()) for w in re.split(r"[\s-]+", name)]
+    return [w for w in dict.fromkeys(words) if len(w) > 2 and w not in {"us", "china", "chinese", "west", "coo", "ceo"}]

@@ -100,12 +100,13 @@ class Engine:
     ) -> Answer:
         """Answer one question; when a conversation is given the turn is appended to it."""
         from .answer import compose_answer
-        from .conversation import resolve_query
+        from .conversation import person_anchors, resolve_query
 
         started = time.perf_counter()
         retriever = self._get_retriever()
         query = resolve_query(question, conversation)
-        answer = compose_answer(question, query, retriever, self.settings, filters=filters, long=long)
+        anchors = person_anchors(question, conversation)
+        answer = compose_answer(question, query, retriever, self.settings, filters=filters, long=long, anchors=anchors)
         answer = answer.model_copy(update={"seconds": round(time.perf_counter() - started, 4)})
         if conversation is not None:
             conversation.turns.append(Turn(question=question, query=query, answer=answer))
