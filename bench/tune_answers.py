@@ -91,8 +91,8 @@ def simulate(rows: list[dict], ws: float, wl: float, wp: float, wt: float, ratio
             reverse=True,
         )
 
-        def score(c: dict) -> float:
-            return ws * c["sim"] + wl * c["lex"] + wp * c["passage"] + (wt if r["expects"] and c["typed"] else 0)
+        def score(c: dict, expects: str | None = r["expects"]) -> float:
+            return ws * c["sim"] + wl * c["lex"] + wp * c["passage"] + (wt if expects and c["typed"] else 0)
 
         best = score(scored[0])
         chosen = [c for c in scored[:n] if score(c) >= ratio * best]
@@ -139,7 +139,8 @@ def main() -> None:
         f = r["features"]
         print(
             f"{'A' if r['answerable'] else '-':<4}{f[0]:6.2f}{f[1]:6.2f}{f[2]:6.2f}{f[3]:6.2f}{f[4]:6.2f}"
-            f"{r['candidate_rank'] or 0:>5} {'y' if r['chosen_ok'] else 'n'} {'t' if r['typed_ok'] else 'X'} {r['question'][:70]}"
+            f"{r['candidate_rank'] or 0:>5} {'y' if r['chosen_ok'] else 'n'} {'t' if r['typed_ok'] else 'X'} "
+            f"{r['question'][:70]}"
         )
     answerable = [r for r in rows if r["answerable"]]
     print(f"\nexpected sentence chosen: {sum(r['chosen_ok'] for r in answerable)}/{len(answerable)}")
@@ -153,7 +154,7 @@ def main() -> None:
     grid.sort(reverse=True)
     print("best selection weights (share chosen, ws, wl, wp, wt, ratio):")
     for g in grid[:8]:
-        print("  %.3f  %s" % (g[0], g[1:]))
+        print(f"  {g[0]:.3f}  {g[1:]}")
     print(
         "current:",
         simulate(
