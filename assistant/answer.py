@@ -22,6 +22,7 @@ import numpy as np
 
 from .config import Settings
 from .models import Answer, AnswerSentence, Citation, Hit
+from .lexicon import ABBREVIATIONS, expand_query
 from .question import analyse, satisfies
 from .retrieval import Retriever, query_terms
 
@@ -293,13 +294,18 @@ def gather_evidence(
     documents_pool: set[str] = set()
     for path in dict.fromkeys(h.chunk.document for h in pool_hits[:3]):
         documents_pool |= _DOC_STEMS.get(retriever, path)
-    in_passages = [_present(t, passages_pool) for t in own_stems]
+    # Shorthand and two-digit years ("2025-30") count as found when their long form is.
+    alternatives = [
+        stems(ABBREVIATIONS.get(t, "").split()) + ([f"20{t}"] if t.isdigit() and len(t) == 2 else []) for t in own
+    ]
+
+    def found_in(pool: set[str], i: int) -> bool:
+        return _present(own_stems[i], pool) or any(_present(a, pool) for a in alternatives[i])
+
+    in_passages = [found_in(passages_pool, i) for i in range(len(own))]
     own_total = sum(own_weights) or 1.0
     coverage = sum(w for w, f in zip(own_weights, in_passages, strict=True) if f) / own_total
-    missing = max(
-        (w for w, t in zip(missing_weights, own_stems, strict=True) if not _present(t, documents_pool)),
-        default=0.0,
-    )
+    missing = max((w for i, w in enumerate(missing_weights) if not found_in(documents_pool, i)), default=0.0)
     focus_missing = 0.0
     if analysis.focus and analysis.expects not in {"money", "percent", "count"}:
         head = analysis.focus[-1]
@@ -403,6 +409,7 @@ def compose_answer(
     allowed = _allowed_chunks(retriever, filters)
     if allowed is not None and not allowed:
         return _abstain(question, query, [], 0.0, note="No article matches the filters.")
+    query = expand_query(query)
     vector = retriever.encode([query])
     hits = retriever.batch_search([query], vectors=vector, allowed=allowed)[0]
     if anchors:

@@ -144,7 +144,9 @@ def index_cmd(
 
 @app.command("add")
 def add_cmd(
-    sources: Annotated[list[str], typer.Argument(help="Files (.md .txt .html .pdf) or http(s) URLs.")],
+    sources: Annotated[
+        list[str], typer.Argument(metavar="PATH|URL...", help="Files (.md .txt .html .pdf) or http(s) URLs.")
+    ],
     no_index: Annotated[bool, typer.Option("--no-index", help="Only copy into the corpus.")] = False,
     corpus: CorpusOpt = None,
     index: IndexOpt = None,
@@ -265,7 +267,8 @@ def _parse_date(value: str | None, flag: str) -> Date | None:
 @app.command("ask")
 def ask_cmd(
     questions: Annotated[
-        list[str], typer.Argument(help="One or more questions ('-' reads them from stdin, one per line).")
+        list[str],
+        typer.Argument(metavar="QUESTION...", help="One or more questions ('-' reads them from stdin, one per line)."),
     ],
     as_json: JsonOpt = False,
     long: Annotated[bool, typer.Option("--long", help="Allow a longer answer (more sentences).")] = False,
@@ -442,17 +445,14 @@ def main() -> None:
         sys.exit(130)
     except BrokenPipeError:
         sys.exit(0)
-    except Exception as exc:  # click usage errors
-        import click
-
-        if isinstance(exc, click.exceptions.UsageError):
-            exc.show()
-            sys.exit(2)
-        if isinstance(exc, click.exceptions.Abort):
+    except Exception as exc:
+        # Usage errors from click (typer vendors its own copy, so match the interface, not the class).
+        show, exit_code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(exit_code, int):
+            show()
+            sys.exit(exit_code)
+        if type(exc).__name__ == "Abort":
             sys.stderr.write("aborted\n")
             sys.exit(130)
-        if isinstance(exc, click.exceptions.ClickException):
-            exc.show()
-            sys.exit(exc.exit_code)
         raise
     sys.exit(code if isinstance(code, int) else 0)

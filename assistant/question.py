@@ -177,7 +177,12 @@ def analyse(question: str) -> QuestionAnalysis:
         has_upper_inside = any(ch.isupper() for ch in token[1:])
         mixed = any(ch.isdigit() for ch in token) and any(ch.isalpha() for ch in token)
         if (token[0].isupper() and i > 0) or has_upper_inside or mixed:
-            entities.extend(w for w in re.split(r"[-–]", word) if w and w not in _GENERIC_CAPITALISED)
+            # "ex-BeiGene": only the parts written as a name are names.
+            parts = [p for p in re.split(r"[-–]", token) if p]
+            named = [p for p in parts if any(ch.isupper() or ch.isdigit() for ch in p)] if len(parts) > 1 else parts
+            entities.extend(
+                w for w in (_clean(p) for p in named) if w and w not in _GENERIC_CAPITALISED and w not in STOPWORDS
+            )
     focus, expects = _focus(lower)
     return QuestionAnalysis(
         text=text,

@@ -17,6 +17,7 @@ import numpy as np
 from assistant.answer import DEFAULT_PARAMS, ComposerParams, gather_evidence, prefer_anchored, select_sentences
 from assistant.config import Settings
 from assistant.engine import Conversation, Engine
+from assistant.lexicon import expand_query
 from assistant.question import analyse
 
 
@@ -32,7 +33,7 @@ def collect(path: Path, settings: Settings, params: ComposerParams) -> list[dict
         for turn in [item, *item.get("followups", [])]:
             from assistant.conversation import person_anchors, resolve_query
 
-            query = resolve_query(turn["question"], conversation)
+            query = expand_query(resolve_query(turn["question"], conversation))
             vector = retriever.encode([query])
             hits = retriever.batch_search([query], vectors=vector)[0]
             anchors = person_anchors(turn["question"], conversation)
