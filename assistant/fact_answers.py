@@ -1,0 +1,900 @@
+"""Aggregate answers from extracted facts: biggest deal, deals above a value, totals, counts, who said what.
+
+Passage retrieval cannot answer "the biggest deal in 2025" (no sentence says so) and should not try; the
+facts can, by comparing values the articles state. Every answer sentence here is a deterministic
+rendering of facts (arithmetic shown) or a verbatim corpus sentence, each with a citation of the exact
+sentence the fact came from. The gate is conservative: anything that is not clearly an aggregate, a
+superlative, a list, a sum/count or a "who said/thinks ..." question returns None and goes to the
+passage answerer.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date as Date
+from decimal import Decimal
+from functools import lru_cache
+from typing import Literal
+
+from .facts import (
+    Deal,
+    DocumentFacts,
+    Money,
+    Person,
+    Sentence,
+    View,
+    _company_key,
+    find_money,
+    lexicon_values,
+    section_heading,
+    split_sentences,
+)
+from .models import Answer, AnswerSentence, Citation, Document
+
+# --------------------------------------------------------------------------------------------------
+# Understanding the question
+
+_DEAL_WORDS = re.compile(
+    r"\b(?:deals?|transactions?|agreements?|acquisitions?|takeovers?|partnerships?|collaborations?|tie-ups?|"
+    r"licen[cs]ing\s+deals?|buyouts?)\b",
+    re.IGNORECASE,
+)
+_SUPERLATIVE = re.compile(
+    r"\b(?P<max>biggest|largest|highest|most\s+valuable|priciest|richest|top|major)\b|"
+    r"\b(?P<min>smallest|lowest|least\s+valuable|cheapest)\b",
+    re.IGNORECASE,
+)
+_TOP_N = re.compile(r"\btop\s+(?P<n>\d{1,2}|two|three|four|five)\b", re.IGNORECASE)
+_SUM = re.compile(
+    r"\b(?:total|sum|combined|aggregate|add(?:ed)?\s+up|altogether|in\s+total|cumulative)\b", re.IGNORECASE
+)
+_COUNT_Q = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.IGNORECASE)
+_LIST = re.compile(r"\b(?:list|which|what\s+(?:are|were)|show|name|all|every)\b", re.IGNORECASE)
+_THRESHOLD = re.compile(
+    r"(?P<op>at\s+least|no\s+less\s+than|above|over|more\s+than|greater\s+than|bigger\s+than|larger\s+than|"
+    r"exceeding|in\s+excess\s+of|>=|>|at\s+most|no\s+more\s+than|below|under|less\s+than|smaller\s+than|<=|<)"
+    r"\s*(?P<amount>(?:US\$|\$|€|£|¥|EUR|USD|RMB|CNY|GBP)?\s?\d[\d,.]*\s?(?:bn|billion|b|m|mn|million|k)?\b)",
+    re.IGNORECASE,
+)
+_INCLUSIVE = {"at least", "no less than", ">=", "at most", "no more than", "<="}
+_BELOW = {"at most", "no more than", "below", "under", "less than", "smaller than", "<=", "<"}
+_YEAR_Q = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
+_RELATIVE_Q = re.compile(r"\b(?P<rel>this|last)\s+year\b", re.IGNORECASE)
+_ACQUISITION_Q = re.compile(r"\b(?:acquisitions?|takeovers?|buyouts?|mergers?)\b", re.IGNORECASE)
+
+_WHO = re.compile(
+    r"^\s*(?:who|which\s+(?:analysts?|executives?|people|persons?|experts?|ceos?|investors?))\b", re.IGNORECASE
+)
+_OPINION = re.compile(
+    r"\b(?:said|says|say|think|thinks|thought|believes?|believed|expects?|expected|predicts?|predicted|"
+    r"forecasts?|argues?|argued|sees|saw|calls?|called|warns?|warned|claims?|claimed|views?|considers?|"
+    r"dismiss\w*|describe[sd]?|mentions?|mentioned|notes?|noted|highlights?|highlighted|feels?|reckons?|"
+    r"agrees?|agreed|disagrees?|quoted|sceptical|skeptical|bullish|bearish|optimistic|pessimistic|"
+    r"cautious|unfazed|worried|confident|concluded|concludes)\b",
+    re.IGNORECASE,
+)
+_PERSON_VIEW = re.compile(
+    r"^\s*(?:what|how)\b.*\b(?:think|thinks|say|said|says|believe|believes|view|views|expect|expects|"
+    r"predict|predicts|see|sees|feel|feels)\b",
+    re.IGNORECASE,
+)
+_WHO_IS = re.compile(r"^\s*who\s+(?:is|was)\s+(?P<name>[^?]+?)\s*\??\s*$", re.IGNORECASE)
+
+# fmt: off
+_STOPWORDS = {
+    "a", "an", "the", "is", "are", "was", "were", "be", "been", "being", "will", "would", "could", "should", "can",
+    "may", "might", "do", "does", "did", "has", "have", "had", "of", "in", "on", "at", "to", "for", "from", "by",
+    "with", "about", "as", "that", "this", "these", "those", "it", "its", "their", "there", "here", "and", "or",
+    "but", "not", "no", "who", "whom", "whose", "which", "what", "when", "where", "why", "how", "any", "all",
+    "some", "most", "more", "less", "than", "then", "so", "such", "very", "i", "me", "my", "we", "our", "you",
+    "your", "he", "she", "him", "her", "they", "them", "say", "said", "says", "think", "thinks", "thought",
+    "believe", "believes", "expect", "expects", "predict", "predicts", "see", "sees", "call", "calls", "called",
+    "view", "views", "quoted", "mention", "mentioned", "feel", "feels", "someone", "anyone", "people", "person",
+    "analyst", "analysts", "executive", "executives", "expert", "experts",
+}
+# fmt: on
+_SYNONYMS = {
+    "stay": {"continu", "remain"},
+    "remain": {"continu", "stay"},
+    "continu": {"remain", "stay"},
+    "grow": {"rise", "increas", "expand"},
+    "rise": {"grow", "increas"},
+    "big": {"larg", "major"},
+    "china": {"chines"},
+    "chines": {"china"},
+    "expens": {"cost", "price"},
+}
+
+
+# Words nearly every view in this corpus shares: matching on them alone is not evidence of an answer.
+_GENERIC_STEMS = {
+    "china", "chines", "deal", "compani", "pharma", "biotech", "west", "western", "market", "industri",
+    "drug", "licens", "global", "us", "big", "futur", "go", "happen", "matter", "topic", "issu",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Threshold:
+    """A value bound from the question; "above $2bn" is strict, "at least $2bn" is not."""
+
+    money: Money
+    below: bool
+    inclusive: bool
+    words: str
+
+    def admits(self, amount: float) -> bool:
+        if self.below:
+            return amount <= self.money.amount if self.inclusive else amount < self.money.amount
+        return amount >= self.money.amount if self.inclusive else amount > self.money.amount
+
+
+@dataclass
+class DealQuery:
+    """What a deal question asks for, and the filters it names."""
+
+    operation: Literal["max", "min", "list", "sum", "count"]
+    top: int = 1
+    year: int | None = None
+    year_words: str | None = None
+    threshold: Threshold | None = None
+    areas: list[tuple[str, str]] = field(default_factory=list)
+    companies: list[str] = field(default_factory=list)
+    acquisitions_only: bool = False
+
+
+def _threshold(question: str) -> Threshold | None:
+    match = _THRESHOLD.search(question)
+    if match is None:
+        return None
+    amount = match.group("amount").strip()
+    found = find_money(amount)
+    if found:
+        money = found[0]
+    else:
+        plain = re.fullmatch(r"(?P<num>\d[\d,.]*)\s?(?P<scale>bn|billion|b|m|mn|million|k)?", amount, re.I)
+        if plain is None:
+            return None
+        scale = {"bn": 1e9, "billion": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "million": 1e6, "k": 1e3}
+        value = float(plain.group("num").replace(",", "")) * scale.get((plain.group("scale") or "").lower(), 1)
+        money = Money(text=amount, start=0, end=len(amount), amount=value, currency="USD")
+    op = re.sub(r"\s+", " ", match.group("op").lower())
+    return Threshold(money=money, below=op in _BELOW, inclusive=op in _INCLUSIVE, words=op)
+
+
+def _year(question: str, today: Date) -> tuple[int | None, str | None]:
+    match = _YEAR_Q.search(question)
+    if match:
+        return int(match.group("year")), None
+    relative = _RELATIVE_Q.search(question)
+    if relative:
+        offset = 0 if relative.group("rel").lower() == "this" else 1
+        return today.year - offset, relative.group().lower()
+    return None, None
+
+
+def _companies_named(question: str, facts: list[DocumentFacts]) -> list[str]:
+    named: list[str] = []
+    for doc_facts in facts:
+        for company in doc_facts.companies:
+            for form in (company.name, *company.aliases):
+                if len(form) >= 3 and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", question):
+                    named.append(company.name)
+                    break
+    return list(dict.fromkeys(named))
+
+
+def parse_deal_question(question: str, facts: list[DocumentFacts], today: Date) -> DealQuery | None:
+    """A DealQuery when the question is clearly an aggregate over deals, else None."""
+    if not _DEAL_WORDS.search(question):
+        return None
+    threshold = _threshold(question)
+    superlative = _SUPERLATIVE.search(question)
+    operation: Literal["max", "min", "list", "sum", "count"]
+    top = 1
+    if _COUNT_Q.search(question):
+        operation = "count"
+    elif _SUM.search(question):
+        operation = "sum"
+    elif superlative and not threshold:
+        operation = "max" if superlative.group("max") else "min"
+        top_n = _TOP_N.search(question)
+        if top_n:
+            words = {"two": 2, "three": 3, "four": 4, "five": 5}
+            top = int(words.get(top_n.group("n").lower(), top_n.group("n") if top_n.group("n").isdigit() else 1))
+        elif superlative.group("max") and superlative.group("max").lower() in {"top", "major"}:
+            operation, top = "list", 1
+    elif threshold or (
+        _LIST.search(question) and re.search(r"\b(?:deals|transactions|agreements|acquisitions)\b", question, re.I)
+    ):
+        operation = "list"
+    else:
+        return None
+    year, year_words = _year(question, today)
+    return DealQuery(
+        operation=operation,
+        top=top,
+        year=year,
+        year_words=year_words,
+        threshold=threshold,
+        areas=lexicon_values(question),
+        companies=_companies_named(question, facts),
+        acquisitions_only=bool(_ACQUISITION_Q.search(question)),
+    )
+
+
+# --------------------------------------------------------------------------------------------------
+# Money and deal rendering
+
+_SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "CNY": "RMB ", "JPY": "¥", "HKD": "HK$", "CHF": "CHF "}
+
+
+def format_money(amount: float, currency: str) -> str:
+    """ "$5.36bn", "€110m", "RMB 2bn": exact decimal digits, no float noise."""
+    value = Decimal(str(amount))
+    symbol = _SYMBOLS.get(currency, currency + " ")
+    for size, suffix in ((Decimal(10**12), "tn"), (Decimal(10**9), "bn"), (Decimal(10**6), "m")):
+        if abs(value) >= size:
+            scaled = (value / size).normalize()
+            return f"{symbol}{scaled:f}{suffix}"
+    return f"{symbol}{value.normalize():,f}"
+
+
+@dataclass
+class Amount:
+    """The number a deal is compared by, how it was obtained, and the facts it rests on."""
+
+    value: float
+    currency: str
+    rendering: str
+    basis: Literal["value", "equivalent", "upfront+milestones", "upfront"]
+    sources: list[Money]
+
+
+# How a bound written before an amount is rendered ("worth as much as $2.8 billion" -> "up to $2.8bn").
+_BOUND_WORDS = {
+    "up to": "up to ", "as much as": "up to ", "about": "about ", "around": "about ", "approximately": "about ",
+    "roughly": "about ", "some": "about ", "an estimated": "about ", "over": "over ", "more than": "over ",
+    "above": "over ", "exceeding": "over ", "excess of": "over ", "at least": "at least ",
+}  # fmt: skip
+
+
+def deal_amount(deal: Deal, currency: str | None = None) -> Amount | None:
+    """A deal's comparable amount: its stated value, else upfront + milestones, else upfront alone.
+
+    With `currency`, a stated conversion ("RMB 2 billion (about US$280 million)") is used when the
+    deal's own currency differs; without a stated conversion there is no amount in that currency.
+    """
+    if deal.value is not None:
+        amount = _from_value(deal, currency)
+        if amount is not None:
+            return amount
+    up, ms = deal.upfront, deal.milestones
+    if up is not None and ms is not None and up.currency == ms.currency and currency in (None, up.currency):
+        total = float(Decimal(str(up.amount)) + Decimal(str(ms.amount)))
+        bound = "up to " if _BOUND_WORDS.get(ms.bound or "") == "up to " else ""
+        rendering = (
+            f"{bound}{format_money(total, up.currency)} ({format_money(up.amount, up.currency)} upfront + "
+            f"{bound}{format_money(ms.amount, ms.currency)} in milestones)"
+        )
+        return Amount(total, up.currency, rendering, "upfront+milestones", [up, ms])
+    if up is not None and currency in (None, up.currency):
+        rendering = f"{format_money(up.amount, up.currency)} upfront (no total stated)"
+        return Amount(up.amount, up.currency, rendering, "upfront", [up])
+    return None
+
+
+def _from_value(deal: Deal, currency: str | None) -> Amount | None:
+    value = deal.value
+    assert value is not None
+    bound = _BOUND_WORDS.get(value.bound or "", "")
+    if currency in (None, value.currency):
+        return Amount(
+            value.amount, value.currency, bound + format_money(value.amount, value.currency), "value", [value]
+        )
+    eq = deal.value_equivalent
+    if eq is not None and eq.currency == currency:
+        rendering = (
+            f"{format_money(value.amount, value.currency)} (stated as about {format_money(eq.amount, eq.currency)})"
+        )
+        return Amount(eq.amount, eq.currency, rendering, "equivalent", [value, eq])
+    return None
+
+
+def deal_name(deal: Deal) -> str:
+    return "–".join(deal.parties)
+
+
+def _year_note(deal: Deal) -> str:
+    if deal.year is None:
+        return ""
+    return f" ({deal.year}, year inferred from the publication date)" if deal.year_inferred else f" ({deal.year})"
+
+
+# --------------------------------------------------------------------------------------------------
+# Citations
+
+
+_SENTENCE_CACHE: dict[tuple[str, str, int], list[Sentence]] = {}
+
+
+def _sentences(document: Document) -> list[Sentence]:
+    """Sentence spans of a document, cached: answers cite several facts of the same article."""
+    key = (document.path, document.sha256, len(document.text))
+    if key not in _SENTENCE_CACHE:
+        if len(_SENTENCE_CACHE) > 256:
+            _SENTENCE_CACHE.clear()
+        _SENTENCE_CACHE[key] = [s for s in split_sentences(document) if not s.heading]
+    return _SENTENCE_CACHE[key]
+
+
+def _sentence_spans(document: Document, offsets: Iterable[int]) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for offset in offsets:
+        for sentence in _sentences(document):
+            if sentence.start <= offset < sentence.end:
+                spans.append((sentence.start, sentence.end))
+                break
+    return sorted(set(spans))
+
+
+class Citations:
+    """Numbers cited evidence in order of first use; the same sentences get the same number."""
+
+    def __init__(self, documents: dict[str, Document]) -> None:
+        self.documents = documents
+        self.items: list[Citation] = []
+        self._ids: dict[tuple[str, tuple[tuple[int, int], ...]], int] = {}
+
+    def cite(self, path: str, spans: list[tuple[int, int]]) -> int | None:
+        document = self.documents.get(path)
+        if document is None or not spans:
+            return None
+        key = (path, tuple(spans))
+        if key in self._ids:
+            return self._ids[key]
+        start, end = spans[0][0], spans[-1][1]
+        cid = len(self.items) + 1
+        meta = document.meta
+        self.items.append(
+            Citation(
+                id=cid,
+                document=path,
+                title=meta.title,
+                section=section_heading(document, start),
+                published=meta.published,
+                published_approximate=meta.published_approximate,
+                source=meta.source,
+                url=meta.url,
+                page=document.page_at(start),
+                chunk_id=None,
+                text=document.text[start:end],
+                start=start,
+                end=end,
+                sentence_spans=spans,
+                score=1.0,
+            )
+        )
+        self._ids[key] = cid
+        return cid
+
+    def cite_deal(self, deal: Deal) -> list[int]:
+        """The deal's sentence, plus any sentence its amounts or year were read from."""
+        document = self.documents.get(deal.document)
+        if document is None:
+            return []
+        refs = [deal.sentence_start]
+        for money in (deal.value, deal.value_equivalent, deal.upfront, deal.milestones, deal.year_mention):
+            if money is not None:
+                refs.append(money.start)
+        cid = self.cite(deal.document, _sentence_spans(document, refs))
+        return [cid] if cid is not None else []
+
+    def cite_span(self, path: str, start: int, end: int) -> list[int]:
+        document = self.documents.get(path)
+        if document is None:
+            return []
+        spans = [(s.start, s.end) for s in _sentences(document) if s.start < end and s.end > start]
+        cid = self.cite(path, spans or [(start, end)])
+        return [cid] if cid is not None else []
+
+
+def _marked(text: str, citations: list[int]) -> str:
+    markers = "".join(f"[{c}]" for c in dict.fromkeys(citations))
+    if not markers:
+        return text
+    if text.endswith((".", ":")):
+        return f"{text[:-1]} {markers}{text[-1]}"
+    return f"{text} {markers}"
+
+
+def _answer(
+    question: str,
+    sentences: list[AnswerSentence],
+    citations: Citations,
+    *,
+    abstained: bool = False,
+) -> Answer:
+    return Answer(
+        question=question,
+        query=question,
+        answer=" ".join(_marked(s.text, s.citations) for s in sentences),
+        abstained=abstained,
+        sentences=sentences,
+        citations=citations.items,
+        confidence=0.0 if abstained else 1.0,
+    )
+
+
+def _fact(text: str, citations: Iterable[int]) -> AnswerSentence:
+    return AnswerSentence(text=text, citations=list(dict.fromkeys(citations)), kind="fact")
+
+
+# --------------------------------------------------------------------------------------------------
+# Deal answers
+
+
+@dataclass
+class _DealGroup:
+    """One deal as reported by one or more articles."""
+
+    deal: Deal
+    reports: list[Deal]
+
+
+def _party_keys(deal: Deal) -> frozenset[str]:
+    return frozenset(_company_key(p) for p in deal.parties)
+
+
+def collect_deals(facts: list[DocumentFacts]) -> list[_DealGroup]:
+    """All deals, the same deal reported by several articles counted once (same parties, same value)."""
+    groups: list[_DealGroup] = []
+    for doc_facts in facts:
+        for deal in doc_facts.deals:
+            value = (deal.value.amount, deal.value.currency) if deal.value else None
+            same = next(
+                (
+                    g
+                    for g in groups
+                    if _party_keys(g.deal) == _party_keys(deal)
+                    and (g.deal.value is None or value is None or (g.deal.value.amount, g.deal.value.currency) == value)
+                ),
+                None,
+            )
+            if same is None:
+                groups.append(_DealGroup(deal, [deal]))
+            else:
+                same.reports.append(deal)
+                if same.deal.value is None and deal.value is not None:
+                    same.deal = deal
+    return groups
+
+
+def _matches_filters(group: _DealGroup, query: DealQuery, *, areas: bool = True, year: bool = True) -> bool:
+    deal = group.deal
+    if year and query.year is not None and deal.year != query.year:
+        return False
+    if query.companies and not any(_company_key(c) in {_company_key(p) for p in deal.parties} for c in query.companies):
+        return False
+    if query.acquisitions_only and deal.kind != "acquisition":
+        return False
+    if areas and query.areas:
+        named = {(m.kind, m.value) for m in deal.area_mentions}
+        if deal.modality:
+            named.add(("modality", deal.modality))
+        if deal.therapy_area:
+            named.add(("therapy_area", deal.therapy_area))
+        if not all(area in named for area in query.areas):
+            return False
+    return True
+
+
+def _describe(query: DealQuery) -> str:
+    parts: list[str] = []
+    if query.areas:
+        parts.append(" and ".join(value for _, value in query.areas))
+    if query.acquisitions_only:
+        parts.append("acquisition")
+    subject = (" ".join(parts) + " deal") if parts else "deal"
+    if query.companies:
+        subject += " involving " + " or ".join(query.companies)
+    if query.year is not None:
+        subject += f" dated {query.year}" + (f" ({query.year_words})" if query.year_words else "")
+    if query.threshold is not None:
+        subject += f" with a stated value {query.threshold.words} {query.threshold.money.text.strip()}"
+    return subject
+
+
+def _cite(citations: Citations, group: _DealGroup) -> list[int]:
+    ids: list[int] = []
+    for report in group.reports:
+        ids.extend(citations.cite_deal(report))
+    return list(dict.fromkeys(ids))
+
+
+def _line(group: _DealGroup, amount: Amount | None) -> str:
+    worth = f" at {amount.rendering}" if amount else " (no value stated)"
+    return f"{deal_name(group.deal)}{worth}{_year_note(group.deal)}"
+
+
+def _comparison_currency(groups: list[_DealGroup], query: DealQuery) -> str | None:
+    """The currency that makes the most deals comparable (a stated conversion counts); US$ on a tie.
+
+    There is no exchange-rate table offline, and inventing one would put numbers in answers that no
+    article states; deals with no amount in that currency are listed as not compared.
+    """
+    if query.threshold is not None:
+        return query.threshold.money.currency
+    currencies = {a.currency for g in groups if (a := deal_amount(g.deal)) is not None}
+    currencies |= {g.deal.value_equivalent.currency for g in groups if g.deal.value_equivalent is not None}
+    if not currencies:
+        return None
+    reach = {c: sum(deal_amount(g.deal, c) is not None for g in groups) for c in currencies}
+    return max(sorted(currencies), key=lambda c: (reach[c], c == "USD"))
+
+
+def _answer_deals(
+    question: str, query: DealQuery, facts: list[DocumentFacts], documents: dict[str, Document]
+) -> Answer:
+    citations = Citations(documents)
+    groups = [g for g in collect_deals(facts) if _matches_filters(g, query)]
+    if query.operation == "count":
+        return _count(question, query, groups, citations)
+    currency = _comparison_currency(groups, query)
+    valued = [(g, a) for g in groups if (a := deal_amount(g.deal, currency)) is not None]
+    unvalued = [g for g in groups if deal_amount(g.deal, currency) is None]
+    if query.threshold is not None:
+        valued = [(g, a) for g, a in valued if query.threshold.admits(a.value)]
+    if not valued:
+        return _no_deal(question, query, facts, documents)
+    if query.operation in {"max", "min"}:
+        return _superlative(question, query, valued, unvalued, citations)
+    if query.operation == "sum":
+        return _total(question, query, valued, unvalued, citations)
+    return _listing(question, query, valued, groups, currency, citations)
+
+
+def _scope_words(query: DealQuery) -> str:
+    """ " for 2025 involving Novartis": the year and companies the question restricts to."""
+    words = f" for {query.year}" if query.year is not None else ""
+    if query.companies:
+        words += " involving " + " or ".join(query.companies)
+    return words
+
+
+def _noun(query: DealQuery, count: int) -> str:
+    """ "deal", "ADC deals", "acquisitions": what is being counted, with the areas the question names."""
+    areas = " and ".join(v for _, v in query.areas)
+    noun = "acquisition" if query.acquisitions_only else "deal"
+    noun = f"{areas} {noun}" if areas else noun
+    return noun if count == 1 else noun + "s"
+
+
+def _verb(count: int, singular: str, plural: str) -> str:
+    return singular if count == 1 else plural
+
+
+def _superlative(
+    question: str,
+    query: DealQuery,
+    valued: list[tuple[_DealGroup, Amount]],
+    unvalued: list[_DealGroup],
+    citations: Citations,
+) -> Answer:
+    ordered = sorted(valued, key=lambda ga: ga[1].value, reverse=query.operation == "max")
+    word = "largest" if query.operation == "max" else "smallest"
+    best = ordered[0][1].value
+    winners = [ga for ga in ordered if ga[1].value == best] if query.top == 1 else ordered[: query.top]
+    rest = [ga for ga in ordered if ga not in winners]
+    sentences: list[AnswerSentence] = []
+    scope = _scope_words(query)
+    if query.top > 1:
+        sentences.append(_fact(f"The {word} {len(winners)} {_noun(query, len(winners))} named{scope}:", []))
+        for group, amount in winners:
+            sentences.append(_fact(_line(group, amount) + ".", _cite(citations, group)))
+    else:
+        for group, amount in winners:
+            text = f"The {word} {_noun(query, 1)} named{scope} is {_line(group, amount)}."
+            sentences.append(_fact(text, _cite(citations, group)))
+    if rest:
+        shown = rest[:4]
+        listed = "; ".join(_line(g, a) for g, a in shown)
+        more = f" and {len(rest) - len(shown)} more" if len(rest) > len(shown) else ""
+        ids = [i for g, _ in shown for i in _cite(citations, g)]
+        other = _verb(len(rest), "other deal", "other deals")
+        sentences.append(_fact(f"Compared with {len(rest)} {other} with a stated value: {listed}{more}.", ids))
+    sentences.extend(_not_compared(unvalued, citations))
+    return _answer(question, sentences, citations)
+
+
+def _not_compared(
+    unvalued: list[_DealGroup], citations: Citations, verb: str = "compared", why: str = "no value in the same currency"
+) -> list[AnswerSentence]:
+    if not unvalued:
+        return []
+    shown = unvalued[:4]
+    names = "; ".join(_line(g, deal_amount(g.deal)) for g in shown)
+    more = f" and {len(unvalued) - len(shown)} more" if len(unvalued) > len(shown) else ""
+    ids = [i for g in shown for i in _cite(citations, g)]
+    return [_fact(f"Not {verb} ({why} stated): {names}{more}.", ids)]
+
+
+def _total(
+    question: str,
+    query: DealQuery,
+    valued: list[tuple[_DealGroup, Amount]],
+    unvalued: list[_DealGroup],
+    citations: Citations,
+) -> Answer:
+    partial = [g for g, a in valued if a.basis == "upfront"]
+    valued = [(g, a) for g, a in valued if a.basis != "upfront"]
+    if not valued:
+        return _answer(
+            question, _not_compared(partial + unvalued, citations, "included", "no total"), citations, abstained=True
+        )
+    currency = valued[0][1].currency
+    terms = [format_money(a.value, a.currency) for _, a in valued]
+    total = float(sum((Decimal(str(a.value)) for _, a in valued), Decimal(0)))
+    ids = [i for g, _ in valued for i in _cite(citations, g)]
+    scope = _scope_words(query)
+    if len(valued) == 1:
+        head = f"Only one {_noun(query, 1)} with a stated value is named{scope}, so the total is its value: {terms[0]}."
+    else:
+        noun = _noun(query, len(valued))
+        head = f"Total of the {len(valued)} {noun} named{scope}: {' + '.join(terms)} = {format_money(total, currency)}."
+    sentences = [_fact(head, ids)]
+    for group, amount in valued:
+        sentences.append(_fact(_line(group, amount) + ".", _cite(citations, group)))
+    if any(a.basis == "upfront+milestones" for _, a in valued):
+        sentences.append(_fact("Where no total is stated, upfront plus milestones is used, as shown.", []))
+    sentences.extend(_not_compared(partial, citations, "included", "only an upfront payment"))
+    sentences.extend(_not_compared(unvalued, citations, "included"))
+    return _answer(question, sentences, citations)
+
+
+def _listing(
+    question: str,
+    query: DealQuery,
+    valued: list[tuple[_DealGroup, Amount]],
+    groups: list[_DealGroup],
+    currency: str | None,
+    citations: Citations,
+) -> Answer:
+    ordered = sorted(valued, key=lambda ga: ga[1].value, reverse=True)
+    scope = _scope_words(query)
+    sentences: list[AnswerSentence] = []
+    if query.threshold is not None:
+        t = query.threshold
+        limit = f"{t.words} {format_money(t.money.amount, t.money.currency)}"
+        ids = [i for g, _ in ordered for i in _cite(citations, g)]
+        n = len(ordered)
+        head = f"{n} {_noun(query, n)} named{scope} {_verb(n, 'has', 'have')} a stated value {limit}"
+        sentences.append(_fact(head + ":", ids))
+    else:
+        n = len(ordered)
+        sentences.append(_fact(f"{n} {_noun(query, n)} with a stated value {_verb(n, 'is', 'are')} named{scope}:", []))
+    for group, amount in ordered:
+        sentences.append(_fact(_line(group, amount) + ".", _cite(citations, group)))
+    if query.threshold is not None and not query.threshold.inclusive:
+        sentences.extend(_boundary(query, groups, currency, citations))
+    if query.threshold is None:
+        sentences.extend(_not_compared([g for g in groups if deal_amount(g.deal, currency) is None], citations))
+    return _answer(question, sentences, citations)
+
+
+def _boundary(
+    query: DealQuery, groups: list[_DealGroup], currency: str | None, citations: Citations
+) -> list[AnswerSentence]:
+    """A deal at exactly the threshold is not "above" it; say so rather than drop it silently."""
+    assert query.threshold is not None
+    sentences: list[AnswerSentence] = []
+    for group in groups:
+        amount = deal_amount(group.deal, currency)
+        if amount is not None and amount.value == query.threshold.money.amount:
+            sentences.append(
+                _fact(
+                    f"{deal_name(group.deal)} at exactly {amount.rendering} is not counted: "
+                    f"“{query.threshold.words}” is read as strictly {query.threshold.words}.",
+                    _cite(citations, group),
+                )
+            )
+    return sentences
+
+
+def _count(question: str, query: DealQuery, groups: list[_DealGroup], citations: Citations) -> Answer:
+    scope = _scope_words(query)
+    if query.threshold is not None:
+        currency = query.threshold.money.currency
+        groups = [
+            g for g in groups if (a := deal_amount(g.deal, currency)) is not None and query.threshold.admits(a.value)
+        ]
+    if not groups:
+        return Answer(
+            question=question,
+            query=question,
+            answer=f"No {_describe(query)} is named in the corpus.",
+            abstained=True,
+            sentences=[],
+            citations=[],
+            confidence=0.0,
+        )
+    ids = [i for g in groups for i in _cite(citations, g)]
+    n = len(groups)
+    sentences = [_fact(f"{n} {_noun(query, n)} {_verb(n, 'is', 'are')} named{scope}:", ids)]
+    for group in groups:
+        sentences.append(_fact(_line(group, deal_amount(group.deal)) + ".", _cite(citations, group)))
+    return _answer(question, sentences, citations)
+
+
+def _no_deal(question: str, query: DealQuery, facts: list[DocumentFacts], documents: dict[str, Document]) -> Answer:
+    """Nothing matches: say which condition fails, and cite the nearest facts (not an answer)."""
+    citations = Citations(documents)
+    sentences = [_fact(f"No {_describe(query)} is named in the corpus.", [])]
+    groups = collect_deals(facts)
+    if query.areas:
+        near = [g for g in groups if _matches_filters(g, query, areas=False)]
+        near = [
+            g
+            for g in near
+            if (a := deal_amount(g.deal)) is not None and (query.threshold is None or query.threshold.admits(a.value))
+        ]
+        mentions = [(f.document, m) for f in facts for m in f.mentions if (m.kind, m.value) in set(query.areas)][:3]
+        if mentions:
+            ids = [i for path, m in mentions for i in citations.cite_span(path, m.start, m.end)]
+            names = " and ".join(v for _, v in query.areas)
+            sentences.append(_fact(f"{names} is mentioned, but not as part of a deal with a stated value.", ids))
+        if near:
+            listed = "; ".join(_line(g, deal_amount(g.deal)) for g in near[:4])
+            ids = [i for g in near[:4] for i in _cite(citations, g)]
+            sentences.append(_fact(f"Deals that match the rest of the question: {listed}.", ids))
+    elif query.year is not None:
+        near = [g for g in groups if _matches_filters(g, query, year=False) and g.deal.year is not None]
+        near.sort(key=lambda g: abs((g.deal.year or 0) - (query.year or 0)))
+        if near:
+            listed = "; ".join(_line(g, deal_amount(g.deal)) for g in near[:4])
+            ids = [i for g in near[:4] for i in _cite(citations, g)]
+            sentences.append(_fact(f"Deals dated other years: {listed}.", ids))
+    return _answer(question, sentences, citations, abstained=True)
+
+
+# --------------------------------------------------------------------------------------------------
+# Views and people
+
+
+@lru_cache(maxsize=1)
+def _stemmer():  # type: ignore[no-untyped-def]
+    import Stemmer
+
+    return Stemmer.Stemmer("english")
+
+
+def _stems(text: str) -> set[str]:
+    words = re.findall(r"[A-Za-z][A-Za-z\-]+", text.lower())
+    return set(_stemmer().stemWords([w for w in words if w not in _STOPWORDS]))
+
+
+def _keywords(question: str, drop: Iterable[str] = ()) -> list[str]:
+    words = re.findall(r"[A-Za-z][A-Za-z\-]+", question.lower())
+    dropped = {w.lower() for name in drop for w in name.split()}
+    kept = [w for w in words if w not in _STOPWORDS and w not in dropped and not _OPINION.fullmatch(w)]
+    return list(dict.fromkeys(_stemmer().stemWords(kept)))
+
+
+def _view_score(view: View, keywords: list[str]) -> float:
+    if not keywords:
+        return 0.0
+    pool = _stems(view.text) | _stems(" ".join(view.topics))
+    hits = sum(1 for k in keywords if k in pool or _SYNONYMS.get(k, set()) & pool)
+    return hits / len(keywords)
+
+
+def _people_by_name(facts: list[DocumentFacts]) -> dict[str, Person]:
+    people: dict[str, Person] = {}
+    for doc_facts in facts:
+        for person in doc_facts.people:
+            people.setdefault(person.name, person)
+    return people
+
+
+def _person_named(question: str, facts: list[DocumentFacts]) -> Person | None:
+    for doc_facts in facts:
+        for person in doc_facts.people:
+            for form in sorted((person.name, *person.aliases), key=len, reverse=True):
+                if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", question):
+                    return person
+    return None
+
+
+def _who(person: Person) -> str:
+    details = [d for d in (person.role, person.organisation) if d]
+    return f"{person.name} ({', '.join(details)})" if details else person.name
+
+
+def _answer_views(
+    question: str, facts: list[DocumentFacts], documents: dict[str, Document], person: Person | None
+) -> Answer | None:
+    keywords = _keywords(question, drop=[person.name, *person.aliases] if person else [])
+    candidates = [(f.document, v) for f in facts for v in f.views if person is None or v.person == person.name]
+    if not candidates:
+        return None
+    if keywords and all(k in _GENERIC_STEMS for k in keywords) and person is None:
+        return None
+    if keywords:
+        scored = [(_view_score(v, keywords), path, v) for path, v in candidates]
+        best = max(score for score, _, _ in scored)
+        if best < 0.5:
+            return None
+        chosen = [(path, v) for score, path, v in scored if score == best]
+    elif person is not None:
+        chosen = candidates
+    else:
+        return None
+    chosen = chosen[:6]
+    people = _people_by_name(facts)
+    citations = Citations(documents)
+    by_person: dict[str, list[int]] = {}
+    evidence: list[AnswerSentence] = []
+    for path, view in chosen:
+        ids = citations.cite_span(path, view.sentence_start, view.sentence_end)
+        by_person.setdefault(view.person, []).extend(ids)
+        document = documents.get(path)
+        if document is not None:
+            evidence.append(AnswerSentence(text=document.text[view.sentence_start : view.sentence_end], citations=ids))
+    names = [_who(people[name]) if name in people else name for name in by_person]
+    all_ids = [i for ids in by_person.values() for i in ids]
+    if person is not None:
+        head = f"{names[0]} is cited {len(chosen)} time(s) on this:"
+    elif len(names) == 1:
+        head = f"The view is attributed to {names[0]}:"
+    else:
+        head = "Matching views are attributed to " + " and ".join(names) + ":"
+    return _answer(question, [_fact(head, all_ids), *evidence], citations)
+
+
+def _answer_person(question: str, person: Person, path: str, documents: dict[str, Document]) -> Answer:
+    citations = Citations(documents)
+    ids = citations.cite_span(path, person.sentence_start, person.sentence_end)
+    if person.role and person.organisation:
+        text = f"{person.name} is {person.role} at {person.organisation}."
+    elif person.role:
+        text = f"{person.name} is described as {person.role}."
+    else:
+        text = f"{person.name} is quoted in the corpus; no role is given."
+    return _answer(question, [_fact(text, ids)], citations)
+
+
+# --------------------------------------------------------------------------------------------------
+# Entry point
+
+
+def answer_from_facts(
+    question: str,
+    facts: list[DocumentFacts],
+    documents: dict[str, Document],
+    *,
+    today: Date | None = None,
+) -> Answer | None:
+    """An Answer built from facts for aggregate / superlative / list / sum / "who said" questions, else None.
+
+    `documents` maps Document.path to the document (for citation text, titles and sections); `today`
+    resolves "this year" (defaults to the current date).
+    """
+    if not facts:
+        return None
+    who_is = _WHO_IS.match(question)
+    if who_is:
+        person = _person_named(who_is.group("name"), facts)
+        if person is not None and _OPINION.search(question) is None:
+            path = next(f.document for f in facts if person in f.people)
+            return _answer_person(question, person, path, documents)
+    if _WHO.match(question) and _OPINION.search(question):
+        return _answer_views(question, facts, documents, None)
+    if _PERSON_VIEW.match(question):
+        person = _person_named(question, facts)
+        if person is not None:
+            return _answer_views(question, facts, documents, person)
+    query = parse_deal_question(question, facts, today or Date.today())
+    if query is None:
+        return None
+    return _answer_deals(question, query, facts, documents)
