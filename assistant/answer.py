@@ -21,8 +21,8 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .config import Settings
-from .models import Answer, AnswerSentence, Citation, Hit
 from .lexicon import ABBREVIATIONS, expand_query
+from .models import Answer, AnswerSentence, Citation, Hit
 from .question import analyse, satisfies
 from .retrieval import Retriever, query_terms
 

@@ -145,7 +145,7 @@ def index_cmd(
 @app.command("add")
 def add_cmd(
     sources: Annotated[
-        list[str], typer.Argument(metavar="PATH|URL...", help="Files (.md .txt .html .pdf) or http(s) URLs.")
+        list[str], typer.Argument(metavar="SOURCE", help="Files (.md .txt .html .pdf) or http(s) URLs.")
     ],
     no_index: Annotated[bool, typer.Option("--no-index", help="Only copy into the corpus.")] = False,
     corpus: CorpusOpt = None,
@@ -268,7 +268,7 @@ def _parse_date(value: str | None, flag: str) -> Date | None:
 def ask_cmd(
     questions: Annotated[
         list[str],
-        typer.Argument(metavar="QUESTION...", help="One or more questions ('-' reads them from stdin, one per line)."),
+        typer.Argument(metavar="QUESTION", help="One or more questions ('-' reads them from stdin, one per line)."),
     ],
     as_json: JsonOpt = False,
     long: Annotated[bool, typer.Option("--long", help="Allow a longer answer (more sentences).")] = False,

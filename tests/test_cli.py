@@ -79,12 +79,12 @@ def test_ask_json_is_one_answer_per_line_and_a_conversation(seed_index: Settings
     assert len(lines) == 2
     for line in lines:
         data = json.loads(line)
-        assert ANSWER_KEYS <= set(data)
+        assert set(data) >= ANSWER_KEYS
         Answer.model_validate(data)
         for sentence in data["sentences"]:
             assert {"text", "citations"} <= set(sentence)
         for citation in data["citations"]:
-            assert CITATION_KEYS <= set(citation)
+            assert set(citation) >= CITATION_KEYS
     assert json.loads(lines[1])["query"] != "And immunology?"
 
 
