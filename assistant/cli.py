@@ -360,6 +360,114 @@ def _ensure_index(settings: Settings, *, quiet: bool) -> None:
 
 
 # --------------------------------------------------------------------------------------------------
+# deals and people
+
+
+def _fact_rows(corpus: Path | None, index: Path | None, kind: str) -> list[Any]:
+    from .engine import Engine
+    from .fact_tables import deal_rows, people_rows
+
+    engine = Engine(_settings(corpus, index))
+    facts = engine.facts()
+    texts: dict[str, str] = {}
+
+    def text_of(document: str, start: int, end: int) -> str:
+        if document not in texts:
+            texts[document] = engine.document(document).text
+        return texts[document][start:end]
+
+    return deal_rows(facts, text_of) if kind == "deals" else people_rows(facts, text_of)
+
+
+@app.command("deals")
+def deals_cmd(
+    sort: Annotated[str, typer.Option("--sort", help="value, year or deal.")] = "value",
+    as_json: JsonOpt = False,
+    as_csv: Annotated[bool, typer.Option("--csv", help="Print CSV.")] = False,
+    corpus: CorpusOpt = None,
+    index: IndexOpt = None,
+) -> None:
+    """The deals named in the corpus: parties, value, year, area, each with the sentence it comes from.
+
+    Example: assistant deals --sort year --csv > deals.csv
+    """
+    from .errors import ConfigError
+
+    if sort not in {"value", "year", "deal"}:
+        raise ConfigError(f"--sort takes value, year or deal, not '{sort}'")
+    rows = _fact_rows(corpus, index, "deals")
+    key = {
+        "value": lambda r: (r.value is None, -(r.value or 0)),
+        "year": lambda r: (r.year is None, -(r.year or 0), -(r.value or 0)),
+        "deal": lambda r: r.deal.lower(),
+    }[sort]
+    rows.sort(key=key)
+    if as_json:
+        print(json.dumps([json.loads(r.model_dump_json()) for r in rows]))
+        return
+    if as_csv:
+        import csv
+
+        writer = csv.writer(sys.stdout)
+        writer.writerow(
+            ["deal", "value", "currency", "value_text", "year", "kind", "therapy_area", "modality", "source"]
+        )
+        for r in rows:
+            src = r.sources[0]
+            writer.writerow(
+                [
+                    r.deal,
+                    r.value,
+                    r.currency,
+                    r.value_text,
+                    r.year,
+                    r.kind,
+                    r.therapy_area,
+                    r.modality,
+                    f"{src.document}:{src.start}-{src.end}",
+                ]
+            )
+        return
+    from rich.table import Table
+
+    from .render import inert
+
+    table = Table(box=None, pad_edge=False, title=f"{len(rows)} deals named in the corpus")
+    for col in ("deal", "value", "year", "area", "source"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        src = r.sources[0]
+        year = "" if r.year is None else f"{r.year}{'?' if r.year_inferred else ''}"
+        area = ", ".join(x for x in (r.modality, r.therapy_area) if x)
+        table.add_row(
+            inert(r.deal), inert(r.value_text or "not stated"), year, inert(area), inert(f"{src.document}:{src.start}")
+        )
+    _console().print(table)
+
+
+@app.command("people")
+def people_cmd(as_json: JsonOpt = False, corpus: CorpusOpt = None, index: IndexOpt = None) -> None:
+    """Who is quoted in the corpus, their role, and what they said (each view cited)."""
+    rows = _fact_rows(corpus, index, "people")
+    if as_json:
+        print(json.dumps([json.loads(r.model_dump_json()) for r in rows]))
+        return
+    from .render import inert
+
+    console = _console()
+    for r in rows:
+        role = ", ".join(x for x in (r.role, r.organisation) if x)
+        console.print(f"{inert(r.name)}" + (f" — {inert(role)}" if role else ""), style="bold", markup=False)
+        for view in r.views:
+            console.print(f"  “{inert(view.text)}”", markup=False, highlight=False)
+            console.print(
+                f"     {inert(view.source.document)}:{view.source.start}-{view.source.end}", style="dim", markup=False
+            )
+        if not r.views:
+            console.print("  (no view quoted)", style="dim", markup=False)
+
+
+# --------------------------------------------------------------------------------------------------
 # eval
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date as Date
 from threading import Lock
@@ -13,8 +13,30 @@ from .config import Settings
 from .models import Answer, Document, DocumentInfo, IndexReport, IndexStatus
 
 if TYPE_CHECKING:
+    from .facts import DocumentFacts
     from .indexer import Progress
     from .retrieval import Retriever
+    from .store import IndexStore
+
+
+class _LazyDocuments(Mapping[str, Document]):
+    """Documents read from the index on first use: fact answers cite a few, never all of them."""
+
+    def __init__(self, store: IndexStore, paths: list[str]) -> None:
+        self._store = store
+        self._paths = paths
+        self._cache: dict[str, Document] = {}
+
+    def __getitem__(self, path: str) -> Document:
+        if path not in self._cache:
+            self._cache[path] = self._store.get_document(path)
+        return self._cache[path]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._paths)
+
+    def __len__(self) -> int:
+        return len(self._paths)
 
 
 @dataclass(frozen=True)
@@ -54,6 +76,7 @@ class Engine:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self._retriever: Retriever | None = None
+        self._facts: list[DocumentFacts] | None = None
         self._lock = Lock()
 
     # -- index -------------------------------------------------------------------------------------
@@ -69,6 +92,7 @@ class Engine:
         report = update_index(self.settings, full=full, progress=progress)
         with self._lock:
             self._retriever = None
+            self._facts = None
         return report
 
     # -- reading -----------------------------------------------------------------------------------
@@ -83,6 +107,22 @@ class Engine:
 
                 self._retriever = Retriever.open(self.settings)
             return self._retriever
+
+    def facts(self) -> list[DocumentFacts]:
+        """Deals, figures, people and views of every article (extracted at index time), loaded once."""
+        from .facts import FACTS_VERSION, DocumentFacts, extract_facts
+
+        retriever = self._get_retriever()
+        with self._lock:
+            if self._facts is None:
+                facts = []
+                for path, data in retriever.store.facts():
+                    parsed = DocumentFacts.model_validate_json(data)
+                    if parsed.version != FACTS_VERSION:  # extracted by older rules: redo from the stored text
+                        parsed = extract_facts(retriever.store.get_document(path))
+                    facts.append(parsed)
+                self._facts = facts
+            return self._facts
 
     def documents(self) -> list[DocumentInfo]:
         return self._get_retriever().store.list_documents()
@@ -105,9 +145,23 @@ class Engine:
         started = time.perf_counter()
         retriever = self._get_retriever()
         query = resolve_query(question, conversation)
-        anchors = person_anchors(question, conversation)
-        answer = compose_answer(question, query, retriever, self.settings, filters=filters, long=long, anchors=anchors)
+        answer = None if filters and filters.active else self._answer_from_facts(question)
+        if answer is None:
+            anchors = person_anchors(question, conversation)
+            answer = compose_answer(
+                question, query, retriever, self.settings, filters=filters, long=long, anchors=anchors
+            )
         answer = answer.model_copy(update={"seconds": round(time.perf_counter() - started, 4)})
         if conversation is not None:
             conversation.turns.append(Turn(question=question, query=query, answer=answer))
         return answer
+
+    def _answer_from_facts(self, question: str) -> Answer | None:
+        """Superlatives, lists, sums and "who said" questions, answered from extracted facts."""
+        from .fact_answers import answer_from_facts, may_answer_from_facts
+
+        if not may_answer_from_facts(question):
+            return None
+        facts = self.facts()
+        store = self._get_retriever().store
+        return answer_from_facts(question, facts, _LazyDocuments(store, [f.document for f in facts]))

@@ -11,7 +11,7 @@ passage answerer.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date as Date
 from decimal import Decimal
@@ -342,7 +342,7 @@ def _sentence_spans(document: Document, offsets: Iterable[int]) -> list[tuple[in
 class Citations:
     """Numbers cited evidence in order of first use; the same sentences get the same number."""
 
-    def __init__(self, documents: dict[str, Document]) -> None:
+    def __init__(self, documents: Mapping[str, Document]) -> None:
         self.documents = documents
         self.items: list[Citation] = []
         self._ids: dict[tuple[str, tuple[tuple[int, int], ...]], int] = {}
@@ -535,7 +535,7 @@ def _comparison_currency(groups: list[_DealGroup], query: DealQuery) -> str | No
 
 
 def _answer_deals(
-    question: str, query: DealQuery, facts: list[DocumentFacts], documents: dict[str, Document]
+    question: str, query: DealQuery, facts: list[DocumentFacts], documents: Mapping[str, Document]
 ) -> Answer:
     citations = Citations(documents)
     groups = [g for g in collect_deals(facts) if _matches_filters(g, query)]
@@ -727,7 +727,7 @@ def _count(question: str, query: DealQuery, groups: list[_DealGroup], citations:
     return _answer(question, sentences, citations)
 
 
-def _no_deal(question: str, query: DealQuery, facts: list[DocumentFacts], documents: dict[str, Document]) -> Answer:
+def _no_deal(question: str, query: DealQuery, facts: list[DocumentFacts], documents: Mapping[str, Document]) -> Answer:
     """Nothing matches: say which condition fails, and cite the nearest facts (not an answer)."""
     citations = Citations(documents)
     sentences = [_fact(f"No {_describe(query)} is named in the corpus.", [])]
@@ -812,7 +812,7 @@ def _who(person: Person) -> str:
 
 
 def _answer_views(
-    question: str, facts: list[DocumentFacts], documents: dict[str, Document], person: Person | None
+    question: str, facts: list[DocumentFacts], documents: Mapping[str, Document], person: Person | None
 ) -> Answer | None:
     keywords = _keywords(question, drop=[person.name, *person.aliases] if person else [])
     candidates = [(f.document, v) for f in facts for v in f.views if person is None or v.person == person.name]
@@ -852,7 +852,7 @@ def _answer_views(
     return _answer(question, [_fact(head, all_ids), *evidence], citations)
 
 
-def _answer_person(question: str, person: Person, path: str, documents: dict[str, Document]) -> Answer:
+def _answer_person(question: str, person: Person, path: str, documents: Mapping[str, Document]) -> Answer:
     citations = Citations(documents)
     ids = citations.cite_span(path, person.sentence_start, person.sentence_end)
     if person.role and person.organisation:
@@ -868,10 +868,27 @@ def _answer_person(question: str, person: Person, path: str, documents: dict[str
 # Entry point
 
 
+def may_answer_from_facts(question: str) -> bool:
+    """A cheap look at the question alone: could `answer_from_facts` answer it? Lets the caller skip
+    loading the facts for the ordinary questions."""
+    if _WHO_IS.match(question) or (_WHO.match(question) and _OPINION.search(question)) or _PERSON_VIEW.match(question):
+        return True
+    if not _DEAL_WORDS.search(question):
+        return False
+    return bool(
+        _COUNT_Q.search(question)
+        or _SUM.search(question)
+        or _SUPERLATIVE.search(question)
+        or _threshold(question)
+        or _LIST.search(question)
+    )
+
+
+
 def answer_from_facts(
     question: str,
     facts: list[DocumentFacts],
-    documents: dict[str, Document],
+    documents: Mapping[str, Document],
     *,
     today: Date | None = None,
 ) -> Answer | None:

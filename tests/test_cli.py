@@ -166,3 +166,28 @@ def test_add_a_missing_file_fails_cleanly(seed_copy: Settings, tmp_path: Path) -
     assert proc.returncode == 2
     assert proc.stderr.startswith("error: ") and "Traceback" not in proc.stderr
     assert len(list(seed_copy.corpus_dir.iterdir())) == 1
+
+
+def test_deals_and_people(seed_index: Settings) -> None:
+    deals = json.loads(run(seed_index, "deals", "--json").stdout)
+    assert [d["deal"] for d in deals] == [
+        "Novartis–Argo Biopharmaceutical",
+        "AstraZeneca–CSPC Pharmaceutical",
+        "Zenas Biopharma–InnoCare Pharma",
+    ]
+    assert deals[0]["value"] == 5.36e9 and deals[0]["currency"] == "USD" and deals[0]["year"] == 2025
+    assert "$5.36bn" in deals[0]["sources"][0]["text"]
+    csv_out = run(seed_index, "deals", "--csv", "--sort", "deal").stdout.splitlines()
+    assert csv_out[0].startswith("deal,value,currency") and csv_out[1].startswith("AstraZeneca")
+    people = json.loads(run(seed_index, "people", "--json").stdout)
+    cui = next(p for p in people if p["name"] == "Cui Cui")
+    assert any("noise" in v["text"] for v in cui["views"])
+    assert run(seed_index, "deals", "--sort", "size").returncode == 2
+
+
+def test_aggregate_questions_are_answered_from_facts_with_arithmetic(seed_index: Settings) -> None:
+    proc = run(seed_index, "ask", "--json", "total value of the 2025 deals named", "Who said BIOSECURE is noise?")
+    total, who = (json.loads(line) for line in proc.stdout.strip().split("\n"))
+    assert "$5.36bn + $5.3bn + $2bn = $12.66bn" in total["answer"]
+    assert total["sentences"][0]["kind"] == "fact" and total["citations"][0]["text"].count("$") == 3
+    assert "Cui Cui" in who["answer"]
