@@ -21,9 +21,9 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .config import Settings
-from .lexicon import ABBREVIATIONS, expand_query
+from .lexicon import expand_query, long_forms
 from .models import Answer, AnswerSentence, Citation, Hit
-from .question import analyse, satisfies
+from .question import analyse, satisfies, specificity
 from .retrieval import Retriever, query_terms
 
 if TYPE_CHECKING:
@@ -38,7 +38,7 @@ class ComposerParams:
     passages: int = 8
     """Passages whose sentences compete."""
     w_sentence: float = 0.55
-    w_lexical: float = 0.10
+    w_lexical: float = 0.25
     w_passage: float = 0.35
     w_typed: float = 0.10
     """Bonus for a sentence holding the kind of thing asked for (an amount for "how much")."""
@@ -46,15 +46,16 @@ class ComposerParams:
     """A further sentence must score at least this share of the best one."""
     redundancy: float = 0.80
     # Abstention: logistic over features (see `features`).
-    bias: float = -1.325
-    w_best: float = 2.285
-    w_coverage: float = 0.072
-    w_missing: float = -2.849
-    w_focus: float = -2.076
+    bias: float = -2.265
+    w_best: float = 3.128
+    w_coverage: float = 0.269
+    w_missing: float = -2.892
+    w_focus: float = -2.276
     rare_word: float = 0.65
     """Specificity from which a question word missing from the cited articles counts in full."""
     common_word_discount: float = 0.3
-    w_top_passage: float = 1.921
+    w_top_passage: float = 1.787
+    w_margin: float = 1.913
 
 
 DEFAULT_PARAMS = ComposerParams()
@@ -75,27 +76,11 @@ def stems(words: list[str]) -> list[str]:
     return list(_stemmer().stemWords(words))
 
 
-@lru_cache(maxsize=4096)
-def specificity(term: str) -> float:
-    """How much a word narrows a question, 0.1 (everyday word) to 1.0 (a name, a number, jargon).
-
-    From the word's frequency in general English (wordfreq's Zipf scale): a question asking about a
-    word no passage contains is unanswerable when the word is specific ("Keytruda", "upfront", "2027"),
-    not when it is an everyday paraphrase ("pay", "big").
-    """
-    if any(ch.isdigit() for ch in term):
-        return 1.0
-    from wordfreq import zipf_frequency
-
-    zipf = zipf_frequency(term, "en", wordlist="small")
-    return float(min(1.0, max(0.1, (6.0 - zipf) / 3.5)))
-
-
 def _near(a: str, b: str) -> bool:
     """Same word up to one edit, for names users spell differently (Jefferies / Jeffries)."""
     if a == b:
         return True
-    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
         return False
     if len(a) == len(b):
         return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
@@ -103,19 +88,43 @@ def _near(a: str, b: str) -> bool:
     return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
 
 
+def _edits_at_most(a: str, b: str, limit: int) -> bool:
+    """Levenshtein distance <= limit (banded; the words are short)."""
+    if abs(len(a) - len(b)) > limit:
+        return False
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
+        if min(current) > limit:
+            return False
+        previous = current
+    return previous[-1] <= limit
+
+
 def _text_stems(text: str) -> set[str]:
     return set(stems([w.lower().strip("'’.") for w in _WORD.findall(text)]))
 
 
 def _present(term_stem: str, pool: set[str]) -> bool:
-    """In the pool as the same stem, up to one edit (Jefferies / Jeffries), or as a longer word's stem
-    (regulator / regulatory)."""
+    """In the pool as the same stem, up to one edit (Jefferies / Jeffries), as a longer or shorter form
+    of the same word (regulator / regulatory, commercialy / commerci), or, for a long word, up to two
+    typing errors (bispecfics / bispecifics)."""
     if term_stem in pool:
         return True
+    if any(ch.isdigit() for ch in term_stem):
+        return False  # 2027 is not a typo of 2025
+    n = len(term_stem)
     for word in pool:
-        if abs(len(word) - len(term_stem)) <= 1 and _near(term_stem, word):
+        m = len(word)
+        if abs(m - n) <= 1 and _near(term_stem, word):
             return True
-        if len(term_stem) >= 5 and len(word) > len(term_stem) and word.startswith(term_stem):
+        if n >= 5 and m > n and word.startswith(term_stem):
+            return True
+        if m >= 5 and n > m and n - m <= 3 and term_stem.startswith(word):
+            return True
+        if n >= 6 and word[:1] == term_stem[:1] and abs(m - n) <= 2 and _edits_at_most(term_stem, word, 2):
             return True
     return False
 
@@ -203,10 +212,14 @@ class Evidence:
     top_passage: float
     typed_ok: bool = True
     """False when the question expects an amount, count, date, share or name and no good candidate has
-    one, or says "he"/"she" and the best passage is about somebody else."""
+    one, names something or a number no cited article mentions, or says "he"/"she" and the best passage
+    is about somebody else."""
+
+    margin: float = 0.0
+    """How far the best sentence stands out from the median candidate (terse queries score low overall)."""
 
     def features(self) -> list[float]:
-        return [self.best, self.coverage, self.missing, self.focus_missing, self.top_passage]
+        return [self.best, self.coverage, self.missing, self.focus_missing, self.top_passage, self.margin]
 
 
 def confidence(evidence: Evidence, params: ComposerParams = DEFAULT_PARAMS) -> float:
@@ -219,6 +232,7 @@ def confidence(evidence: Evidence, params: ComposerParams = DEFAULT_PARAMS) -> f
         + params.w_missing * evidence.missing
         + params.w_focus * evidence.focus_missing
         + params.w_top_passage * evidence.top_passage
+        + params.w_margin * evidence.margin
     )
     return 1.0 / (1.0 + math.exp(-z))
 
@@ -294,25 +308,30 @@ def gather_evidence(
     documents_pool: set[str] = set()
     for path in dict.fromkeys(h.chunk.document for h in pool_hits[:3]):
         documents_pool |= _DOC_STEMS.get(retriever, path)
-    # Shorthand and two-digit years ("2025-30") count as found when their long form is.
+    # Shorthand and two-digit years ("2025-30") count as found when a long form is.
     alternatives = [
-        stems(ABBREVIATIONS.get(t, "").split()) + ([f"20{t}"] if t.isdigit() and len(t) == 2 else []) for t in own
+        [stems(words) for words in long_forms(t)] + ([[f"20{t}"]] if t.isdigit() and len(t) == 2 else []) for t in own
     ]
 
     def found_in(pool: set[str], i: int) -> bool:
-        return _present(own_stems[i], pool) or any(_present(a, pool) for a in alternatives[i])
+        if _present(own_stems[i], pool):
+            return True
+        return any(all(_present(w, pool) for w in alt) for alt in alternatives[i])
 
     in_passages = [found_in(passages_pool, i) for i in range(len(own))]
     own_total = sum(own_weights) or 1.0
     coverage = sum(w for w, f in zip(own_weights, in_passages, strict=True) if f) / own_total
-    missing = max((w for i, w in enumerate(missing_weights) if not found_in(documents_pool, i)), default=0.0)
+    absent = [i for i in range(len(own)) if not found_in(documents_pool, i)]
+    missing = max((missing_weights[i] for i in absent), default=0.0)
+    # A name or a number the cited articles never mention ("Keytruda", "2027") settles it: not answered.
+    names_absent = any(own[i] in analysis.entities or any(ch.isdigit() for ch in own[i]) for i in absent)
     focus_missing = 0.0
     if analysis.focus and analysis.expects not in {"money", "percent", "count"}:
         head = analysis.focus[-1]
         if not _present(stems([head])[0], passages_pool):
             focus_missing = 1.0 if head in analysis.entities else specificity(head)
     contenders = [c for c in candidates[:5] if c.score >= params.extra_ratio * candidates[0].score]
-    typed_ok = analysis.expects is None or any(c.typed for c in contenders)
+    typed_ok = (analysis.expects is None or any(c.typed for c in contenders)) and not names_absent
     if anchors and typed_ok:
         # "he"/"she": the answer must come from a passage about one of the thread's people.
         best = next((c for c in contenders if c.typed), contenders[0])
@@ -328,6 +347,7 @@ def gather_evidence(
         best=candidates[0].similarity,
         top_passage=max((h.dense_score or 0.0) for h in pool_hits),
         typed_ok=typed_ok,
+        margin=candidates[0].similarity - float(np.median([c.similarity for c in candidates])),
     )
 
 
@@ -366,6 +386,41 @@ def select_sentences(evidence: Evidence, max_sentences: int, max_words: int, par
     return chosen
 
 
+_ALPHA_WORD = re.compile(r"[A-Za-z]{4,}")
+
+
+def correct_spelling(query: str, texts: list[str]) -> str:
+    """Replace words English does not know by the passage word they are a typo of ("commercialy" ->
+    "commercially" when the passages say it); everything else is left as typed."""
+    from .lexicon import CHAT_WORDS_MEANING
+    from .question import is_known_word
+
+    vocabulary: dict[str, str] = {}
+    for text in texts:
+        for word in _ALPHA_WORD.findall(text):
+            vocabulary.setdefault(word.lower(), word)
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lower = word.lower()
+        if lower in CHAT_WORDS_MEANING:
+            return CHAT_WORDS_MEANING[lower]
+        if len(lower) < 5 or lower in vocabulary or is_known_word(lower):
+            return word
+        limit = 1 if len(lower) < 8 else 2
+        best = next(
+            (
+                w
+                for w in vocabulary
+                if w[:1] == lower[:1] and abs(len(w) - len(lower)) <= limit and _edits_at_most(lower, w, limit)
+            ),
+            None,
+        )
+        return vocabulary[best] if best else word
+
+    return re.sub(r"[A-Za-z]{3,}", fix, query)
+
+
 def prefer_anchored(hits: list[Hit], anchors: list[str], bonus: float = 0.15) -> list[Hit]:
     """Passages that name one of the thread's people rank higher for a "he"/"she" question."""
     anchor_stems = stems(anchors)
@@ -395,6 +450,30 @@ def _citation(cid: int, hit: Hit, spans: list[tuple[int, int]]) -> Citation:
     )
 
 
+def find_evidence(
+    question: str,
+    query: str,
+    retriever: Retriever,
+    *,
+    allowed: set[int] | None = None,
+    params: ComposerParams = DEFAULT_PARAMS,
+    anchors: list[str] | None = None,
+) -> tuple[str, Evidence]:
+    """Search (shorthand expanded, typos corrected against what was found) and weigh the evidence.
+    Returns the query actually searched and the evidence."""
+    query = expand_query(query)
+    vector = retriever.encode([query])
+    hits = retriever.batch_search([query], vectors=vector, allowed=allowed)[0]
+    corrected = correct_spelling(query, [h.chunk.text for h in hits[:5]])
+    if corrected != query:  # "bispecfics" hurts the dense side far more than the full-text one
+        query = corrected
+        vector = retriever.encode([query])
+        hits = retriever.batch_search([query], vectors=vector, allowed=allowed)[0]
+    if anchors:
+        hits = prefer_anchored(hits, anchors)
+    return query, gather_evidence(question, query, retriever, hits, vector[0], params, anchors=anchors)
+
+
 def compose_answer(
     question: str,
     query: str,
@@ -409,15 +488,10 @@ def compose_answer(
     allowed = _allowed_chunks(retriever, filters)
     if allowed is not None and not allowed:
         return _abstain(question, query, [], 0.0, note="No article matches the filters.")
-    query = expand_query(query)
-    vector = retriever.encode([query])
-    hits = retriever.batch_search([query], vectors=vector, allowed=allowed)[0]
-    if anchors:
-        hits = prefer_anchored(hits, anchors)
-    evidence = gather_evidence(question, query, retriever, hits, vector[0], params, anchors=anchors)
+    query, evidence = find_evidence(question, query, retriever, allowed=allowed, params=params, anchors=anchors)
     conf = confidence(evidence, params)
     if conf < settings.abstain_threshold:
-        return _abstain(question, query, hits[:3], conf)
+        return _abstain(question, query, evidence.hits[:3], conf)
     max_sentences = settings.max_sentences * (2 if long else 1)
     max_words = settings.max_words * (3 if long else 1)
     chosen = select_sentences(evidence, max_sentences, max_words, params)

@@ -352,9 +352,7 @@ def _export_tokenizer(model: Any, spec: dict[str, Any], path: Path) -> None:
     from tokenizers import Tokenizer
 
     tokenizer = Tokenizer.from_str(model[0].tokenizer.backend_tokenizer.to_str())
-    tokenizer.enable_truncation(
-        max_length=spec["max_seq_length"], strategy="longest_first", direction="right"
-    )
+    tokenizer.enable_truncation(max_length=spec["max_seq_length"], strategy="longest_first", direction="right")
     tokenizer.no_padding()
     tokenizer.save(str(path))
 
@@ -362,9 +360,7 @@ def _export_tokenizer(model: Any, spec: dict[str, Any], path: Path) -> None:
 def _verify_export(model: Any, model_name: str, directory: Path) -> None:
     """Refuse an export whose vectors differ from sentence-transformers' (a trace gone wrong)."""
     reference = np.asarray(
-        model.encode(
-            _EXPORT_SAMPLES, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True
-        ),
+        model.encode(_EXPORT_SAMPLES, normalize_embeddings=True, show_progress_bar=False, convert_to_numpy=True),
         dtype=np.float32,
     )
     exported = QueryEncoder.load(directory).encode(_EXPORT_SAMPLES)

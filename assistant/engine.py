@@ -146,11 +146,15 @@ class Engine:
         retriever = self._get_retriever()
         query = resolve_query(question, conversation)
         answer = None if filters and filters.active else self._answer_from_facts(question)
-        if answer is None:
+        if answer is None or answer.abstained:
+            # Facts only know the deals they extracted; a passage may still say what they missed
+            # ("20 transactions worth over $500m in 2023"). The facts' own "not named" stands otherwise.
             anchors = person_anchors(question, conversation)
-            answer = compose_answer(
+            passage_answer = compose_answer(
                 question, query, retriever, self.settings, filters=filters, long=long, anchors=anchors
             )
+            if answer is None or not passage_answer.abstained:
+                answer = passage_answer
         answer = answer.model_copy(update={"seconds": round(time.perf_counter() - started, 4)})
         if conversation is not None:
             conversation.turns.append(Turn(question=question, query=query, answer=answer))

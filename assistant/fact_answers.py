@@ -62,6 +62,12 @@ _INCLUSIVE = {"at least", "no less than", ">=", "at most", "no more than", "<="}
 _BELOW = {"at most", "no more than", "below", "under", "less than", "smaller than", "<=", "<"}
 _YEAR_Q = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
 _RELATIVE_Q = re.compile(r"\b(?P<rel>this|last)\s+year\b", re.IGNORECASE)
+# "list the deals", "which deals", "what 2025 deals": a list of deals, not "which therapy area ... deals".
+_LIST_DEALS = re.compile(
+    r"\b(?:list|show|name|all|every)\b.*\b(?:deals|transactions|agreements|acquisitions)\b"
+    r"|\b(?:which|what)\s+(?:[\w$-]+\s+){0,2}(?:deals|transactions|agreements|acquisitions)\b",
+    re.IGNORECASE,
+)
 _ACQUISITION_Q = re.compile(r"\b(?:acquisitions?|takeovers?|buyouts?|mergers?)\b", re.IGNORECASE)
 
 _WHO = re.compile(
@@ -205,9 +211,7 @@ def parse_deal_question(question: str, facts: list[DocumentFacts], today: Date) 
             top = int(words.get(top_n.group("n").lower(), top_n.group("n") if top_n.group("n").isdigit() else 1))
         elif superlative.group("max") and superlative.group("max").lower() in {"top", "major"}:
             operation, top = "list", 1
-    elif threshold or (
-        _LIST.search(question) and re.search(r"\b(?:deals|transactions|agreements|acquisitions)\b", question, re.I)
-    ):
+    elif threshold or _LIST_DEALS.search(question):
         operation = "list"
     else:
         return None
@@ -673,7 +677,10 @@ def _listing(
         sentences.append(_fact(head + ":", ids))
     else:
         n = len(ordered)
-        sentences.append(_fact(f"{n} {_noun(query, n)} with a stated value {_verb(n, 'is', 'are')} named{scope}:", []))
+        ids = [i for g, _ in ordered for i in _cite(citations, g)]
+        sentences.append(
+            _fact(f"{n} {_noun(query, n)} with a stated value {_verb(n, 'is', 'are')} named{scope}:", ids)
+        )
     for group, amount in ordered:
         sentences.append(_fact(_line(group, amount) + ".", _cite(citations, group)))
     if query.threshold is not None and not query.threshold.inclusive:
@@ -882,7 +889,6 @@ def may_answer_from_facts(question: str) -> bool:
         or _threshold(question)
         or _LIST.search(question)
     )
-
 
 
 def answer_from_facts(

@@ -9,57 +9,74 @@ from __future__ import annotations
 
 import re
 
+# Each value lists the long forms, "|" between alternatives; an alternative counts as found when all its
+# words are.
 ABBREVIATIONS: dict[str, str] = {
     "az": "astrazeneca",
     "azn": "astrazeneca",
     "bms": "bristol myers squibb",
-    "gsk": "glaxosmithkline gsk",
+    "gsk": "glaxosmithkline|gsk",
     "j&j": "johnson",
     "jnj": "johnson",
     "msd": "merck",
     "lly": "lilly",
     "pfe": "pfizer",
-    "cn": "china chinese",
-    "prc": "china chinese",
-    "us": "us united states american",
-    "eu": "european union europe",
+    "cn": "china|chinese",
+    "prc": "china|chinese",
+    "eu": "european union",
     "hc": "healthcare",
-    "bd": "business development deal deals dealmaking",
-    "m&a": "acquisition merger",
-    "mnc": "multinational mnc",
-    "mncs": "multinational mnc",
-    "loe": "loss exclusivity patent cliff",
-    "cgt": "cell gene therapy therapies",
-    "cgts": "cell gene therapy therapies",
-    "adc": "antibody drug conjugate conjugates adcs",
-    "adcs": "antibody drug conjugate conjugates",
-    "bsab": "bispecific bispecifics",
-    "bsabs": "bispecific bispecifics",
+    "bd": "business development|deal|dealmaking",
+    "bp": "big pharma|large pharma",
+    "m&a": "acquisition|merger",
+    "mnc": "multinational|mnc",
+    "mncs": "multinational|mnc",
+    "loe": "loss exclusivity|patent cliff",
+    "cgt": "cell gene therapy|cgt",
+    "cgts": "cell gene therapies|cgts",
+    "adc": "antibody drug conjugate|adcs",
+    "adcs": "antibody drug conjugates|adc",
+    "bsab": "bispecific|bispecifics",
+    "bsabs": "bispecifics|bispecific",
     "mab": "monoclonal antibody",
     "io": "immuno oncology",
     "i&i": "immunology inflammation",
-    "car-t": "cell therapy",
     "glp-1": "glp obesity",
-    "ind": "investigational new drug",
-    "inds": "investigational new drug",
+    "ind": "investigational new drug|ind",
+    "inds": "investigational new drug|ind",
     "nda": "new drug application",
     "bla": "biologics license application",
-    "r&d": "research development",
+    "r&d": "research development|r&d",
     "fy": "fiscal year",
-    "rev": "revenue sales",
-    "yoy": "year",
-    "ceo": "chief executive ceo",
-    "coo": "chief operating coo",
-    "cfo": "chief financial",
-    "ndaa": "national defense authorization act",
-    "self-comm": "self commercialisation commercialization",
-    "comm": "commercialisation commercialization commercial",
-    "commercialization": "commercialisation",
-    "commercialisation": "commercialization",
-    "commercialize": "commercialise",
-    "commercialise": "commercialize",
-    "ex-beigene": "beigene formerly",
+    "rev": "revenue|sales",
+    "ceo": "chief executive|ceo",
+    "coo": "chief operating|coo",
+    "cfo": "chief financial|cfo",
+    "ndaa": "national defense authorization act|ndaa",
+    "self-comm": "self commercialisation|self commercialization",
+    "comm": "commercialisation|commercialization|commercial",
+    "fwd": "forward",
+    "yr": "year",
+    "yrs": "years",
+    "q": "quarter",
 }
+
+# Chat shorthand that carries no topic: treated like "what" and "the", and spelled out for the dense model.
+CHAT_WORDS_MEANING = {
+    "wat": "what",
+    "wot": "what",
+    "whats": "what is",
+    "pls": "please",
+    "plz": "please",
+    "thx": "thanks",
+    "abt": "about",
+    "u": "you",
+    "ur": "your",
+    "vs": "versus",
+    "rn": "right now",
+    "tbh": "",
+    "imo": "",
+}
+CHAT_WORDS = frozenset([*CHAT_WORDS_MEANING, "w/", "re", "eg", "ie", "etc"])
 
 _TOKEN = re.compile(r"[\w&-]+")
 
@@ -70,8 +87,14 @@ def expansions(text: str) -> list[str]:
     for token in _TOKEN.findall(text.lower()):
         expansion = ABBREVIATIONS.get(token)
         if expansion:
-            words.update(dict.fromkeys(expansion.split()))
+            words.update(dict.fromkeys(expansion.replace("|", " ").split()))
     return list(words)
+
+
+def long_forms(term: str) -> list[list[str]]:
+    """The alternatives a shorthand term stands for, each a list of words that must all be present."""
+    expansion = ABBREVIATIONS.get(term)
+    return [alt.split() for alt in expansion.split("|")] if expansion else []
 
 
 def expand_query(text: str) -> str:

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .lexicon import CHAT_WORDS
 from .retrieval import STOPWORDS, query_terms
 
 _AUX = frozenset(
@@ -124,7 +125,8 @@ _MONTHS = (
     "|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 MONEY = re.compile(
-    r"(?:[$€£¥]|\b(?:US\$|USD|EUR|RMB|CNY|GBP|JPY)\s?)\s?\d[\d,.]*"
+    r"\b(?:multi-)?(?:billion|million)[- ]dollar\b"
+    r"|(?:[$€£¥]|\b(?:US\$|USD|EUR|RMB|CNY|GBP|JPY)\s?)\s?\d[\d,.]*"
     r"|\b\d[\d,.]*\s?(?:bn|m|mn|billion|million|trillion)\b",
     re.IGNORECASE,
 )
@@ -138,9 +140,69 @@ _NUMBER_WORDS = (
 _COUNT = re.compile(rf"\b\d[\d,]*\b|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'&-]*[A-Za-z]")
 
-_TYPE_WORDS = {
-    "percent": re.compile(r"\b(?:percentage|proportion|share|percent|fraction)\b", re.IGNORECASE),
-}
+
+@lru_cache(maxsize=4096)
+def specificity(term: str) -> float:
+    """How much a word narrows a question, 0.1 (everyday word) to 1.0 (a name, a number, jargon).
+
+    From the word's frequency in general English (wordfreq's Zipf scale): a question asking about a
+    word no passage contains is unanswerable when the word is specific ("Keytruda", "upfront", "2027"),
+    not when it is an everyday paraphrase ("pay", "big"). A word English does not know that is one
+    typing error away from one it does ("originaly") is scored as that word.
+    """
+    if any(ch.isdigit() for ch in term):
+        return 1.0
+    from wordfreq import zipf_frequency
+
+    zipf = zipf_frequency(term, "en", wordlist="small")
+    if zipf == 0.0:
+        corrected = _spelling_neighbour(term)
+        if corrected:
+            zipf = zipf_frequency(corrected, "en", wordlist="small")
+    return float(min(1.0, max(0.1, (6.0 - zipf) / 3.5)))
+
+
+@lru_cache(maxsize=8192)
+def is_known_word(word: str) -> bool:
+    """In everyday English (wordfreq), in any form."""
+    from wordfreq import zipf_frequency
+
+    return zipf_frequency(word, "en", wordlist="small") > 0.0
+
+
+@lru_cache(maxsize=1)
+def _deletion_index() -> dict[str, str]:
+    """Everyday English words (Zipf >= 3) keyed by themselves and by each one-letter deletion: a word one
+    edit from a key is a typo of it (the symmetric-deletion trick). Built only when an unknown word appears."""
+    from wordfreq import iter_wordlist, zipf_frequency
+
+    index: dict[str, str] = {}
+    for word in iter_wordlist("en", wordlist="small"):
+        if not word.isalpha() or len(word) < 4:
+            continue
+        if zipf_frequency(word, "en", wordlist="small") < 3.0:
+            break  # the list is ordered by frequency
+        index.setdefault(word, word)
+        for i in range(len(word)):
+            index.setdefault(word[:i] + word[i + 1 :], word)
+    return index
+
+
+def _spelling_neighbour(term: str) -> str | None:
+    if len(term) < 5 or not term.isalpha():
+        return None
+    index = _deletion_index()
+    for candidate in [term] + [term[:i] + term[i + 1 :] for i in range(len(term))]:
+        word = index.get(candidate)
+        if word is not None and word != term:
+            return word
+    return None
+
+
+_QUESTION_OPENERS = frozenset(
+    "what which who whom whose when where why how is are was were do does did has have had can could should "
+    "will would list give show summarise summarize tell name explain describe compare".split()
+)
 
 
 @dataclass(frozen=True)
@@ -176,7 +238,9 @@ def analyse(question: str) -> QuestionAnalysis:
             continue
         has_upper_inside = any(ch.isupper() for ch in token[1:])
         mixed = any(ch.isdigit() for ch in token) and any(ch.isalpha() for ch in token)
-        if (token[0].isupper() and i > 0) or has_upper_inside or mixed:
+        # A capitalised first word is a name only when it is not an everyday word ("Novartis", not "Big").
+        first_name = i == 0 and token[0].isupper() and word not in _QUESTION_OPENERS and specificity(word) >= 0.6
+        if (token[0].isupper() and i > 0) or first_name or has_upper_inside or mixed:
             # "ex-BeiGene": only the parts written as a name are names.
             parts = [p for p in re.split(r"[-–]", token) if p]
             named = [p for p in parts if any(ch.isupper() or ch.isdigit() for ch in p)] if len(parts) > 1 else parts
@@ -186,7 +250,7 @@ def analyse(question: str) -> QuestionAnalysis:
     focus, expects = _focus(lower)
     return QuestionAnalysis(
         text=text,
-        terms=query_terms(text),
+        terms=[t for t in query_terms(text) if t not in CHAT_WORDS],
         entities=list(dict.fromkeys(entities)),
         focus=focus,
         expects=expects,
@@ -201,6 +265,15 @@ def _noun_phrase(words: list[str]) -> list[str]:
             break
         phrase.append(word)
     return [w for w in phrase if w not in STOPWORDS and w not in {"the", "a", "an"}]
+
+
+# Head nouns that name a kind of answer rather than a topic: "deal size" asks for an amount.
+_HEAD_TYPES = {
+    **dict.fromkeys("value size worth price cost amount total valuation".split(), "money"),
+    **dict.fromkeys("count number tally".split(), "count"),
+    **dict.fromkeys("date year month day timing".split(), "date"),
+    **dict.fromkeys("share percentage proportion percent fraction".split(), "percent"),
+}
 
 
 def _focus(words: list[str]) -> tuple[list[str], str | None]:
@@ -229,8 +302,14 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
                 focus = _noun_phrase(tail)
         else:
             focus = _noun_phrase(rest)
-    if focus and _TYPE_WORDS["percent"].search(" ".join(focus)):
-        expects = "percent"
+    elif first not in _QUESTION_OPENERS and len(words) <= 8:
+        # Analyst shorthand ("Zai Lab 2024 revenue", "EU reaction to BIOSECURE"): the noun phrase's head.
+        focus = [w for w in _noun_phrase(words) if not any(ch.isdigit() for ch in w)]
+    if focus and expects is None:
+        expects = _HEAD_TYPES.get(focus[-1])
+        if expects is not None:
+            focus = focus[:-1]  # "deal size": the amount is the answer; "deal" stays a topic word
+            focus = []
     return focus, expects
 
 

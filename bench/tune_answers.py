@@ -9,15 +9,13 @@ from __future__ import annotations
 
 import argparse
 import json
-from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
 
-from assistant.answer import DEFAULT_PARAMS, ComposerParams, gather_evidence, prefer_anchored, select_sentences
+from assistant.answer import DEFAULT_PARAMS, ComposerParams, find_evidence, select_sentences
 from assistant.config import Settings
 from assistant.engine import Conversation, Engine
-from assistant.lexicon import expand_query
 from assistant.question import analyse
 
 
@@ -31,15 +29,15 @@ def collect(path: Path, settings: Settings, params: ComposerParams) -> list[dict
         item = json.loads(line)
         conversation = Conversation()
         for turn in [item, *item.get("followups", [])]:
+            facts_answer = engine._answer_from_facts(turn["question"])
+            if facts_answer is not None and not facts_answer.abstained:
+                engine.ask(turn["question"], conversation)  # answered from facts: not the passage composer's
+                continue
             from assistant.conversation import person_anchors, resolve_query
 
-            query = expand_query(resolve_query(turn["question"], conversation))
-            vector = retriever.encode([query])
-            hits = retriever.batch_search([query], vectors=vector)[0]
             anchors = person_anchors(turn["question"], conversation)
-            if anchors:
-                hits = prefer_anchored(hits, anchors)
-            evidence = gather_evidence(turn["question"], query, retriever, hits, vector[0], params, anchors=anchors)
+            resolved = resolve_query(turn["question"], conversation)
+            query, evidence = find_evidence(turn["question"], resolved, retriever, params=params, anchors=anchors)
             chosen = select_sentences(evidence, 4, 120, params)
             expected = turn.get("expected_any") or ([turn["expected"]] if turn.get("expected") else [])
             cand_rank = next(
@@ -178,9 +176,8 @@ def main() -> None:
             print(f"  {'refused' if r['answerable'] else 'answered'}: {r['question']}")
     print(
         f"fitted (C={args.c}): "
-        "bias=%.3f w_best=%.3f w_coverage=%.3f w_missing=%.3f w_focus=%.3f w_top_passage=%.3f" % (b, *w)
+        "bias=%.3f w_best=%.3f w_coverage=%.3f w_missing=%.3f w_focus=%.3f w_top_passage=%.3f w_margin=%.3f" % (b, *w)
     )
-    _ = replace
 
 
 if __name__ == "__main__":
