@@ -46,16 +46,16 @@ class ComposerParams:
     """A further sentence must score at least this share of the best one."""
     redundancy: float = 0.80
     # Abstention: logistic over features (see `features`).
-    bias: float = -2.265
-    w_best: float = 3.128
-    w_coverage: float = 0.269
-    w_missing: float = -2.892
-    w_focus: float = -2.276
+    bias: float = -1.535
+    w_best: float = 3.053
+    w_coverage: float = -0.361
+    w_missing: float = -3.663
+    w_focus: float = -3.321
     rare_word: float = 0.65
     """Specificity from which a question word missing from the cited articles counts in full."""
     common_word_discount: float = 0.3
-    w_top_passage: float = 1.787
-    w_margin: float = 1.913
+    w_top_passage: float = 2.282
+    w_margin: float = 2.179
 
 
 DEFAULT_PARAMS = ComposerParams()
@@ -154,32 +154,6 @@ _DOC_STEMS = _DocumentStems()
 
 
 # --------------------------------------------------------------------------------------------------
-# Sentence vectors, cached across questions (the chat asks about the same passages again and again)
-
-
-class _VectorCache:
-    def __init__(self, size: int = 4096) -> None:
-        self.size = size
-        self.data: OrderedDict[tuple[str, int, int], np.ndarray] = OrderedDict()
-
-    def get_many(self, retriever: Retriever, keys: list[tuple[str, int, int]], texts: list[str]) -> np.ndarray:
-        missing = [i for i, k in enumerate(keys) if k not in self.data]
-        if missing:
-            vectors = retriever.encode([texts[i] for i in missing])
-            for i, v in zip(missing, vectors, strict=True):
-                self.data[keys[i]] = v
-        out = np.stack([self.data[k] for k in keys]) if keys else np.zeros((0, 1), dtype=np.float32)
-        for k in keys:
-            self.data.move_to_end(k)
-        while len(self.data) > self.size:
-            self.data.popitem(last=False)
-        return out
-
-
-_CACHE = _VectorCache()
-
-
-# --------------------------------------------------------------------------------------------------
 # Composition
 
 
@@ -194,6 +168,7 @@ class Candidate:
     score: float
     typed: bool = True
     """Contains the kind of thing the question expects (an amount, a date...)."""
+    vector: np.ndarray | None = None
 
 
 @dataclass
@@ -237,15 +212,21 @@ def confidence(evidence: Evidence, params: ComposerParams = DEFAULT_PARAMS) -> f
     return 1.0 / (1.0 + math.exp(-z))
 
 
-def _candidates(retriever: Retriever, pool_hits: list[Hit]) -> tuple[list[tuple[str, int, int]], list[str], list[int]]:
-    """Every sentence of the pooled passages once (overlapping passages share sentences)."""
-    spans = retriever.store.chunk_sentences([h.chunk.id for h in pool_hits])
+def _candidates(
+    retriever: Retriever, pool_hits: list[Hit]
+) -> tuple[list[tuple[str, int, int]], list[str], list[int], np.ndarray]:
+    """Every sentence of the pooled passages once (overlapping passages share sentences), with the
+    sentence vectors stored at index time."""
+    ids = [h.chunk.id for h in pool_hits]
+    spans = retriever.store.chunk_sentences(ids)
+    stored = retriever.store.sentence_vectors(ids)
     seen: set[tuple[str, int, int]] = set()
     keys: list[tuple[str, int, int]] = []
     texts: list[str] = []
     owners: list[int] = []
+    vectors: list[np.ndarray] = []
     for i, hit in enumerate(pool_hits):
-        for s, e in spans.get(hit.chunk.id, []):
+        for k, (s, e) in enumerate(spans.get(hit.chunk.id, [])):
             key = (hit.chunk.document, s, e)
             if key in seen:
                 continue
@@ -253,7 +234,9 @@ def _candidates(retriever: Retriever, pool_hits: list[Hit]) -> tuple[list[tuple[
             keys.append(key)
             texts.append(hit.chunk.text[s - hit.chunk.start : e - hit.chunk.start])
             owners.append(i)
-    return keys, texts, owners
+            vectors.append(stored[hit.chunk.id][k])
+    matrix = np.stack(vectors) if vectors else np.zeros((0, retriever.store.manifest.dimension), np.float32)
+    return keys, texts, owners, matrix
 
 
 def gather_evidence(
@@ -272,15 +255,14 @@ def gather_evidence(
     term_stems = stems(terms)
     weights = [specificity(t) for t in terms]
     pool_hits = hits[: params.passages]
-    keys, texts, owners = _candidates(retriever, pool_hits)
+    keys, texts, owners, vectors = _candidates(retriever, pool_hits)
     if not keys:
         return Evidence(hits, [], 0.0, 1.0, 0.0, 0.0, 0.0, typed_ok=False)
-    vectors = _CACHE.get_many(retriever, keys, texts)
     sims = vectors @ query_vector
     total_weight = sum(weights) or 1.0
     top_score = pool_hits[0].score or 1.0
     candidates = []
-    for key, text, owner, sim in zip(keys, texts, owners, sims, strict=True):
+    for key, text, owner, sim, vector in zip(keys, texts, owners, sims, vectors, strict=True):
         present = _text_stems(text)
         found = sum(w for t, w in zip(term_stems, weights, strict=True) if _present(t, present))
         lexical = found / total_weight
@@ -292,13 +274,13 @@ def gather_evidence(
             + params.w_passage * passage
             + (params.w_typed if analysis.expects and typed else 0.0)
         )
-        candidates.append(Candidate(owner, key[1], key[2], text, float(sim), lexical, score, typed))
+        candidates.append(Candidate(owner, key[1], key[2], text, float(sim), lexical, score, typed, vector))
     candidates.sort(key=lambda c: c.score, reverse=True)
 
     # The question's own words (not the borrowed context) against what the evidence says.
     own = analysis.terms
     own_stems = stems(own)
-    own_weights = [1.0 if t in analysis.entities else specificity(t) for t in own]
+    own_weights = [1.0 if t in analysis.entities else specificity(t, typo_check=True) for t in own]
     # A missing everyday word is usually a paraphrase ("cheap", "picking up pace"); a missing name, number
     # or rare term ("Keytruda", "2027", "upfront") usually means the corpus does not say it.
     missing_weights = [w if w >= params.rare_word else w * params.common_word_discount for w in own_weights]
@@ -361,10 +343,7 @@ def select_sentences(evidence: Evidence, max_sentences: int, max_words: int, par
     chosen = [best]
     words = len(best.text.split())
 
-    def vector(c: Candidate) -> np.ndarray | None:
-        return _CACHE.data.get((evidence.hits[c.hit_index].chunk.document, c.start, c.end))
-
-    chosen_vectors = [vector(best)]
+    chosen_vectors = [best.vector]
     for cand in pool:
         if cand is best:
             continue
@@ -373,7 +352,7 @@ def select_sentences(evidence: Evidence, max_sentences: int, max_words: int, par
         n = len(cand.text.split())
         if words + n > max_words:
             continue
-        v = vector(cand)
+        v = cand.vector
         if v is not None and any(u is not None and float(u @ v) > params.redundancy for u in chosen_vectors):
             continue
         chosen.append(cand)

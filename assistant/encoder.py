@@ -169,6 +169,64 @@ class DocumentEncoder:
                 on_batch(done)
         return out
 
+    def encode_with_sentences(
+        self,
+        texts: list[str],
+        sentence_spans: list[list[tuple[int, int]]],
+        batch_size: int = 64,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """Passage vectors (exactly as `encode`) and, from the same forward pass, a vector per sentence:
+        the passage's contextual token embeddings mean-pooled over the sentence's characters.
+
+        `sentence_spans[i]` are character spans into `texts[i]`. Answers need a vector per candidate
+        sentence; pooling them here costs almost nothing, where encoding every sentence again at
+        question time would cost more than the rest of answering.
+        """
+        if batch_size < 1:
+            raise ConfigError(f"batch_size must be at least 1, not {batch_size}.")
+        import torch
+
+        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
+        sentences: list[np.ndarray] = [np.zeros((0, self.dimension), dtype=np.float32)] * len(texts)
+        order = _length_order([len(text) for text in texts])
+        done = 0
+        for start in range(0, len(order), batch_size):
+            indices = order[start : start + batch_size]
+            batch = [texts[i] for i in indices]
+            with torch.inference_mode():
+                outputs = self._model.encode(
+                    batch, batch_size=len(indices), output_value=None, convert_to_numpy=False, show_progress_bar=False
+                )
+            offsets = self.tokenizer(
+                batch, return_offsets_mapping=True, truncation=True, max_length=self.max_seq_length, padding=False
+            )["offset_mapping"]
+            for row, i in enumerate(indices):
+                features = outputs[row]
+                passage = features["sentence_embedding"].float().cpu().numpy()
+                out[i] = passage / max(float(np.linalg.norm(passage)), 1e-12)
+                tokens = features["token_embeddings"].float().cpu().numpy()[: len(offsets[row])]
+                sentences[i] = _pool_spans(tokens, offsets[row], sentence_spans[i], out[i])
+            done += len(indices)
+            if on_batch is not None:
+                on_batch(done)
+        return out, sentences
+
+
+def _pool_spans(
+    tokens: np.ndarray, offsets: list[tuple[int, int]], spans: list[tuple[int, int]], fallback: np.ndarray
+) -> np.ndarray:
+    """Unit vectors: the mean of the token embeddings whose characters fall inside each span."""
+    starts = np.array([a for a, _ in offsets])
+    ends = np.array([b for _, b in offsets])
+    real = ends > starts  # special tokens have empty offsets
+    vectors = np.empty((len(spans), tokens.shape[1]), dtype=np.float32)
+    for k, (a, b) in enumerate(spans):
+        mask = real & (starts < b) & (ends > a)
+        vector = tokens[mask].mean(axis=0) if mask.any() else fallback
+        vectors[k] = vector / max(float(np.linalg.norm(vector)), 1e-12)
+    return vectors
+
 
 def _pooling_mode(module: Any) -> str:
     """The pooling of a sentence-transformers Pooling module, across library versions."""

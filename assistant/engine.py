@@ -162,10 +162,12 @@ class Engine:
 
     def _answer_from_facts(self, question: str) -> Answer | None:
         """Superlatives, lists, sums and "who said" questions, answered from extracted facts."""
-        from .fact_answers import answer_from_facts, may_answer_from_facts
+        from .fact_questions import may_answer_from_facts
 
         if not may_answer_from_facts(question):
             return None
+        from .fact_answers import answer_from_facts
+
         facts = self.facts()
         store = self._get_retriever().store
         return answer_from_facts(question, facts, _LazyDocuments(store, [f.document for f in facts]))

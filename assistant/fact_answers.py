@@ -18,6 +18,26 @@ from decimal import Decimal
 from functools import lru_cache
 from typing import Literal
 
+# --------------------------------------------------------------------------------------------------
+# Understanding the question
+from .fact_questions import (
+    _ACQUISITION_Q,
+    _BELOW,
+    _COUNT_Q,
+    _DEAL_WORDS,
+    _INCLUSIVE,
+    _LIST_DEALS,
+    _OPINION,
+    _PERSON_VIEW,
+    _RELATIVE_Q,
+    _SUM,
+    _SUPERLATIVE,
+    _THRESHOLD,
+    _TOP_N,
+    _WHO,
+    _WHO_IS,
+    _YEAR_Q,
+)
 from .facts import (
     Deal,
     DocumentFacts,
@@ -32,61 +52,6 @@ from .facts import (
     split_sentences,
 )
 from .models import Answer, AnswerSentence, Citation, Document
-
-# --------------------------------------------------------------------------------------------------
-# Understanding the question
-
-_DEAL_WORDS = re.compile(
-    r"\b(?:deals?|transactions?|agreements?|acquisitions?|takeovers?|partnerships?|collaborations?|tie-ups?|"
-    r"licen[cs]ing\s+deals?|buyouts?)\b",
-    re.IGNORECASE,
-)
-_SUPERLATIVE = re.compile(
-    r"\b(?P<max>biggest|largest|highest|most\s+valuable|priciest|richest|top|major)\b|"
-    r"\b(?P<min>smallest|lowest|least\s+valuable|cheapest)\b",
-    re.IGNORECASE,
-)
-_TOP_N = re.compile(r"\btop\s+(?P<n>\d{1,2}|two|three|four|five)\b", re.IGNORECASE)
-_SUM = re.compile(
-    r"\b(?:total|sum|combined|aggregate|add(?:ed)?\s+up|altogether|in\s+total|cumulative)\b", re.IGNORECASE
-)
-_COUNT_Q = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.IGNORECASE)
-_LIST = re.compile(r"\b(?:list|which|what\s+(?:are|were)|show|name|all|every)\b", re.IGNORECASE)
-_THRESHOLD = re.compile(
-    r"(?P<op>at\s+least|no\s+less\s+than|above|over|more\s+than|greater\s+than|bigger\s+than|larger\s+than|"
-    r"exceeding|in\s+excess\s+of|>=|>|at\s+most|no\s+more\s+than|below|under|less\s+than|smaller\s+than|<=|<)"
-    r"\s*(?P<amount>(?:US\$|\$|€|£|¥|EUR|USD|RMB|CNY|GBP)?\s?\d[\d,.]*\s?(?:bn|billion|b|m|mn|million|k)?\b)",
-    re.IGNORECASE,
-)
-_INCLUSIVE = {"at least", "no less than", ">=", "at most", "no more than", "<="}
-_BELOW = {"at most", "no more than", "below", "under", "less than", "smaller than", "<=", "<"}
-_YEAR_Q = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
-_RELATIVE_Q = re.compile(r"\b(?P<rel>this|last)\s+year\b", re.IGNORECASE)
-# "list the deals", "which deals", "what 2025 deals": a list of deals, not "which therapy area ... deals".
-_LIST_DEALS = re.compile(
-    r"\b(?:list|show|name|all|every)\b.*\b(?:deals|transactions|agreements|acquisitions)\b"
-    r"|\b(?:which|what)\s+(?:[\w$-]+\s+){0,2}(?:deals|transactions|agreements|acquisitions)\b",
-    re.IGNORECASE,
-)
-_ACQUISITION_Q = re.compile(r"\b(?:acquisitions?|takeovers?|buyouts?|mergers?)\b", re.IGNORECASE)
-
-_WHO = re.compile(
-    r"^\s*(?:who|which\s+(?:analysts?|executives?|people|persons?|experts?|ceos?|investors?))\b", re.IGNORECASE
-)
-_OPINION = re.compile(
-    r"\b(?:said|says|say|think|thinks|thought|believes?|believed|expects?|expected|predicts?|predicted|"
-    r"forecasts?|argues?|argued|sees|saw|calls?|called|warns?|warned|claims?|claimed|views?|considers?|"
-    r"dismiss\w*|describe[sd]?|mentions?|mentioned|notes?|noted|highlights?|highlighted|feels?|reckons?|"
-    r"agrees?|agreed|disagrees?|quoted|sceptical|skeptical|bullish|bearish|optimistic|pessimistic|"
-    r"cautious|unfazed|worried|confident|concluded|concludes)\b",
-    re.IGNORECASE,
-)
-_PERSON_VIEW = re.compile(
-    r"^\s*(?:what|how)\b.*\b(?:think|thinks|say|said|says|believe|believes|view|views|expect|expects|"
-    r"predict|predicts|see|sees|feel|feels)\b",
-    re.IGNORECASE,
-)
-_WHO_IS = re.compile(r"^\s*who\s+(?:is|was)\s+(?P<name>[^?]+?)\s*\??\s*$", re.IGNORECASE)
 
 # fmt: off
 _STOPWORDS = {
@@ -678,9 +643,7 @@ def _listing(
     else:
         n = len(ordered)
         ids = [i for g, _ in ordered for i in _cite(citations, g)]
-        sentences.append(
-            _fact(f"{n} {_noun(query, n)} with a stated value {_verb(n, 'is', 'are')} named{scope}:", ids)
-        )
+        sentences.append(_fact(f"{n} {_noun(query, n)} with a stated value {_verb(n, 'is', 'are')} named{scope}:", ids))
     for group, amount in ordered:
         sentences.append(_fact(_line(group, amount) + ".", _cite(citations, group)))
     if query.threshold is not None and not query.threshold.inclusive:
@@ -873,22 +836,6 @@ def _answer_person(question: str, person: Person, path: str, documents: Mapping[
 
 # --------------------------------------------------------------------------------------------------
 # Entry point
-
-
-def may_answer_from_facts(question: str) -> bool:
-    """A cheap look at the question alone: could `answer_from_facts` answer it? Lets the caller skip
-    loading the facts for the ordinary questions."""
-    if _WHO_IS.match(question) or (_WHO.match(question) and _OPINION.search(question)) or _PERSON_VIEW.match(question):
-        return True
-    if not _DEAL_WORDS.search(question):
-        return False
-    return bool(
-        _COUNT_Q.search(question)
-        or _SUM.search(question)
-        or _SUPERLATIVE.search(question)
-        or _threshold(question)
-        or _LIST.search(question)
-    )
 
 
 def answer_from_facts(

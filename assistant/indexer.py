@@ -344,10 +344,10 @@ def _update_locked(settings: Settings, *, full: bool, notify: Callable[[Progress
         chunks, sentences = chunk_document(document, counter, chunker)
         chunked.append((state, document, chunks, sentences))
     if any(chunks for _, _, chunks, _ in chunked) or base is None:
-        vectors, dimension = _embed(settings, chunked, notify)
+        vectors, sentence_vectors, dimension = _embed(settings, chunked, notify)
     else:  # only deletions or unreadable files: no model needed
         dimension = base.manifest.dimension
-        vectors = np.zeros((0, dimension), dtype=np.float32)
+        vectors, sentence_vectors = np.zeros((0, dimension), dtype=np.float32), []
 
     notify(Progress("write", message="writing index"))
     writer = GenerationWriter(settings.index_dir, base.generation if base else None, dimension=dimension)
@@ -361,9 +361,17 @@ def _update_locked(settings: Settings, *, full: bool, notify: Callable[[Progress
         offset = 0
         for state, document, chunks, sentences in chunked:
             block = vectors[offset : offset + len(chunks)]
+            sentence_block = sentence_vectors[offset : offset + len(chunks)]
             offset += len(chunks)
             writer.add_document(
-                document, state.size, state.mtime_ns, chunks, sentences, block, facts_json=facts_for(document)
+                document,
+                state.size,
+                state.mtime_ns,
+                chunks,
+                sentences,
+                block,
+                sentence_block,
+                facts_json=facts_for(document),
             )
         writer.set_skipped(skipped_now)
         documents_total, chunks_total = writer.counts()
@@ -409,21 +417,31 @@ def _embed(
     settings: Settings,
     chunked: list[tuple[_FileState, Document, list[Chunk], list[list[tuple[int, int]]]]],
     notify: Callable[[Progress], None],
-) -> tuple[np.ndarray, int]:
-    texts = [c.embedding_text(doc.meta.title) for _, doc, chunks, _ in chunked for c in chunks]
+) -> tuple[np.ndarray, list[np.ndarray], int]:
+    """Passage vectors, and per passage its sentences' vectors (pooled from the same forward pass)."""
+    texts: list[str] = []
+    spans: list[list[tuple[int, int]]] = []
+    for _, doc, chunks, sentences in chunked:
+        for chunk, chunk_sentences in zip(chunks, sentences, strict=True):
+            text = chunk.embedding_text(doc.meta.title)
+            shift = len(text) - len(chunk.text) - chunk.start  # document offset -> offset in `text`
+            texts.append(text)
+            spans.append([(s + shift, e + shift) for s, e in chunk_sentences])
     total = len(texts)
     notify(Progress("embed", done=0, total=total, documents_total=len(chunked), message="loading model"))
     from .encoder import DocumentEncoder
 
     encoder = DocumentEncoder(settings.model)
     if not texts:
-        return np.zeros((0, encoder.dimension), dtype=np.float32), encoder.dimension
+        return np.zeros((0, encoder.dimension), dtype=np.float32), [], encoder.dimension
 
     def on_batch(done: int) -> None:
         notify(Progress("embed", done=done, total=total, documents_total=len(chunked)))
 
-    vectors = encoder.encode(texts, batch_size=settings.batch_size, on_batch=on_batch)
-    return np.asarray(vectors, dtype=np.float32), encoder.dimension
+    vectors, sentence_vectors = encoder.encode_with_sentences(
+        texts, spans, batch_size=settings.batch_size, on_batch=on_batch
+    )
+    return np.asarray(vectors, dtype=np.float32), sentence_vectors, encoder.dimension
 
 
 def _ensure_query_encoder(settings: Settings, notify: Callable[[Progress], None]) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 from .lexicon import CHAT_WORDS
 from .retrieval import STOPWORDS, query_terms
@@ -141,47 +142,75 @@ _COUNT = re.compile(rf"\b\d[\d,]*\b|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'&-]*[A-Za-z]")
 
 
+@lru_cache(maxsize=1)
+def _zipf_table() -> dict[str, float]:
+    """General-English word frequencies on the Zipf scale, from wordfreq's "small" English list.
+
+    Read straight from the package's data file (a few ms) rather than through `import wordfreq`, which
+    pulls in ftfy, langcodes and regex and would cost a one-shot `assistant ask` a tenth of a second.
+    The file format (cBpack: lists of words per centibel of frequency) has been stable since 2015; if it
+    is not found, wordfreq itself is used.
+    """
+    import gzip
+    import importlib.util
+
+    spec = importlib.util.find_spec("wordfreq")
+    locations = list(spec.submodule_search_locations or []) if spec else []
+    for location in locations:
+        path = Path(location) / "data" / "small_en.msgpack.gz"
+        if path.exists():
+            import msgpack
+
+            with gzip.open(path, "rb") as handle:
+                packed = msgpack.load(handle, raw=False)
+            if isinstance(packed[0], dict) and packed[0].get("format") == "cB":
+                return {word: 9.0 - centibels / 100.0 for centibels, words in enumerate(packed[1:]) for word in words}
+    import math
+
+    from wordfreq import get_frequency_dict  # pragma: no cover - only if the data file moved
+
+    return {w: math.log10(f) + 9.0 for w, f in get_frequency_dict("en", "small").items() if f > 0}
+
+
+def zipf(word: str) -> float:
+    return _zipf_table().get(word.lower(), 0.0)
+
+
 @lru_cache(maxsize=4096)
-def specificity(term: str) -> float:
+def specificity(term: str, *, typo_check: bool = False) -> float:
     """How much a word narrows a question, 0.1 (everyday word) to 1.0 (a name, a number, jargon).
 
-    From the word's frequency in general English (wordfreq's Zipf scale): a question asking about a
-    word no passage contains is unanswerable when the word is specific ("Keytruda", "upfront", "2027"),
-    not when it is an everyday paraphrase ("pay", "big"). A word English does not know that is one
+    From the word's frequency in general English (Zipf scale): a question asking about a word no passage
+    contains is unanswerable when the word is specific ("Keytruda", "upfront", "2027"), not when it is
+    an everyday paraphrase ("pay", "big"). With `typo_check`, a word English does not know that is one
     typing error away from one it does ("originaly") is scored as that word.
     """
     if any(ch.isdigit() for ch in term):
         return 1.0
-    from wordfreq import zipf_frequency
-
-    zipf = zipf_frequency(term, "en", wordlist="small")
-    if zipf == 0.0:
+    value = zipf(term)
+    if value == 0.0 and typo_check:
         corrected = _spelling_neighbour(term)
         if corrected:
-            zipf = zipf_frequency(corrected, "en", wordlist="small")
-    return float(min(1.0, max(0.1, (6.0 - zipf) / 3.5)))
+            value = zipf(corrected)
+    return float(min(1.0, max(0.1, (6.0 - value) / 3.5)))
 
 
 @lru_cache(maxsize=8192)
 def is_known_word(word: str) -> bool:
-    """In everyday English (wordfreq), in any form."""
-    from wordfreq import zipf_frequency
-
-    return zipf_frequency(word, "en", wordlist="small") > 0.0
+    """In everyday English, in any form."""
+    return zipf(word) > 0.0
 
 
 @lru_cache(maxsize=1)
 def _deletion_index() -> dict[str, str]:
     """Everyday English words (Zipf >= 3) keyed by themselves and by each one-letter deletion: a word one
     edit from a key is a typo of it (the symmetric-deletion trick). Built only when an unknown word appears."""
-    from wordfreq import iter_wordlist, zipf_frequency
-
     index: dict[str, str] = {}
-    for word in iter_wordlist("en", wordlist="small"):
+    for word, value in sorted(_zipf_table().items(), key=lambda kv: -kv[1]):
+        if value < 3.0:
+            break
         if not word.isalpha() or len(word) < 4:
             continue
-        if zipf_frequency(word, "en", wordlist="small") < 3.0:
-            break  # the list is ordered by frequency
         index.setdefault(word, word)
         for i in range(len(word)):
             index.setdefault(word[:i] + word[i + 1 :], word)

@@ -31,7 +31,7 @@ from pydantic import BaseModel
 from .errors import IndexIncompatibleError, IndexMissingError
 from .models import Chunk, Document, DocumentInfo, DocumentMeta, Section
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 CURRENT = "CURRENT"
 LOCK = ".lock"
 
@@ -58,7 +58,8 @@ CREATE TABLE IF NOT EXISTS chunks (
     start INTEGER NOT NULL,
     "end" INTEGER NOT NULL,
     text TEXT NOT NULL,
-    sentences TEXT NOT NULL
+    sentences TEXT NOT NULL,
+    sentence_vectors BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS chunks_document ON chunks(document);
 CREATE TABLE IF NOT EXISTS skipped (
@@ -288,6 +289,15 @@ class IndexStore:
         rows = self.db.execute(f"SELECT id, sentences FROM chunks WHERE id IN ({marks})", list(ids))
         return {r[0]: [tuple(s) for s in json.loads(r[1])] for r in rows}
 
+    def sentence_vectors(self, ids: Sequence[int]) -> dict[int, np.ndarray]:
+        """Per passage: its sentences' unit vectors (float32, one row per sentence span)."""
+        if not ids:
+            return {}
+        marks = ",".join("?" * len(ids))
+        rows = self.db.execute(f"SELECT id, sentence_vectors FROM chunks WHERE id IN ({marks})", list(ids))
+        d = self.manifest.dimension
+        return {r[0]: np.frombuffer(r[1], dtype=np.float16).reshape(-1, d).astype(np.float32) for r in rows}
+
     def chunk_ids_for(self, documents: Sequence[str]) -> list[int]:
         if not documents:
             return []
@@ -422,6 +432,7 @@ class GenerationWriter:
         chunks: Sequence[Chunk],
         sentences: Sequence[Sequence[tuple[int, int]]],
         vectors: np.ndarray,
+        sentence_vectors: Sequence[np.ndarray],
         facts_json: str | None = None,
     ) -> list[int]:
         self.remove_document(document.path)
@@ -446,11 +457,21 @@ class GenerationWriter:
         ids = list(range(self._next_id, self._next_id + len(chunks)))
         self._next_id += len(chunks)
         self.db.executemany(
-            'INSERT INTO chunks (id, document, ordinal, section, start, "end", text, sentences) '
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            'INSERT INTO chunks (id, document, ordinal, section, start, "end", text, sentences, sentence_vectors) '
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (i, c.document, c.ordinal, c.section, c.start, c.end, c.text, json.dumps(s))
-                for i, c, s in zip(ids, chunks, sentences, strict=True)
+                (
+                    i,
+                    c.document,
+                    c.ordinal,
+                    c.section,
+                    c.start,
+                    c.end,
+                    c.text,
+                    json.dumps(s),
+                    np.asarray(v, dtype=np.float16).tobytes(),
+                )
+                for i, c, s, v in zip(ids, chunks, sentences, sentence_vectors, strict=True)
             ],
         )
         context = " ".join(p for p in (document.meta.title,) if p)

@@ -129,7 +129,7 @@ def main() -> None:
     parser.add_argument("questions", nargs="?", default="eval/seed_devset.jsonl")
     parser.add_argument("--corpus", default="corpus")
     parser.add_argument("--index", default="index")
-    parser.add_argument("--c", type=float, default=3.0, help="inverse regularisation of the fit")
+    parser.add_argument("--c", type=float, default=10.0, help="inverse regularisation of the fit")
     args = parser.parse_args()
     settings = Settings(corpus_dir=Path(args.corpus), index_dir=Path(args.index))
     rows = collect(Path(args.questions), settings, DEFAULT_PARAMS)

@@ -1,0 +1,76 @@
+"""Which questions extracted facts can answer, told from the question alone.
+
+Kept apart from `fact_answers` (which needs the extraction rules, slow to import) so that an ordinary
+question pays only for these few patterns.
+"""
+
+from __future__ import annotations
+
+import re
+
+_DEAL_WORDS = re.compile(
+    r"\b(?:deals?|transactions?|agreements?|acquisitions?|takeovers?|partnerships?|collaborations?|tie-ups?|"
+    r"licen[cs]ing\s+deals?|buyouts?)\b",
+    re.IGNORECASE,
+)
+_SUPERLATIVE = re.compile(
+    r"\b(?P<max>biggest|largest|highest|most\s+valuable|priciest|richest|top|major)\b|"
+    r"\b(?P<min>smallest|lowest|least\s+valuable|cheapest)\b",
+    re.IGNORECASE,
+)
+_TOP_N = re.compile(r"\btop\s+(?P<n>\d{1,2}|two|three|four|five)\b", re.IGNORECASE)
+_SUM = re.compile(
+    r"\b(?:total|sum|combined|aggregate|add(?:ed)?\s+up|altogether|in\s+total|cumulative)\b", re.IGNORECASE
+)
+_COUNT_Q = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.IGNORECASE)
+_LIST = re.compile(r"\b(?:list|which|what\s+(?:are|were)|show|name|all|every)\b", re.IGNORECASE)
+_THRESHOLD = re.compile(
+    r"(?P<op>at\s+least|no\s+less\s+than|above|over|more\s+than|greater\s+than|bigger\s+than|larger\s+than|"
+    r"exceeding|in\s+excess\s+of|>=|>|at\s+most|no\s+more\s+than|below|under|less\s+than|smaller\s+than|<=|<)"
+    r"\s*(?P<amount>(?:US\$|\$|€|£|¥|EUR|USD|RMB|CNY|GBP)?\s?\d[\d,.]*\s?(?:bn|billion|b|m|mn|million|k)?\b)",
+    re.IGNORECASE,
+)
+_INCLUSIVE = {"at least", "no less than", ">=", "at most", "no more than", "<="}
+_BELOW = {"at most", "no more than", "below", "under", "less than", "smaller than", "<=", "<"}
+_YEAR_Q = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
+_RELATIVE_Q = re.compile(r"\b(?P<rel>this|last)\s+year\b", re.IGNORECASE)
+# "list the deals", "which deals", "what 2025 deals": a list of deals, not "which therapy area ... deals".
+_LIST_DEALS = re.compile(
+    r"\b(?:list|show|name|all|every)\b.*\b(?:deals|transactions|agreements|acquisitions)\b"
+    r"|\b(?:which|what)\s+(?:[\w$-]+\s+){0,2}(?:deals|transactions|agreements|acquisitions)\b",
+    re.IGNORECASE,
+)
+_ACQUISITION_Q = re.compile(r"\b(?:acquisitions?|takeovers?|buyouts?|mergers?)\b", re.IGNORECASE)
+
+_WHO = re.compile(
+    r"^\s*(?:who|which\s+(?:analysts?|executives?|people|persons?|experts?|ceos?|investors?))\b", re.IGNORECASE
+)
+_OPINION = re.compile(
+    r"\b(?:said|says|say|think|thinks|thought|believes?|believed|expects?|expected|predicts?|predicted|"
+    r"forecasts?|argues?|argued|sees|saw|calls?|called|warns?|warned|claims?|claimed|views?|considers?|"
+    r"dismiss\w*|describe[sd]?|mentions?|mentioned|notes?|noted|highlights?|highlighted|feels?|reckons?|"
+    r"agrees?|agreed|disagrees?|quoted|sceptical|skeptical|bullish|bearish|optimistic|pessimistic|"
+    r"cautious|unfazed|worried|confident|concluded|concludes)\b",
+    re.IGNORECASE,
+)
+_PERSON_VIEW = re.compile(
+    r"^\s*(?:what|how)\b.*\b(?:think|thinks|say|said|says|believe|believes|view|views|expect|expects|"
+    r"predict|predicts|see|sees|feel|feels)\b",
+    re.IGNORECASE,
+)
+_WHO_IS = re.compile(r"^\s*who\s+(?:is|was)\s+(?P<name>[^?]+?)\s*\??\s*$", re.IGNORECASE)
+
+
+def may_answer_from_facts(question: str) -> bool:
+    """Could `fact_answers.answer_from_facts` answer this? Lets the caller skip loading the facts."""
+    if _WHO_IS.match(question) or (_WHO.match(question) and _OPINION.search(question)) or _PERSON_VIEW.match(question):
+        return True
+    if not _DEAL_WORDS.search(question):
+        return False
+    return bool(
+        _COUNT_Q.search(question)
+        or _SUM.search(question)
+        or _SUPERLATIVE.search(question)
+        or _THRESHOLD.search(question)
+        or _LIST.search(question)
+    )
