@@ -147,13 +147,17 @@ class Engine:
         query = resolve_query(question, conversation)
         answer = None if filters and filters.active else self._answer_from_facts(question)
         if answer is None or answer.abstained:
-            # Facts only know the deals they extracted; a passage may still say what they missed
-            # ("20 transactions worth over $500m in 2023"). The facts' own "not named" stands otherwise.
+            # Facts only know the deals they extracted; for a count a passage may still state it ("20
+            # transactions worth over $500m in 2023"). A list or a superlative they cannot make stands.
             anchors = person_anchors(question, conversation)
             passage_answer = compose_answer(
                 question, query, retriever, self.settings, filters=filters, long=long, anchors=anchors
             )
-            if answer is None or not passage_answer.abstained:
+            from .fact_questions import _COUNT_Q
+            from .question import analyse
+
+            is_count = bool(_COUNT_Q.search(question)) or analyse(question).expects == "count"
+            if answer is None or (not passage_answer.abstained and is_count):
                 answer = passage_answer
         answer = answer.model_copy(update={"seconds": round(time.perf_counter() - started, 4)})
         if conversation is not None:

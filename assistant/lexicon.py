@@ -55,6 +55,10 @@ ABBREVIATIONS: dict[str, str] = {
     "self-comm": "self commercialisation|self commercialization",
     "comm": "commercialisation|commercialization|commercial",
     "fwd": "forward",
+    # Capitals standing for governments ("BIOSECURE in Washington").
+    "washington": "us|congress|senate|house|federal",
+    "beijing": "china|chinese",
+    "brussels": "eu|european",
     "yr": "year",
     "yrs": "years",
     "q": "quarter",

@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .lexicon import CHAT_WORDS
+from .lexicon import CHAT_WORDS, CHAT_WORDS_MEANING
 from .retrieval import STOPWORDS, query_terms
 
 _AUX = frozenset(
@@ -258,7 +258,8 @@ def _clean(word: str) -> str:
 @lru_cache(maxsize=1024)
 def analyse(question: str) -> QuestionAnalysis:
     text = question.strip()
-    tokens = _tokens(text)
+    tokens = [CHAT_WORDS_MEANING.get(t.lower(), t) for t in _tokens(text)]
+    tokens = [t for t in " ".join(tokens).split() if t]
     lower = [_clean(t) for t in tokens]
     entities: list[str] = []
     for i, token in enumerate(tokens):
@@ -299,7 +300,7 @@ def _noun_phrase(words: list[str]) -> list[str]:
 # Head nouns that name a kind of answer rather than a topic: "deal size" asks for an amount.
 _HEAD_TYPES = {
     **dict.fromkeys("value size worth price cost amount total valuation".split(), "money"),
-    **dict.fromkeys("count number tally".split(), "count"),
+    **dict.fromkeys("count number tally days weeks months years hours duration".split(), "count"),
     **dict.fromkeys("date year month day timing".split(), "date"),
     **dict.fromkeys("share percentage proportion percent fraction".split(), "percent"),
 }
@@ -331,6 +332,10 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
                 focus = _noun_phrase(tail)
         else:
             focus = _noun_phrase(rest)
+    elif first in {"is", "are", "was", "were"} and len(words) <= 8:
+        # "Is Zai Lab profitable?": the predicate at the end is what is asked about.
+        content = [w for w in words[1:] if w not in STOPWORDS and not any(ch.isdigit() for ch in w)]
+        focus = content[-1:]
     elif first not in _QUESTION_OPENERS and len(words) <= 8:
         # Analyst shorthand ("Zai Lab 2024 revenue", "EU reaction to BIOSECURE"): the noun phrase's head.
         focus = [w for w in _noun_phrase(words) if not any(ch.isdigit() for ch in w)]

@@ -148,7 +148,7 @@ def main() -> None:
         for wl in (0.1, 0.25, 0.4):
             for wp in (0.0, 0.1, 0.2, 0.35):
                 for wt in (0.0, 0.1):
-                    for ratio in (0.8, 0.85, 0.9):
+                    for ratio in (0.6, 0.7, 0.8, 0.85):
                         grid.append((simulate(rows, ws, wl, wp, wt, ratio), ws, wl, wp, wt, ratio))
     grid.sort(reverse=True)
     print("best selection weights (share chosen, ws, wl, wp, wt, ratio):")
