@@ -42,7 +42,7 @@ class ComposerParams:
     w_passage: float = 0.35
     w_typed: float = 0.1
     """Bonus for a sentence holding the kind of thing asked for (an amount for "how much")."""
-    extra_ratio: float = 0.7
+    extra_ratio: float = 0.75
     """A further sentence must score at least this share of the best one."""
     redundancy: float = 0.80
     # Abstention: logistic over features (see `features`).
@@ -373,11 +373,13 @@ def select_sentences(evidence: Evidence, max_sentences: int, max_words: int, par
         chosen.append(cand)
         chosen_vectors.append(v)
         words += n
+    # The best sentence leads; the others follow in reading order (by document, then position).
+    rest = chosen[1:]
     doc_rank: dict[str, int] = {}
     for cand in chosen:
         doc_rank.setdefault(evidence.hits[cand.hit_index].chunk.document, len(doc_rank))
-    chosen.sort(key=lambda c: (doc_rank[evidence.hits[c.hit_index].chunk.document], c.start))
-    return chosen
+    rest.sort(key=lambda c: (doc_rank[evidence.hits[c.hit_index].chunk.document], c.start))
+    return [best, *rest]
 
 
 _ALPHA_WORD = re.compile(r"[A-Za-z]{4,}")
