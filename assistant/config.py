@@ -50,5 +50,7 @@ class Settings(BaseSettings):
     max_sentences: int = Field(4, ge=1, le=20, description="Sentences in a default answer.")
     max_words: int = Field(120, ge=20, description="Words in a default answer.")
     abstain_threshold: float = Field(
-        0.5, description="Answers whose confidence falls below this say the corpus does not cover it."
+        0.45,
+        description="Answers whose confidence falls below this say the corpus does not cover it (calibrated on "
+        "the development set: see bench/tune_answers.py).",
     )

@@ -17,109 +17,16 @@ from .lexicon import CHAT_WORDS, CHAT_WORDS_MEANING
 from .retrieval import STOPWORDS, query_terms
 
 _AUX = frozenset(
-    [
-        "is",
-        "was",
-        "are",
-        "were",
-        "be",
-        "been",
-        "do",
-        "does",
-        "did",
-        "has",
-        "have",
-        "had",
-        "will",
-        "would",
-        "can",
-        "could",
-        "should",
-        "may",
-        "might",
-        "must",
-        "'s",
-    ]
+    """is was are were be been do does did has have had will would can could should may might must 's""".split()
 )
 _PREPOSITIONS = frozenset(
-    [
-        "of",
-        "on",
-        "in",
-        "for",
-        "with",
-        "from",
-        "about",
-        "to",
-        "by",
-        "at",
-        "as",
-        "over",
-        "under",
-        "between",
-        "into",
-        "across",
-        "than",
-        "since",
-        "during",
-        "after",
-        "before",
-    ]
+    """of on in for with from about to by at as over under between into across than since during after
+    before per vs versus near according""".split()
 )
 _GENERIC_CAPITALISED = frozenset(
-    [
-        "american",
-        "americans",
-        "chinese",
-        "western",
-        "westerners",
-        "european",
-        "europeans",
-        "asian",
-        "asians",
-        "us",
-        "u.s.",
-        "usa",
-        "uk",
-        "china",
-        "english",
-        "i",
-        "what",
-        "which",
-        "who",
-        "whom",
-        "whose",
-        "when",
-        "where",
-        "why",
-        "how",
-        "is",
-        "are",
-        "was",
-        "were",
-        "do",
-        "does",
-        "did",
-        "has",
-        "have",
-        "can",
-        "could",
-        "should",
-        "will",
-        "would",
-        "and",
-        "or",
-        "but",
-        "the",
-        "a",
-        "an",
-        "in",
-        "on",
-        "of",
-        "for",
-        "to",
-        "according",
-    ]
+    """american americans chinese western westerners european europeans asian asians us u.s. usa uk china
+    english i what which who whom whose when where why how is are was were do does did has have can
+    could should will would and or but the a an in on of for to according""".split()
 )
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -278,6 +185,10 @@ def analyse(question: str) -> QuestionAnalysis:
                 w for w in (_clean(p) for p in named) if w and w not in _GENERIC_CAPITALISED and w not in STOPWORDS
             )
     focus, expects = _focus(lower)
+    if expects is None and (re.match(r"^\s*#", text) or re.search(r"\b(?:number|count) of\b", text, re.I)):
+        expects = "count"  # "# of deals over $500m in 2023"
+    elif expects is None and re.search(r"\(\s*[$€£¥]\s*\)|\bin\s+[$€£¥]", text):
+        expects, focus = "money", []  # "US LOE exposure 2025-30 ($)"
     return QuestionAnalysis(
         text=text,
         terms=[t for t in query_terms(text) if t not in CHAT_WORDS],
@@ -333,12 +244,12 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
         else:
             focus = _noun_phrase(rest)
     elif first in {"is", "are", "was", "were"} and len(words) <= 8:
-        # "Is Zai Lab profitable?": the predicate at the end is what is asked about.
-        content = [w for w in words[1:] if w not in STOPWORDS and not any(ch.isdigit() for ch in w)]
+        # "Is Zai Lab profitable?", "is BIOSECURE a threat per ...": the predicate is what is asked about.
+        content = [w for w in _noun_phrase(words[1:]) if any(ch.isalpha() for ch in w)]
         focus = content[-1:]
     elif first not in _QUESTION_OPENERS and len(words) <= 8:
         # Analyst shorthand ("Zai Lab 2024 revenue", "EU reaction to BIOSECURE"): the noun phrase's head.
-        focus = [w for w in _noun_phrase(words) if not any(ch.isdigit() for ch in w)]
+        focus = [w for w in _noun_phrase(words) if w.isalpha() or (w.replace("-", "").isalpha())]
     if focus and expects is None:
         expects = _HEAD_TYPES.get(focus[-1])
         if expects is not None:
