@@ -101,12 +101,15 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
     root = next((t for t in reversed(conversation.turns) if not is_follow_up(t.question)), previous)
     own = set(query_terms(question))
     names = [n for n in thread_names(conversation) if n.lower() not in own]
-    if _ELLIPTICAL.match(question) or (len(own) <= 1 and not _PRONOUNS.search(question)):
+    if len(own) <= 2 and (_ELLIPTICAL.match(question) or not _PRONOUNS.search(question)):
         frame = [t for t in query_terms(previous.question) + query_terms(root.question) if t not in own]
         extra = " ".join(dict.fromkeys(frame + names[:3]))
         return f"{question} ({extra})" if extra else question
-    if _PERSON_PRONOUN.search(question):
-        return question  # "he"/"she": retrieval prefers passages naming the thread's people (person_anchors)
+    if _PERSON_PRONOUN.search(question) or not _PRONOUNS.search(question):
+        # "he"/"she": retrieval prefers passages naming the thread's people (person_anchors); a question
+        # with words enough and nothing pointing back ("And what do investors think of bispecifics?")
+        # stands on its own.
+        return question
     extra = " ".join(names[:4])
     return f"{question} ({extra})" if extra else question
 

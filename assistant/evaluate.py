@@ -90,15 +90,45 @@ def beir_queries(beir_dir: Path, split: str) -> tuple[dict[str, str], dict[str, 
     return {q: queries[q] for q in qrels}, qrels
 
 
-def rank_documents(retriever: Any, texts: list[str], depth: int = 100, passages: int = 300) -> list[list[str]]:
-    """Passage hits mapped back to their documents (best passage per document), best first."""
+EVAL_PASSAGES = 1000
+"""Candidates per side when ranking documents: deep lists measured best on SciFact train (z-scores over
+1000 candidates per side beat 100 or 300)."""
+
+
+def rank_documents(
+    retriever: Any,
+    texts: list[str],
+    depth: int = 100,
+    passages: int = EVAL_PASSAGES,
+    *,
+    by: str = "passage",
+) -> list[list[str]]:
+    """Documents best first, as BEIR ranks them.
+
+    by="passage": the product's own passage ranking, each document at its best passage. by="document":
+    each side's passages are first mapped to their documents (best passage per side), then documents are
+    fused.
+    """
     from dataclasses import replace
 
+    from .retrieval import fuse_scores
+
     params = replace(retriever.params, dense_candidates=passages, lexical_candidates=passages)
+    if by not in ("passage", "document"):
+        raise ValueError(f"unknown ranking '{by}' (passage or document)")
+    document_of: dict[int, str] = {}
+    if by == "document":
+        rows = retriever.store.db.execute("SELECT id, document FROM chunks")
+        document_of = {int(cid): Path(path).stem for cid, path in rows}
     out = []
     batch = 64
     for i in range(0, len(texts), batch):
         chunk = texts[i : i + batch]
+        if by == "document":
+            for dense, lexical in retriever.candidates(chunk, params=params):
+                fused = fuse_scores(_best_per(dense, document_of), _best_per(lexical, document_of), params)
+                out.append(sorted(fused, key=fused.__getitem__, reverse=True)[:depth])
+            continue
         for hits in retriever.batch_search(chunk, k=passages, params=params):
             ranked: dict[str, None] = {}
             for hit in hits:
@@ -107,6 +137,13 @@ def rank_documents(retriever: Any, texts: list[str], depth: int = 100, passages:
                     break
             out.append(list(ranked))
     return out
+
+
+def _best_per(candidates: list[tuple[int, float]], document_of: dict[int, str]) -> dict[str, float]:
+    best: dict[str, float] = {}
+    for cid, score in candidates:
+        best.setdefault(document_of[cid], score)
+    return best
 
 
 def evaluate_beir(

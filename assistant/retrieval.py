@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeVar
 
 import numpy as np
 
@@ -56,7 +57,37 @@ class RetrievalParams:
     lexical_candidates: int = 100
     dense_weight: float = 0.55
     fusion: str = "convex"
+    """"convex": weighted sum of per-side normalised scores; "rrf": weighted reciprocal-rank fusion."""
+    normalisation: str = "zscore"
+    """For convex fusion: "zscore" (mean 0, sd 1 over each side's candidates) or "minmax"."""
     rrf_k: int = 60
+
+
+K = TypeVar("K", int, str)
+
+
+def fuse_scores(dense: dict[K, float], lexical: dict[K, float], params: RetrievalParams) -> dict[K, float]:
+    """One fused score per key (a passage or a document) from each side's raw scores, higher is better.
+
+    A key one side did not return gets that side's lowest normalised score: it is at best as good as the
+    last candidate there. Convex scores are divided by the best one, so the top key scores 1.0 (the answer
+    composer reads scores relative to the top passage).
+    """
+    fused: dict[K, float] = {}
+    w = params.dense_weight
+    if params.fusion == "rrf":
+        for weight, side in ((w, dense), (1 - w, lexical)):
+            for rank, key in enumerate(sorted(side, key=side.__getitem__, reverse=True)):
+                fused[key] = fused.get(key, 0.0) + weight * 2 / (params.rrf_k + rank + 1)
+        return fused
+    dn, d_floor = _normalise(dense, params.normalisation)
+    ln, l_floor = _normalise(lexical, params.normalisation)
+    for key in dict.fromkeys([*dense, *lexical]):
+        fused[key] = w * dn.get(key, d_floor) + (1 - w) * ln.get(key, l_floor)
+    top = max(fused.values(), default=0.0)
+    if top > 1e-9:
+        fused = {key: value / top for key, value in fused.items()}
+    return fused
 
 
 def fuse(
@@ -68,33 +99,28 @@ def fuse(
     dense_rank = {cid: r for r, (cid, _) in enumerate(dense)}
     lexical_rank = {cid: r for r, (cid, _) in enumerate(lexical)}
     dense_score = dict(dense)
-    ids = list(dict.fromkeys([c for c, _ in dense] + [c for c, _ in lexical]))
-    scores: dict[int, float] = {}
-    if params.fusion == "rrf":
-        for cid in ids:
-            s = 0.0
-            if cid in dense_rank:
-                s += params.dense_weight * 2 / (params.rrf_k + dense_rank[cid] + 1)
-            if cid in lexical_rank:
-                s += (1 - params.dense_weight) * 2 / (params.rrf_k + lexical_rank[cid] + 1)
-            scores[cid] = s
-    else:
-        dn = _minmax(dict(dense))
-        ln = _minmax(dict(lexical))
-        for cid in ids:
-            scores[cid] = params.dense_weight * dn.get(cid, 0.0) + (1 - params.dense_weight) * ln.get(cid, 0.0)
-    ordered = sorted(ids, key=lambda c: scores[c], reverse=True)
+    scores = fuse_scores(dense_score, dict(lexical), params)
+    ordered = sorted(scores, key=lambda c: scores[c], reverse=True)
     return [(c, scores[c], dense_rank.get(c), lexical_rank.get(c), dense_score.get(c)) for c in ordered]
 
 
-def _minmax(scores: dict[int, float]) -> dict[int, float]:
+def _normalise(scores: dict[K, float], how: str) -> tuple[dict[K, float], float]:
+    """Normalised scores and the value for a key this side did not return."""
     if not scores:
-        return {}
-    values = list(scores.values())
-    lo, hi = min(values), max(values)
+        return {}, 0.0
+    values = np.fromiter(scores.values(), dtype=np.float64, count=len(scores))
+    if how == "zscore":
+        sd = float(values.std())
+        if sd < 1e-9:
+            return dict.fromkeys(scores, 1.0), 0.0
+        normed = (values - values.mean()) / sd
+        return dict(zip(scores, normed.tolist(), strict=True)), float(normed.min())
+    if how != "minmax":
+        raise ValueError(f"unknown normalisation '{how}' (zscore or minmax)")
+    lo, hi = float(values.min()), float(values.max())
     if hi - lo < 1e-9:
-        return {k: 1.0 for k in scores}
-    return {k: (v - lo) / (hi - lo) for k, v in scores.items()}
+        return dict.fromkeys(scores, 1.0), 0.0
+    return dict(zip(scores, ((values - lo) / (hi - lo)).tolist(), strict=True)), 0.0
 
 
 @lru_cache(maxsize=2)
@@ -134,6 +160,24 @@ class Retriever:
     def search(self, query: str, *, k: int | None = None, allowed: set[int] | None = None) -> list[Hit]:
         return self.batch_search([query], k=k, allowed=allowed)[0]
 
+    def candidates(
+        self,
+        queries: list[str],
+        *,
+        allowed: set[int] | None = None,
+        vectors: np.ndarray | None = None,
+        params: RetrievalParams | None = None,
+    ) -> list[tuple[list[tuple[int, float]], list[tuple[int, float]]]]:
+        """Per query, both sides unfused: (dense, full text), each [(chunk id, raw score)] best first."""
+        params = params or self.params
+        if vectors is None:
+            vectors = self.encode(queries)
+        dense_all = self.store.dense_search(vectors, params.dense_candidates, allowed)
+        return [
+            (dense, self.store.full_text_search(fts_expression(query), params.lexical_candidates, allowed))
+            for query, dense in zip(queries, dense_all, strict=True)
+        ]
+
     def batch_search(
         self,
         queries: list[str],
@@ -145,12 +189,8 @@ class Retriever:
     ) -> list[list[Hit]]:
         params = params or self.params
         k = k or params.top_k
-        if vectors is None:
-            vectors = self.encode(queries)
-        dense_all = self.store.dense_search(vectors, params.dense_candidates, allowed)
         results: list[list[Hit]] = []
-        for query, dense in zip(queries, dense_all, strict=True):
-            lexical = self.store.full_text_search(fts_expression(query), params.lexical_candidates, allowed)
+        for dense, lexical in self.candidates(queries, allowed=allowed, vectors=vectors, params=params):
             fused = fuse(dense, lexical, params)[:k]
             chunks = self.store.chunks([c for c, *_ in fused])
             hits = []

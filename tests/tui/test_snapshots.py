@@ -2,7 +2,8 @@
 change, and look at the report before accepting.
 
 The app runs with `deterministic=True` (no timings, no periodic refresh, no cursor blink) over the seed
-index built by the session fixture, so the pictures only change when the UI or the answers do.
+index built by the session fixture, answering from recorded answers (tests/tui/recorded.py), so the
+pictures only change when the UI does.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from assistant.tui.app import ChatApp
 from assistant.tui.screens.article import ArticleScreen
 from assistant.tui.widgets.answer import AnswerMessage
 from assistant.tui.widgets.prompt import PromptInput
+from tests.tui.recorded import RecordedEngine
 
 pytestmark = pytest.mark.slow
 
@@ -51,7 +53,7 @@ def scenario(*questions: str, keys: Sequence[str] = ()) -> Callable[[Pilot], Awa
 
 
 def chat(settings: Settings) -> ChatApp:
-    return ChatApp(settings, deterministic=True)
+    return ChatApp(settings, engine=RecordedEngine(settings), deterministic=True)
 
 
 def test_startup(snap_compare, seed_index: Settings) -> None:
@@ -59,12 +61,14 @@ def test_startup(snap_compare, seed_index: Settings) -> None:
 
 
 def test_answer_with_sources_wide(snap_compare, seed_index: Settings) -> None:
-    run = scenario("Which therapy area dominated 2025 deals?", "And immunology?")
+    run = scenario(
+        "Why are Chinese ADCs popular with Western dealmakers?", "And what do investors think of bispecifics?"
+    )
     assert snap_compare(chat(seed_index), terminal_size=(160, 48), run_before=run)
 
 
 def test_answer_with_sources_narrow(snap_compare, seed_index: Settings) -> None:
-    run = scenario("Which modalities are Western dealmakers buying from China?")
+    run = scenario("How much is AstraZeneca's agreement with CSPC worth?")
     assert snap_compare(chat(seed_index), terminal_size=(80, 24), run_before=run)
 
 
@@ -79,7 +83,7 @@ def test_help_screen(snap_compare, seed_index: Settings) -> None:
 
 def test_article_viewer(snap_compare, seed_index: Settings) -> None:
     async def run(pilot: Pilot) -> None:
-        await scenario("Which modalities are Western dealmakers buying from China?", keys=["escape", "1"])(pilot)
+        await scenario("How much is AstraZeneca's agreement with CSPC worth?", keys=["escape", "1"])(pilot)
         await until(pilot, lambda: isinstance(pilot.app.screen, ArticleScreen), "the article")
         await pilot.pause()
 
@@ -87,5 +91,5 @@ def test_article_viewer(snap_compare, seed_index: Settings) -> None:
 
 
 def test_light_theme(snap_compare, seed_index: Settings) -> None:
-    run = scenario("Which therapy area dominated 2025 deals?", keys=["ctrl+t"])
+    run = scenario("Why are Chinese ADCs popular with Western dealmakers?", keys=["ctrl+t"])
     assert snap_compare(chat(seed_index), terminal_size=(120, 32), run_before=run)
