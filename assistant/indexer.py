@@ -287,13 +287,12 @@ def _update_locked(settings: Settings, *, full: bool, notify: Callable[[Progress
     nothing_to_do = not to_read and not plan.deleted and base is not None
     if nothing_to_do:
         assert base is not None
-        documents, chunks = base.manifest.documents, base.manifest.chunks
         base.close()
         return IndexReport(
             unchanged=len(plan.unchanged),
             skipped=len(plan.skipped_before),
-            chunks_total=chunks,
-            documents_total=documents,
+            chunks_total=base.manifest.chunks,
+            documents_total=base.manifest.documents,
             warnings=warnings,
         )
 

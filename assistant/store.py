@@ -358,9 +358,9 @@ class IndexStore:
                 return [[] for _ in range(len(vectors))]
             selector = faiss.IDSelectorBatch(positions.astype(np.int64))
             params = (
-                faiss.SearchParametersHNSW(sel=selector, efSearch=max(128, k))
+                faiss.SearchParametersHNSW(sel=selector, efSearch=max(128, k))  # type: ignore[attr-defined]
                 if self.manifest.index_type.startswith("hnsw")
-                else faiss.SearchParameters(sel=selector)
+                else faiss.SearchParameters(sel=selector)  # type: ignore[call-arg]
             )
             k = min(k, len(positions))
         elif self.manifest.index_type.startswith("hnsw"):
@@ -530,6 +530,7 @@ def build_faiss(vectors: np.ndarray, path: Path, hnsw_threshold: int) -> str:
     import faiss
 
     n, dimension = vectors.shape
+    index: Any
     if n >= hnsw_threshold:
         index = faiss.IndexHNSWFlat(dimension, 32, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = 80
