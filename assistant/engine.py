@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -51,6 +52,36 @@ class Filters:
     @property
     def active(self) -> bool:
         return bool(self.source or self.since or self.until or self.documents)
+
+
+_FILTER = re.compile(r"""(?<!\S)(source|since|until|doc):(?:"([^"]*)"|'([^']*)'|(\S+))""", re.IGNORECASE)
+
+
+def parse_filters(text: str) -> tuple[str, Filters]:
+    """Filters typed inline in a chat question: `source:"Pharmaceutical Technology" since:2025-06-01
+    until:2025-12-31 doc:some-article.md What did Novartis sign?` -> (the question, Filters)."""
+    from .errors import ConfigError
+
+    values: dict[str, list[str]] = {}
+    for match in _FILTER.finditer(text):
+        value = next(v for v in match.groups()[1:] if v is not None)
+        values.setdefault(match.group(1).lower(), []).append(value)
+    question = " ".join(_FILTER.sub(" ", text).split())
+
+    def day(key: str) -> Date | None:
+        if key not in values:
+            return None
+        try:
+            return Date.fromisoformat(values[key][-1])
+        except ValueError:
+            raise ConfigError(f"{key}: takes a date as YYYY-MM-DD, not '{values[key][-1]}'") from None
+
+    return question, Filters(
+        source=values["source"][-1] if "source" in values else None,
+        since=day("since"),
+        until=day("until"),
+        documents=tuple(values.get("doc", ())),
+    )
 
 
 @dataclass

@@ -24,7 +24,7 @@ from textual.widgets import Footer, Header, Input
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from ..config import Settings
-from ..engine import Conversation, Engine
+from ..engine import Conversation, Engine, parse_filters
 from ..errors import AssistantError
 from ..models import Answer, Citation, Document, IndexReport, IndexStatus
 from ..render import answer_plain, inert
@@ -260,7 +260,9 @@ class ChatApp(App[None]):
     def answer_question(self, ticket: Ticket) -> None:
         try:
             with self._reading:
-                answer = self.engine.ask(ticket.question, ticket.conversation)
+                # Inline filters, as `assistant ask` takes them as flags: "since:2025-06-01 source:Reuters ..."
+                question, filters = parse_filters(ticket.question)
+                answer = self.engine.ask(question or ticket.question, ticket.conversation, filters=filters)
         except AssistantError as exc:
             self.post_message(self.AnswerFailed(ticket, str(exc)))
             return

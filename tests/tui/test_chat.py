@@ -453,3 +453,13 @@ async def test_clicking_a_marker_opens_that_source(seed_copy: Settings, ui) -> N
         await pilot.click(first, offset=(x, y))
         await ui.wait_for(pilot, lambda: isinstance(app.screen, ArticleScreen), "the clicked source")
         assert app.screen.citation == first.answer.citations[0]  # type: ignore[attr-defined]
+
+
+async def test_inline_filters_restrict_the_articles(seed_copy: Settings, ui) -> None:
+    app = ChatApp(seed_copy, deterministic=True)
+    async with app.run_test(size=ui.SIZE) as pilot:
+        await ui.wait_ready(pilot)
+        message = await ui.ask(pilot, "since:2026-06-01 How much is AstraZeneca's agreement with CSPC worth?")
+        assert message.answer.abstained and "No article matches the filters" in message.answer.answer
+        message = await ui.ask(pilot, 'source:"Pharmaceutical Technology" How much is AstraZeneca\'s agreement worth?')
+        assert not message.answer.abstained and "$5.3bn" in message.answer.answer

@@ -40,6 +40,15 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
         ],
     ),
     (
+        "Filters, typed before the question",
+        [
+            ("since:DATE", "published on/after (YYYY-MM-DD)"),
+            ("until:DATE", "published on/before"),
+            ("source:NAME", "source or URL contains"),
+            ("doc:FILE", "only that article"),
+        ],
+    ),
+    (
         "Anywhere",
         [
             ("Ctrl+N", "new conversation"),
