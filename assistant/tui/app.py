@@ -29,6 +29,7 @@ from ..errors import AssistantError
 from ..models import Answer, Citation, Document, IndexReport, IndexStatus
 from ..render import answer_plain, inert
 from .screens.article import ArticleScreen
+from .screens.facts import FactsScreen
 from .screens.help import HelpScreen
 from .widgets.answer import AnswerMessage
 from .widgets.conversation import EXAMPLE, ConversationView
@@ -66,6 +67,7 @@ class ChatApp(App[None]):
         Binding("ctrl+y", "copy_answer", "Copy"),
         Binding("ctrl+r", "update_index", "Update index"),
         Binding("f1", "help", "Help"),
+        Binding("f2", "facts", "Deals & people"),
         Binding("ctrl+t", "toggle_theme", "Theme", show=False),
         Binding("escape", "switch_focus", "Prompt ⇄ answers", show=False),
         *(Binding(str(n), f"open_citation({n})", f"Open source [{n}]", show=False) for n in range(1, 10)),
@@ -480,6 +482,33 @@ class ChatApp(App[None]):
         prompt.focus()
         await prompt.action_submit()
 
+    def action_facts(self) -> None:
+        """Deals and people extracted from the corpus, each with its source."""
+        if self.ready:
+            self.load_facts()
+        else:
+            self.notify("The index is still loading.", severity="warning")
+
+    @work(thread=True, exclusive=True, group="facts", exit_on_error=False)
+    def load_facts(self) -> None:
+        from ..fact_tables import deal_rows, people_rows
+
+        try:
+            with self._reading:
+                facts = self.engine.facts()
+                texts: dict[str, str] = {}
+
+                def text_of(document: str, start: int, end: int) -> str:
+                    if document not in texts:
+                        texts[document] = self.engine.document(document).text
+                    return texts[document][start:end]
+
+                deals, people = deal_rows(facts, text_of), people_rows(facts, text_of)
+        except AssistantError as exc:
+            self.call_from_thread(self.notify, str(exc), severity="error")
+            return
+        self.call_from_thread(self.push_screen, FactsScreen(deals, people))
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen())
@@ -516,6 +545,7 @@ class ChatApp(App[None]):
         yield SystemCommand("Update index", "Index new and changed articles (Ctrl+R)", self.action_update_index)
         yield SystemCommand("Toggle dark / light", "Switch the theme (Ctrl+T)", self.action_toggle_theme)
         yield SystemCommand("Help", "Show the keys (F1)", self.action_help)
+        yield SystemCommand("Deals and people", "Extracted deals and who said what (F2)", self.action_facts)
         if self.selected is not None:
             for c in self.selected.citations[:9]:
                 yield SystemCommand(

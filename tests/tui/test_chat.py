@@ -463,3 +463,21 @@ async def test_inline_filters_restrict_the_articles(seed_copy: Settings, ui) -> 
         assert message.answer.abstained and "No article matches the filters" in message.answer.answer
         message = await ui.ask(pilot, 'source:"Pharmaceutical Technology" How much is AstraZeneca\'s agreement worth?')
         assert not message.answer.abstained and "$5.3bn" in message.answer.answer
+
+
+async def test_f2_shows_deals_and_people(seed_copy: Settings, ui) -> None:
+    from textual.widgets import DataTable
+
+    from assistant.tui.screens.facts import FactsScreen
+
+    app = ChatApp(seed_copy, deterministic=True)
+    async with app.run_test(size=ui.SIZE) as pilot:
+        await ui.wait_ready(pilot)
+        await pilot.press("f2")
+        await ui.wait_for(pilot, lambda: isinstance(app.screen, FactsScreen), "the deals screen")
+        table = app.screen.query_one("#deals-table", DataTable)
+        assert table.row_count == 3
+        assert "Novartis–Argo Biopharmaceutical" in str(table.get_row_at(0)[0])
+        assert "$5.36bn" in str(table.get_row_at(0)[1])
+        await pilot.press("escape")
+        await ui.wait_for(pilot, lambda: not isinstance(app.screen, FactsScreen), "the chat again")

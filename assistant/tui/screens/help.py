@@ -55,6 +55,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("Ctrl+S", "export to Markdown"),
             ("Ctrl+Y", "copy selected answer"),
             ("Ctrl+R", "update the index"),
+            ("F2", "deals and people"),
             ("Ctrl+T", "dark / light theme"),
             ("Ctrl+P", "all commands"),
             ("F1", "this help"),
