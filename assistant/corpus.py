@@ -214,7 +214,8 @@ def find_sections(text: str, is_markdown: bool) -> list[Section]:
 # Metadata
 
 
-def _as_date(value: Any) -> date | None:
+def parse_date(value: Any) -> date | None:
+    """A date from front matter or page metadata (a date, a datetime or text dateutil understands)."""
     if value is None or value == "":
         return None
     if isinstance(value, datetime):
@@ -242,10 +243,10 @@ def _meta_from_front_matter(data: dict[str, Any], path: Path, body: str) -> Docu
         title=title,
         source=(str(data["source"]).strip() or None) if data.get("source") else None,
         author=(str(data["author"]).strip() or None) if data.get("author") else None,
-        published=_as_date(data.get("published") or data.get("date")),
+        published=parse_date(data.get("published") or data.get("date")),
         published_approximate=bool(data.get("published_approximate", False)),
         url=(str(data["url"]).strip() or None) if data.get("url") else None,
-        added=_as_date(data.get("added")),
+        added=parse_date(data.get("added")),
     )
 
 

@@ -93,6 +93,8 @@ def beir_queries(beir_dir: Path, split: str) -> tuple[dict[str, str], dict[str, 
 EVAL_PASSAGES = 1000
 """Candidates per side when ranking documents: deep lists measured best on SciFact train (z-scores over
 1000 candidates per side beat 100 or 300)."""
+EVAL_RANKING = "document"
+"""How `assistant eval` turns passages into a document ranking (see `rank_documents`)."""
 
 
 def rank_documents(
@@ -178,7 +180,7 @@ def evaluate_beir(
     retriever = Retriever.open(eval_settings)
     ids = list(queries)[:limit] if limit else list(queries)
     started = time.perf_counter()
-    ranked = rank_documents(retriever, [queries[q] for q in ids])
+    ranked = rank_documents(retriever, [queries[q] for q in ids], by=EVAL_RANKING)
     seconds = time.perf_counter() - started
     metrics = retrieval_metrics(dict(zip(ids, ranked, strict=True)), qrels)
     return {

@@ -559,7 +559,8 @@ def _superlative(
     sentences: list[AnswerSentence] = []
     scope = _scope_words(query)
     if query.top > 1:
-        sentences.append(_fact(f"The {word} {len(winners)} {_noun(query, len(winners))} named{scope}:", []))
+        ids = [i for g, _ in winners for i in _cite(citations, g)]
+        sentences.append(_fact(f"The {word} {len(winners)} {_noun(query, len(winners))} named{scope}:", ids))
         for group, amount in winners:
             sentences.append(_fact(_line(group, amount) + ".", _cite(citations, group)))
     else:

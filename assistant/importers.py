@@ -17,7 +17,7 @@ import os
 import re
 import tempfile
 import unicodedata
-from datetime import date, datetime
+from datetime import date
 from http import HTTPStatus
 from pathlib import Path
 from typing import Any, Literal
@@ -26,7 +26,7 @@ from urllib.parse import unquote, urlsplit
 import yaml
 from pydantic import BaseModel, ConfigDict
 
-from .corpus import SUPPORTED_SUFFIXES, iter_corpus_files, load_document, parse_article
+from .corpus import SUPPORTED_SUFFIXES, iter_corpus_files, load_document, parse_article, parse_date
 from .dedup import DEFAULT_THRESHOLD, ShingleIndex, normalise_words, shingles
 from .errors import ArticleError, AssistantError, CorpusError, ImportFailedError
 from .models import DocumentMeta
@@ -145,21 +145,6 @@ def _title_from_stem(stem: str) -> str:
     return re.sub(r"[-_]+", " ", stem).strip().capitalize() or "Untitled article"
 
 
-def _parse_date(value: Any) -> date | None:
-    if not value:
-        return None
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    from dateutil import parser as date_parser
-
-    try:
-        return date_parser.parse(str(value)).date()
-    except (ValueError, OverflowError):
-        return None
-
-
 _MONTHS = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
 _PRINTED_DATE = re.compile(
     rf"\b(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+(?:19|20)\d\d"
@@ -172,7 +157,7 @@ _PRINTED_DATE = re.compile(
 def _date_in_text(text: str) -> date | None:
     """A date printed near the top of a document (a dateline), if any."""
     match = _PRINTED_DATE.search(text[:1500])
-    return _parse_date(match.group(0)) if match else None
+    return parse_date(match.group(0)) if match else None
 
 
 # --------------------------------------------------------------------------------------------------
@@ -298,13 +283,13 @@ def _convert_html(raw: bytes | str, label: str, stem: str, origin: str, url: str
     if heading and (title is None or normalise_words(heading) == normalise_words(title)):
         title = title or heading
         body = "\n".join(lines[1:])  # the headline lives in the front matter, as in the seed article
-    published = _parse_date(document.date)
+    published = parse_date(document.date)
     approximate = False
     if published is None:
         import htmldate
 
         guessed = htmldate.find_date(raw, extensive_search=True, original_date=True, max_date=today)
-        published = _parse_date(guessed)
+        published = parse_date(guessed)
         approximate = published is not None
     meta = DocumentMeta(
         title=title or _title_from_stem(stem),
