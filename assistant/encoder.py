@@ -169,49 +169,6 @@ class DocumentEncoder:
                 on_batch(done)
         return out
 
-    def encode_with_sentences(
-        self,
-        texts: list[str],
-        sentence_spans: list[list[tuple[int, int]]],
-        batch_size: int = 64,
-        on_batch: Callable[[int], None] | None = None,
-    ) -> tuple[np.ndarray, list[np.ndarray]]:
-        """Passage vectors (exactly as `encode`) and, from the same forward pass, a vector per sentence:
-        the passage's contextual token embeddings mean-pooled over the sentence's characters.
-
-        `sentence_spans[i]` are character spans into `texts[i]`. Answers need a vector per candidate
-        sentence; pooling them here costs almost nothing, where encoding every sentence again at
-        question time would cost more than the rest of answering.
-        """
-        if batch_size < 1:
-            raise ConfigError(f"batch_size must be at least 1, not {batch_size}.")
-        import torch
-
-        out = np.zeros((len(texts), self.dimension), dtype=np.float32)
-        sentences: list[np.ndarray] = [np.zeros((0, self.dimension), dtype=np.float32)] * len(texts)
-        order = _length_order([len(text) for text in texts])
-        done = 0
-        for start in range(0, len(order), batch_size):
-            indices = order[start : start + batch_size]
-            batch = [texts[i] for i in indices]
-            with torch.inference_mode():
-                outputs = self._model.encode(
-                    batch, batch_size=len(indices), output_value=None, convert_to_numpy=False, show_progress_bar=False
-                )
-            offsets = self.tokenizer(
-                batch, return_offsets_mapping=True, truncation=True, max_length=self.max_seq_length, padding=False
-            )["offset_mapping"]
-            for row, i in enumerate(indices):
-                features = outputs[row]
-                passage = features["sentence_embedding"].float().cpu().numpy()
-                out[i] = passage / max(float(np.linalg.norm(passage)), 1e-12)
-                tokens = features["token_embeddings"].float().cpu().numpy()[: len(offsets[row])]
-                sentences[i] = _pool_spans(tokens, offsets[row], sentence_spans[i], out[i])
-            done += len(indices)
-            if on_batch is not None:
-                on_batch(done)
-        return out, sentences
-
 
 def _pool_spans(
     tokens: np.ndarray, offsets: list[tuple[int, int]], spans: list[tuple[int, int]], fallback: np.ndarray
@@ -556,7 +513,41 @@ class QueryEncoder:
         """One text's unit vector, shape (dimension,)."""
         return self.encode([text])[0]
 
+    def encode_with_sentences(
+        self,
+        texts: list[str],
+        sentence_spans: list[list[tuple[int, int]]],
+        batch_size: int = 64,
+        on_batch: Callable[[int], None] | None = None,
+    ) -> tuple[np.ndarray, list[np.ndarray]]:
+        """What `DocumentEncoder.encode_with_sentences` computes (passage vectors equal to
+        sentence-transformers' to cosine >= 0.9999, and sentence vectors pooled from the same pass),
+        without torch: indexing an added article then costs no model load."""
+        out = np.zeros((len(texts), self._dimension), dtype=np.float32)
+        sentences: list[np.ndarray] = [np.zeros((0, self._dimension), dtype=np.float32)] * len(texts)
+        if not texts:
+            return out, sentences
+        encodings = self._tokenizer.encode_batch(list(texts))
+        order = _length_order([len(encoding.ids) for encoding in encodings])
+        done = 0
+        for start in range(0, len(order), batch_size):
+            indices = order[start : start + batch_size]
+            batch = [encodings[i] for i in indices]
+            hidden, mask = self._hidden(batch)
+            out[indices] = self._pool(hidden, mask)
+            for row, i in enumerate(indices):
+                n = len(batch[row].ids)
+                sentences[i] = _pool_spans(hidden[row, :n], list(batch[row].offsets), sentence_spans[i], out[i])
+            done += len(indices)
+            if on_batch is not None:
+                on_batch(done)
+        return out, sentences
+
     def _encode_batch(self, encodings: list[Any]) -> np.ndarray:
+        return self._pool(*self._hidden(encodings))
+
+    def _hidden(self, encodings: list[Any]) -> tuple[np.ndarray, np.ndarray]:
+        """The transformer's last hidden states for a padded batch, and the attention mask."""
         width = max(len(encoding.ids) for encoding in encodings)
         ids = np.full((len(encodings), width), self._pad_id, dtype=np.int64)
         types = np.full((len(encodings), width), self._pad_type_id, dtype=np.int64)
@@ -569,7 +560,9 @@ class QueryEncoder:
         available = {"input_ids": ids, "attention_mask": mask, "token_type_ids": types}
         feed = {name: available[name] for name in self._inputs}
         (hidden,) = self._session.run([self._output], feed)
-        hidden = np.asarray(hidden, dtype=np.float32)
+        return np.asarray(hidden, dtype=np.float32), mask
+
+    def _pool(self, hidden: np.ndarray, mask: np.ndarray) -> np.ndarray:
         if self._pooling == "cls":
             pooled = hidden[:, 0, :]
         else:
