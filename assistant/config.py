@@ -45,7 +45,11 @@ class Settings(BaseSettings):
     dense_candidates: int = Field(100, ge=1, description="Dense candidates fused per question.")
     lexical_candidates: int = Field(100, ge=1, description="Full-text candidates fused per question.")
     dense_weight: float = Field(
-        0.55, ge=0.0, le=1.0, description="Weight of the dense side in score fusion (tuned on SciFact train)."
+        0.45,
+        ge=0.0,
+        le=1.0,
+        description="Weight of the dense side in score fusion (z-scores; tuned on SciFact train, "
+        "bench/tune_scifact.py).",
     )
     max_sentences: int = Field(4, ge=1, le=20, description="Sentences in a default answer.")
     max_words: int = Field(120, ge=20, description="Words in a default answer.")

@@ -122,6 +122,8 @@ def _is_debris(line: str) -> bool:
     text = line.strip()
     if not text:
         return False
+    if len(text) > 300:
+        return False  # a long paragraph is the article's, even when it mentions advertising or subscribers
     if _AD_TERMS.search(text) or _CTA_OPENERS.match(text):
         return True
     outside_quotes = _QUOTED.sub(" ", text)

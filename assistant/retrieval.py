@@ -9,6 +9,7 @@ fusion; both stay available through `RetrievalParams`. `bench/tune_scifact.py` h
 from __future__ import annotations
 
 import re
+from collections.abc import Hashable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -57,7 +58,7 @@ class RetrievalParams:
     top_k: int = 8
     dense_candidates: int = 100
     lexical_candidates: int = 100
-    dense_weight: float = 0.55
+    dense_weight: float = 0.45
     fusion: str = "convex"
     """"convex": weighted sum of per-side normalised scores; "rrf": weighted reciprocal-rank fusion."""
     normalisation: str = "zscore"
@@ -65,7 +66,7 @@ class RetrievalParams:
     rrf_k: int = 60
 
 
-K = TypeVar("K", int, str)
+K = TypeVar("K", bound=Hashable)  # passage ids or document paths
 
 
 def fuse_scores(dense: dict[K, float], lexical: dict[K, float], params: RetrievalParams) -> dict[K, float]:
@@ -84,8 +85,8 @@ def fuse_scores(dense: dict[K, float], lexical: dict[K, float], params: Retrieva
         return fused
     dn, d_floor = _normalise(dense, params.normalisation)
     ln, l_floor = _normalise(lexical, params.normalisation)
-    for key in dict.fromkeys([*dense, *lexical]):
-        fused[key] = w * dn.get(key, d_floor) + (1 - w) * ln.get(key, l_floor)
+    for item in dict.fromkeys([*dense, *lexical]):
+        fused[item] = w * dn.get(item, d_floor) + (1 - w) * ln.get(item, l_floor)
     return _normalise(fused, "minmax")[0]
 
 

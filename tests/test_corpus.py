@@ -144,3 +144,15 @@ def test_plain_text_headings_become_sections(tmp_path: Path) -> None:
     doc = load_document(FIXTURES, FIXTURES / "promo-laden.txt")
     assert doc.meta.title == "Promo laden"
     assert doc.sections[0].heading == "Hengrui licenses bispecific to European partner"
+
+
+def test_a_long_paragraph_that_mentions_advertising_is_kept() -> None:
+    paragraph = (
+        "Regulators said the company's advertising and sponsored content rules for prescription drugs "
+        "would apply to subscribers of its patient platform, which now counts more than two million users "
+        "across China; the licensing deal announced on Monday includes those rights, the company said, "
+        "and the partner will pay an upfront fee of $80m with milestones tied to approvals. All rights "
+        "reserved by the original rights holders remain unaffected by the agreement."
+    )
+    assert paragraph in clean_body(paragraph + "\nSubscribe to our newsletter\n")
+    assert "Subscribe to our newsletter" not in clean_body(paragraph + "\nSubscribe to our newsletter\n")
