@@ -118,14 +118,10 @@ def main() -> None:
         onnx = QueryEncoder.load(encoder_dir)
         model = load_sentence_transformer(PACKAGED_MODEL)
         onnx_ms = per_query_ms(onnx.encode_one, texts)
-        st_ms = per_query_ms(
-            lambda q: model.encode([q], normalize_embeddings=True, show_progress_bar=False), texts
-        )
+        st_ms = per_query_ms(lambda q: model.encode([q], normalize_embeddings=True, show_progress_bar=False), texts)
 
         got = onnx.encode(texts)
-        expected = np.asarray(
-            model.encode(texts, normalize_embeddings=True, show_progress_bar=False), dtype=np.float32
-        )
+        expected = np.asarray(model.encode(texts, normalize_embeddings=True, show_progress_bar=False), dtype=np.float32)
         deviation = float(np.max(np.abs(1.0 - np.sum(got * expected, axis=1))))
 
     rows = [
