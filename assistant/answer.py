@@ -45,7 +45,7 @@ class ComposerParams:
     extra_ratio: float = 0.75
     """A further sentence must score at least this share of the best one."""
     redundancy: float = 0.80
-    refine: int = 6
+    refine: int = 3
     """Leading candidates re-scored with exactly encoded sentence vectors."""
     # Abstention: logistic over features (see `features`).
     bias: float = -2.064

@@ -338,6 +338,9 @@ class IndexStore:
         if self._faiss is None:
             import faiss
 
+            # One query at a time: OpenMP's thread hand-off costs more than it saves (measured with
+            # bench/perf_faiss.py: flat search over 20k vectors 16 ms with 2 threads, 1 ms with one).
+            faiss.omp_set_num_threads(1)
             self._faiss = faiss.read_index(str(self.generation / "faiss.index"))
         return self._faiss
 
@@ -529,6 +532,7 @@ def build_faiss(vectors: np.ndarray, path: Path, hnsw_threshold: int) -> str:
     """Exact inner product while it is fastest; HNSW (approximate) from `hnsw_threshold` passages on."""
     import faiss
 
+    faiss.omp_set_num_threads(os.cpu_count() or 1)  # building does use every core
     n, dimension = vectors.shape
     index: Any
     if n >= hnsw_threshold:
