@@ -353,14 +353,15 @@ def machine() -> dict[str, Any]:
 
     def git(*args: str) -> str:
         try:
-            return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True).stdout.strip()
+            return subprocess.run(["git", *args], cwd=REPO, capture_output=True, text=True).stdout.rstrip()
         except OSError:
             return "?"
 
-    dirty = [line[3:] for line in git("status", "--porcelain", "--untracked-files=no").splitlines()]
+    dirty = [line[3:] for line in git("status", "--porcelain", "--untracked-files=no").splitlines() if line[3:]]
     return {
         "date": time.strftime("%Y-%m-%d %H:%M %Z"),
-        "git": git("rev-parse", "--short", "HEAD") + (f" + uncommitted changes in {', '.join(dirty)}" if dirty else ""),
+        "git": git("rev-parse", "--short", "HEAD").strip()
+        + (f" + uncommitted changes in {', '.join(dirty)}" if dirty else ""),
         "nproc": os.cpu_count(),
         "memory_gb": round(mem_kb / 1024 / 1024, 1),
         "cpu": cpu,

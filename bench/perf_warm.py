@@ -9,9 +9,11 @@ the rest of SciFact's claims); the seed passes repeat the dev questions (there a
 
 Corpora: `seed` (corpus/ of the repository indexed into the work dir; the dev questions with their
 follow-ups as conversations), `scifact` (the SciFact index built by perf_build.py), `100k` (synth100k.py
-from the SciFact index) and `100k-hnsw` (the same generation with an HNSW FAISS index). Experiments are
-suffixes: `+faiss1` runs FAISS searches on one OpenMP thread, `+fts8` sends only the 8 most specific words
-of the question to FTS5 (and then also reports SciFact test nDCG@10 with and without it).
+from the SciFact index, with the FAISS index today's `hnsw_threshold` picks) and `100k-flat` / `100k-hnsw`
+(the same generation with that FAISS index forced). Experiments are suffixes: `+threads` loads and asks
+each in a thread of its own, as the chat's workers do; `+faiss1` sets FAISS to one OpenMP thread in the
+asking thread; `+fts8` sends only the 8 most specific words of the question to FTS5 (and then also
+reports SciFact test nDCG@10 with and without it).
 
 Run: .venv/bin/python bench/perf_warm.py [--corpora seed,scifact,100k,100k-hnsw+faiss1] [--questions 100]
 """
@@ -22,6 +24,7 @@ import json
 import os
 import subprocess
 import sys
+import threading
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -135,21 +138,32 @@ def _worker(
     from assistant.store import IndexStore
 
     _apply_experiments(experiments)
+
+    def call(fn: Any, *args: Any) -> Any:
+        """Directly, or as the chat does: each call in a thread of its own (Textual's thread workers)."""
+        if not experiments.get("threads"):
+            return fn(*args)
+        box: list[Any] = []
+        worker = threading.Thread(target=lambda: box.append(fn(*args)))
+        worker.start()
+        worker.join()
+        return box[0]
+
     started = time.perf_counter()
     engine = Engine(Settings(corpus_dir=corpus, index_dir=index))
-    engine.load()
+    call(engine.load)
     load_s = time.perf_counter() - started
 
     def one_pass(conversations: list[list[str]]) -> tuple[list[float], int]:
         clear_memo_caches()
-        engine.ask(warmup, Conversation())  # the warm-up, untimed
+        call(engine.ask, warmup, Conversation())  # the warm-up, untimed
         latencies: list[float] = []
         abstained = 0
         for chain in conversations:
             conversation = Conversation()
             for question in chain:
                 t0 = time.perf_counter()
-                answer = engine.ask(question, conversation)
+                answer = call(engine.ask, question, conversation)
                 latencies.append((time.perf_counter() - t0) * 1000)
                 abstained += answer.abstained
         return latencies, abstained
@@ -253,25 +267,39 @@ def measure(
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
 
-def ensure_100k(workdir: Path, hnsw: bool = False) -> Path:
-    from synth100k import build_synthetic, hnsw_variant
+def _current(index: Path, index_type: str | None = None) -> bool:
+    """A generation this code can read (a format change since it was written means rebuilding it)."""
+    from assistant.store import FORMAT_VERSION, current_generation, read_manifest
 
-    from assistant.store import current_generation
+    generation = current_generation(index)
+    if generation is None:
+        return False
+    manifest = read_manifest(generation)
+    return manifest.format_version == FORMAT_VERSION and index_type in (None, manifest.index_type)
+
+
+def ensure_100k(workdir: Path, kind: str = "") -> Path:
+    """The synthetic 100k index with the FAISS index today's settings choose; kind "flat" or "hnsw" forces one."""
+    from synth100k import build_synthetic, faiss_variant
+
+    from assistant.config import Settings
 
     _, scifact_index = scifact_dirs(workdir)
     out = workdir / "synth100k" / "index"
-    if current_generation(out) is None:
-        log("writing the synthetic 100k-passage index (SciFact replicated, noisy real vectors)")
-        info = build_synthetic(scifact_index, out)
+    threshold = Settings().hnsw_threshold
+    expected = "hnsw32" if threshold <= 100_000 else "flat"
+    if not _current(out, expected):
+        log(f"writing the synthetic 100k-passage index (SciFact replicated, noisy real vectors; {expected})")
+        info = build_synthetic(scifact_index, out, hnsw_threshold=threshold)
         log(f"synthetic index: {info}")
-    if not hnsw:
+    if not kind or expected.startswith(kind):
         return out
-    hnsw_out = workdir / "synth100k-hnsw" / "index"
-    if current_generation(hnsw_out) is None:
-        log("building the HNSW variant of the 100k index")
-        seconds = hnsw_variant(out, hnsw_out)
-        log(f"HNSW over 100k built in {seconds:.0f} s")
-    return hnsw_out
+    variant = workdir / f"synth100k-{kind}" / "index"
+    if not _current(variant, "hnsw32" if kind == "hnsw" else "flat"):
+        log(f"building the {kind} variant of the 100k index")
+        seconds = faiss_variant(out, variant, hnsw=kind == "hnsw")
+        log(f"{kind} FAISS index over 100k built in {seconds:.0f} s")
+    return variant
 
 
 def _quality_worker(job: dict[str, Any]) -> dict[str, Any]:
@@ -306,8 +334,10 @@ def _experiments_of(mods: list[str]) -> dict[str, Any]:
             out["faiss_threads"] = int(mod[5:])
         elif mod.startswith("fts"):
             out["fts_terms"] = int(mod[3:])
+        elif mod == "threads":
+            out["threads"] = True
         else:
-            raise SystemExit(f"unknown experiment {mod!r} (faissN, ftsN)")
+            raise SystemExit(f"unknown experiment {mod!r} (faissN, ftsN, threads)")
     return out
 
 
@@ -358,7 +388,7 @@ def main() -> None:
             ensure_index(corpus, index)
             passes, warmup, probe = claim_passes[:runs], claims[-1], claim_passes[runs]
             if name.startswith("100k"):
-                index = ensure_100k(args.workdir, hnsw=name.endswith("hnsw"))
+                index = ensure_100k(args.workdir, name[5:])
         result = measure(spec, index, corpus, passes, warmup, experiments, probe)
         p50 = median([p["p50"] for p in result["passes"]])
         p95 = median([p["p95"] for p in result["passes"]])

@@ -210,7 +210,8 @@ def main() -> None:
             "--questions",
             "40" if args.quick else "100",
             "--corpora",
-            "seed,scifact,100k" + (",100k-hnsw" if args.experiments else ""),
+            "seed,scifact,100k"
+            + (",100k-flat,scifact+threads,100k+threads,scifact+threads+faiss1,100k+fts8" if args.experiments else ""),
         ],
         "chat": ["perf_chat.py"] + (["--experiments"] if args.experiments else []),
         "faiss": ["perf_faiss.py"]

@@ -53,6 +53,10 @@ def build_synthetic(
 ) -> dict[str, float]:
     """Write a `passages`-passage generation into `out_index` (replaced) from the SciFact index `base_index`."""
     started = time.perf_counter()
+    if hnsw_threshold is None:
+        from assistant.config import Settings
+
+        hnsw_threshold = Settings().hnsw_threshold
     generation = current_generation(base_index)
     if generation is None:
         raise SystemExit(f"no index in {base_index}")
@@ -140,8 +144,8 @@ def build_synthetic(
     }
 
 
-def hnsw_variant(src_index: Path, dst_index: Path) -> float:
-    """The same generation with an HNSW FAISS index (files hard-linked); returns the HNSW build seconds."""
+def faiss_variant(src_index: Path, dst_index: Path, *, hnsw: bool) -> float:
+    """The same generation with a flat or an HNSW FAISS index (other files hard-linked); returns build seconds."""
     generation = current_generation(src_index)
     assert generation is not None
     manifest = read_manifest(generation)
@@ -152,8 +156,9 @@ def hnsw_variant(src_index: Path, dst_index: Path) -> float:
         os.link(generation / name, target / name)
     assert manifest.encoder is not None
     os.symlink((src_index / manifest.encoder).resolve(), dst_index / manifest.encoder)
+    vectors = np.load(generation / "vectors.npy")
     started = time.perf_counter()
-    kind = build_faiss(np.load(generation / "vectors.npy"), target / "faiss.index", hnsw_threshold=1)
+    kind = build_faiss(vectors, target / "faiss.index", hnsw_threshold=1 if hnsw else len(vectors) + 1)
     seconds = time.perf_counter() - started
     (target / "manifest.json").write_text(manifest.model_copy(update={"index_type": kind}).model_dump_json(indent=2))
     (dst_index / "CURRENT").write_text(generation.name + "\n")
