@@ -163,16 +163,12 @@ def add_cmd(
     settings = _settings(corpus, index)
     settings.corpus_dir.mkdir(parents=True, exist_ok=True)
     results = add_articles(sources, settings.corpus_dir)
-    failed = 0
-    for r in results:
-        if as_json:
-            continue
+    for r in [] if as_json else results:
         if r.status == "added":
-            print(f"added {r.origin} -> {settings.corpus_dir / (r.path or '')}")
+            print(f"added {inert(r.origin)} -> {settings.corpus_dir / (r.path or '')}")
         elif r.status == "duplicate":
-            print(f"not added {r.origin}: {r.message}")
+            print(f"not added {inert(r.origin)}: {inert(r.message)}")
         else:
-            failed += 1
             sys.stderr.write(f"error: {inert(r.message)}\n")
     report = None
     if any(r.status == "added" for r in results) and not no_index:
@@ -188,8 +184,7 @@ def add_cmd(
                 }
             )
         )
-    failed = sum(r.status == "failed" for r in results)
-    if failed:
+    if any(r.status == "failed" for r in results):
         raise typer.Exit(2)
 
 
