@@ -1,12 +1,14 @@
 """Extractive answers: the corpus's own sentences, each with its citation, or an honest abstention.
 
-1. Retrieve passages (hybrid). 2. Score every sentence of the best passages by its meaning (cosine with
-the question), the question's words it contains (weighted by how specific each word is) and its passage's
-rank. 3. Keep the best sentence and add others only if they are nearly as good and say something new.
-4. Decide whether the evidence answers the question at all: a logistic confidence over the best
-sentence's similarity, how much of the question the evidence covers, and whether a specific word of the
-question (a name, a number, a rare term) is missing from every retrieved passage. Its weights are fitted
-on the development set (`bench/tune_answers.py`).
+1. Retrieve passages (hybrid; shorthand expanded, typos corrected against what was found). 2. Score every
+sentence of the best passages by its meaning (cosine with the question, from sentence vectors stored at
+index time; the leading few re-encoded exactly), the question's words it contains (weighted by how
+specific each word is) and its passage's rank. 3. Lead with the best sentence and add others only if
+they are nearly as good and say something new. 4. Decide whether the evidence answers the question at
+all: hard rules (a name or number no cited article mentions; an expected amount/count/date that no good
+sentence has; "he"/"she" pointing at someone the passage is not about), then a logistic confidence over
+the best sentence's similarity, coverage of the question's words, the most specific missing word and
+the missing focus. Its weights are fitted on the development set (`bench/tune_answers.py`).
 """
 
 from __future__ import annotations
