@@ -351,6 +351,7 @@ class IndexStore:
         import faiss
 
         index = self.faiss_index
+        faiss.omp_set_num_threads(1)  # per calling thread in OpenMP: the chat asks from worker threads
         if index.ntotal == 0:
             return [[] for _ in range(len(vectors))]
         k = min(k, index.ntotal)
