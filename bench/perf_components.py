@@ -10,9 +10,10 @@ median of per-question ratios. Pieces, on the 100k synthetic index and on SciFac
   in the asking thread;
 - the ONNX encoder: the question alone, and the question plus the answer's 3 leading sentences.
 With --quality, SciFact test nDCG@10 / recall@100 of the pruned full-text queries (document-level ranking,
-as `assistant eval`).
+as `assistant eval`). With --update-cost, the seconds to write the next generation of the 100k index after
+adding one article (everything `assistant index` does after embedding it), with HNSW and with flat FAISS.
 
-Run: .venv/bin/python bench/perf_components.py [--questions 100] [--quality]
+Run: .venv/bin/python bench/perf_components.py [--questions 100] [--quality] [--update-cost]
 """
 
 from __future__ import annotations
@@ -182,6 +183,43 @@ def quality(corpus: Path, index: Path, limits: tuple[float, ...]) -> dict[str, A
     return out
 
 
+def update_write_cost(index: Path, runs: int) -> dict[str, Any]:
+    """Seconds to write the next generation after adding one document (an existing one under a new path, with
+    its own vectors), i.e. what `assistant index` spends after embedding an added article: SQLite copy, FTS,
+    vectors and the FAISS index rebuilt from all vectors. Written into a scratch folder; `index` is untouched."""
+    import shutil
+    import tempfile
+
+    from assistant.config import Settings
+    from assistant.store import GenerationWriter, IndexStore
+
+    store = IndexStore.open(index)
+    path = store.db.execute("SELECT path FROM documents ORDER BY path LIMIT 1").fetchone()[0]
+    document = store.get_document(path).model_copy(update={"path": "zz-added/" + path})
+    chunks = [c.model_copy(update={"document": document.path}) for c in store.chunks_of(path)]
+    ids = [c.id for c in store.chunks_of(path)]
+    spans = store.chunk_sentences(ids)
+    sentence_vectors = store.sentence_vectors(ids)
+    position = {int(i): p for p, i in enumerate(store.ids)}
+    vectors = store.vectors()[[position[i] for i in ids]]
+    times = []
+    for _ in range(runs):
+        scratch = Path(tempfile.mkdtemp(prefix="bench-update-"))
+        try:
+            t0 = time.perf_counter()
+            writer = GenerationWriter(scratch, store.generation, dimension=store.manifest.dimension)
+            writer.add_document(
+                document, 1, 0, chunks, [spans[i] for i in ids], vectors, [sentence_vectors[i] for i in ids]
+            )
+            documents, passages = writer.counts()
+            manifest = store.manifest.model_copy(update={"documents": documents, "chunks": passages})
+            writer.commit(manifest, Settings().hnsw_threshold if store.manifest.index_type != "flat" else 10**12)
+            times.append(time.perf_counter() - t0)
+        finally:
+            shutil.rmtree(scratch, ignore_errors=True)
+    return {"passages": store.manifest.chunks, "index_type": store.manifest.index_type, "seconds": times}
+
+
 def main() -> None:
     parser = common_args(__doc__ or "")
     parser.add_argument("--questions", type=int, default=100)
@@ -189,6 +227,11 @@ def main() -> None:
         "--index", type=Path, action="append", help="Repeatable; default: the synthetic 100k and SciFact indexes."
     )
     parser.add_argument("--quality", action="store_true", help="Also SciFact test quality of the FTS variants.")
+    parser.add_argument(
+        "--update-cost",
+        action="store_true",
+        help="Also the cost of writing a generation after adding one article to the 100k index (HNSW and flat).",
+    )
     args = parser.parse_args()
     indexes = args.index or [args.workdir / "synth100k" / "index", scifact_dirs(args.workdir)[1]]
     claims = scifact_claims_all()[-args.questions - 1 : -1]
@@ -204,6 +247,20 @@ def main() -> None:
             report.add("components", f"{label}: {key}", ms, "ms", note=note)
         report.details[f"components_{result['passages']}"] = result
         log(json.dumps(result["median_ms"]))
+    if args.update_cost:
+        for index in [args.workdir / "synth100k" / "index", args.workdir / "synth100k-flat" / "index"]:
+            if not (index / "CURRENT").exists():
+                continue
+            log(f"writing one added document's generation over {index}")
+            cost = update_write_cost(index, max(1, min(args.runs, 3)))
+            report.details[f"update_cost_{cost['index_type']}"] = cost
+            report.add(
+                "components",
+                f"{cost['passages']:,} passages, {cost['index_type']}: write the generation after adding one article",
+                median(cost["seconds"]),
+                "s",
+                note=f"{len(cost['seconds'])} runs; SQLite copy + FTS + vectors + FAISS rebuilt (no embedding)",
+            )
     if args.quality:
         corpus, scifact_index = scifact_dirs(args.workdir)
         log("SciFact test quality of the full-text variants")

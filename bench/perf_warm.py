@@ -13,7 +13,8 @@ from the SciFact index, with the FAISS index today's `hnsw_threshold` picks) and
 (the same generation with that FAISS index forced). Experiments are suffixes: `+threads` loads and asks
 each in a thread of its own, as the chat's workers do; `+faiss1` sets FAISS to one OpenMP thread in the
 asking thread; `+fts8` sends only the 8 most specific words of the question to FTS5 (and then also
-reports SciFact test nDCG@10 with and without it).
+reports SciFact test nDCG@10 with and without it); `+ftsdf10` drops the words found in more than 10% of
+the passages from the FTS5 query (perf_components.py reports its quality).
 
 Run: .venv/bin/python bench/perf_warm.py [--corpora seed,scifact,100k,100k-hnsw+faiss1] [--questions 100]
 """
@@ -93,6 +94,20 @@ def _apply_experiments(experiments: dict[str, Any]) -> None:
         import assistant.retrieval as retrieval
 
         retrieval.fts_expression = fts_most_specific(terms)
+    share = experiments.get("fts_df")
+    if share:
+        from perf_components import DocumentFrequencies, pruned_by_df
+
+        original_fts = IndexStore.full_text_search
+        frequencies: dict[str, DocumentFrequencies] = {}
+
+        def full_text_search(self: Any, match: str, k: int, allowed: Any = None) -> Any:
+            key = str(self.generation)
+            if key not in frequencies:  # read once per index, like a cache the store would keep
+                frequencies[key] = DocumentFrequencies(self.generation / "store.sqlite", self.manifest.chunks)
+            return original_fts(self, pruned_by_df(match, frequencies[key], share), k, allowed)
+
+        IndexStore.full_text_search = full_text_search  # type: ignore[method-assign]
 
 
 def fts_most_specific(limit: int) -> Any:
@@ -332,12 +347,14 @@ def _experiments_of(mods: list[str]) -> dict[str, Any]:
     for mod in mods:
         if mod.startswith("faiss"):
             out["faiss_threads"] = int(mod[5:])
+        elif mod.startswith("ftsdf"):
+            out["fts_df"] = int(mod[5:]) / 100
         elif mod.startswith("fts"):
             out["fts_terms"] = int(mod[3:])
         elif mod == "threads":
             out["threads"] = True
         else:
-            raise SystemExit(f"unknown experiment {mod!r} (faissN, ftsN, threads)")
+            raise SystemExit(f"unknown experiment {mod!r} (faissN, ftsN, ftsdfN, threads)")
     return out
 
 
