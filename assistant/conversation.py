@@ -8,6 +8,7 @@ names its answer was about. A self-contained question starts afresh.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from .retrieval import query_terms
@@ -146,3 +147,114 @@ def person_anchors(question: str, conversation: Conversation | None) -> list[str
     for name in thread_names(conversation):
         words += [re.sub(r"[’']s$", "", w.lower()) for w in re.split(r"[\s-]+", name)]
     return [w for w in dict.fromkeys(words) if len(w) > 2 and w not in {"us", "china", "chinese", "west", "coo", "ceo"}]
+
+
+def thread_person(
+    conversation: Conversation, people: Iterable[tuple[str, str | None, str | None, tuple[str, ...]]]
+) -> str | None:
+    """The person "he"/"she" most likely means: the first of the thread's names (most recent first) that
+    is one of the people the articles introduce (by full name or the surname they use)."""
+    known = [(name, {name.lower(), *(a.lower() for a in aliases)}) for name, _r, _o, aliases in people]
+    for mention in thread_names(conversation):
+        m = re.sub(r"[’']s$", "", mention.lower())
+        for name, forms in known:
+            if m in forms or any(part in forms for part in m.split()):
+                return name
+    return None
+
+
+_ROLE_WORDS = re.compile(
+    r"\b(?:ceo|coo|cfo|cso|cmo|cto|president|chair(?:man|woman|person)?|head|founder|analyst|director|vp|"
+    r"chief|exec|executive|boss|md|partner)s?\b",
+    re.IGNORECASE,
+)
+
+
+def mentions_a_role(question: str) -> bool:
+    """Cheap test before the people table is consulted: "Zai Lab's COO", "the Ascentage CEO"."""
+    return bool(_ROLE_WORDS.search(question))
+
+
+def name_people_by_role(question: str, people: Iterable[tuple[str, str | None, str | None]]) -> tuple[str, list[str]]:
+    """The question with people it points at by role and organisation named instead, and their names.
+
+    `people` are (name, role, organisation) as the articles introduce them. "Zai Lab COO view on deal
+    pricing" points at Josh Smiley, "president and COO of ... Zai Labs", and becomes "Josh Smiley view on
+    deal pricing": the role words would otherwise pull the sentence that introduces him, not his view.
+    The organisation must be named (a distinctive word of it, allowing a one-letter slip: "Jefferies" for
+    the article's "Jeffries") and the question must use a role word; a person already named is left out.
+    """
+    if not mentions_a_role(question):
+        return question, []
+    tokens = list(re.finditer(r"[A-Za-z][\w’'-]*", question))
+    words = [re.sub(r"[’']s$", "", t.group(0).lower()) for t in tokens]
+
+    from .lexicon import long_forms
+
+    def is_role(k: int, role_words: frozenset[str] = frozenset()) -> bool:
+        if _ROLE_WORDS.fullmatch(words[k]) or words[k] in role_words:
+            return True
+        return any(all(w in role_words for w in alt) for alt in long_forms(words[k]))  # "HC": healthcare
+
+    found: list[str] = []
+    spans: list[tuple[int, int, str]] = []
+    for name, role, organisation in people:
+        role_words = frozenset(re.findall(r"[a-z]+", (role or "").lower()))
+        if not organisation or any(part.lower() in words for part in name.split()):
+            continue
+        distinctive = [w.lower() for w in re.findall(r"[A-Za-z][\w-]+", organisation) if len(w) >= 3]
+        distinctive = [w for w in distinctive if w not in _ORGANISATION_SUFFIXES]
+        hits = [k for k, w in enumerate(words) if distinctive and _same_word(distinctive[0], w)]
+        if not hits:
+            continue
+        found.append(name)
+        said = name.split()[-1]  # as the articles mostly refer to them after introducing them: "Smiley"
+        # "Zai Lab's COO", "the COO of Zai Lab", "Jefferies Asia HC head": the organisation, its suffixes
+        # and the role words right around it make one span, said instead as the person's name.
+        first = last = hits[0]
+        while last + 1 < len(words) and (words[last + 1] in _ORGANISATION_SUFFIXES or is_role(last + 1, role_words)):
+            last += 1
+        if first >= 2 and words[first - 1] == "of" and is_role(first - 2, role_words):
+            first -= 2
+        while first >= 1 and is_role(first - 1, role_words):
+            first -= 1
+        spans.append((tokens[first].start(), tokens[last].end(), said))
+    if not found:
+        return question, []
+    out = question
+    for start, end, name in sorted(spans, reverse=True):
+        out = out[:start] + name + out[end:]
+    said_forms = [n.split()[-1] for n in found]
+    return re.sub(r"\bthe (?=" + "|".join(re.escape(n) for n in said_forms) + ")", "", out), list(dict.fromkeys(found))
+
+
+_ORGANISATION_SUFFIXES = {
+    "pharma",
+    "pharmaceutical",
+    "pharmaceuticals",
+    "biopharma",
+    "biopharmaceutical",
+    "biotech",
+    "therapeutics",
+    "labs",
+    "lab",
+    "inc",
+    "ltd",
+    "group",
+    "holdings",
+    "medicines",
+    "the",
+}
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Equal, or (both at least 5 letters) one substitution or transposition apart: "jeffries"/"jefferies"."""
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) == len(b):
+        diff = [i for i in range(len(a)) if a[i] != b[i]]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]])
+    short, long_ = sorted((a, b), key=len)
+    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))

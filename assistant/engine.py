@@ -92,6 +92,16 @@ class Turn:
 
 
 @dataclass
+class Prepared:
+    query: str
+    """What is searched: the question with the thread's context and the people it means by name."""
+    judged: str
+    """The question the evidence must answer: its own words, people named."""
+    anchors: list[str]
+    """Words of the people the question is about ("he", "the Ascentage CEO"): the answer must quote them."""
+
+
+@dataclass
 class Conversation:
     """Previous turns, used to resolve follow-ups ("And immunology?")."""
 
@@ -171,29 +181,68 @@ class Engine:
     ) -> Answer:
         """Answer one question; when a conversation is given the turn is appended to it."""
         from .answer import compose_answer
-        from .conversation import person_anchors, resolve_query
 
         started = time.perf_counter()
         retriever = self._get_retriever()
-        query = resolve_query(question, conversation)
+        prepared = self.prepare(question, conversation)
+        query, anchors = prepared.query, prepared.anchors
         answer = None if filters and filters.active else self._answer_from_facts(question)
-        if answer is None or answer.abstained:
-            # Facts only know the deals they extracted; for a count a passage may still state it ("20
-            # transactions worth over $500m in 2023"). A list or a superlative they cannot make stands.
-            anchors = person_anchors(question, conversation)
+        is_total = _stated_total_wins(question)
+        if answer is None or answer.abstained or is_total:
+            # Facts only know the deals they extracted. For a count a passage may still state it ("20
+            # transactions worth over $500m in 2023"), and for a total a passage may state the aggregate
+            # itself ("accounting for $41.5bn in value"), which beats a sum of the deals the articles name.
+            # A list or a superlative they cannot make stands.
             passage_answer = compose_answer(
-                question, query, retriever, self.settings, filters=filters, long=long, anchors=anchors
+                question,
+                query,
+                retriever,
+                self.settings,
+                filters=filters,
+                long=long,
+                anchors=anchors,
+                judged=prepared.judged,
             )
             from .fact_questions import _COUNT_Q
             from .question import analyse
 
             is_count = bool(_COUNT_Q.search(question)) or analyse(question).expects == "count"
-            if answer is None or (not passage_answer.abstained and is_count):
+            if (
+                answer is None
+                or (answer.abstained and not passage_answer.abstained and is_count)
+                or (is_total and _states_total(passage_answer, answer))
+            ):
                 answer = passage_answer
         answer = answer.model_copy(update={"seconds": round(time.perf_counter() - started, 4)})
         if conversation is not None:
             conversation.turns.append(Turn(question=question, query=query, answer=answer))
         return answer
+
+    def prepare(self, question: str, conversation: Conversation | None = None) -> Prepared:
+        """What to search for a question and what to judge the evidence against.
+
+        Follow-ups borrow the thread's context (`resolve_query`); "he"/"she" becomes the thread's person
+        and "the Zai Lab COO" the person the articles give that role, by name: MiniLM places "Which
+        therapy area does he see staying prominent?" far from "Smiley forecasts that immunology...".
+        """
+        from .conversation import mentions_a_role, name_people_by_role, person_anchors, resolve_query, thread_person
+
+        query = resolve_query(question, conversation)
+        anchors = person_anchors(question, conversation)
+        judged = question
+        if anchors or mentions_a_role(question):
+            people = [(p.name, p.role, p.organisation, tuple(p.aliases)) for f in self.facts() for p in f.people]
+            if anchors and conversation is not None:
+                person = thread_person(conversation, people)
+                if person:  # by surname, as the articles mostly refer to people once introduced
+                    said = person.split()[-1]
+                    query, judged = name_pronouns(query, said), name_pronouns(judged, said)
+            renamed, named = name_people_by_role(query, [p[:3] for p in people])
+            if named:
+                query = renamed
+                judged = name_people_by_role(judged, [p[:3] for p in people])[0]
+                anchors = list(dict.fromkeys(anchors + [w.lower() for n in named for w in n.split() if len(w) > 2]))
+        return Prepared(query=query, judged=judged, anchors=anchors)
 
     def _answer_from_facts(self, question: str) -> Answer | None:
         """Superlatives, lists, sums and "who said" questions, answered from extracted facts."""
@@ -206,3 +255,40 @@ class Engine:
         facts = self.facts()
         store = self._get_retriever().store
         return answer_from_facts(question, facts, _LazyDocuments(store, [f.document for f in facts]))
+
+
+_PRONOUNS = {"he": "{}", "him": "{}", "she": "{}", "his": "{}'s", "her": "{}'s", "hers": "{}'s"}
+
+
+def name_pronouns(text: str, person: str) -> str:
+    """ "Which area does he see staying prominent?" -> "Which area does Josh Smiley see staying prominent?" """
+    return re.sub(
+        r"\b(he|him|his|she|her|hers)\b",
+        lambda m: _PRONOUNS[m.group(1).lower()].format(person),
+        text,
+        flags=re.IGNORECASE,
+    )
+
+
+STATED_TOTAL_CONFIDENCE = 0.85
+"""A passage answer this confident, leading with an amount from another sentence than the deals summed,
+beats the sum of the deals the articles name."""
+
+
+def _stated_total_wins(question: str) -> bool:
+    from .fact_questions import _SUM
+
+    return bool(_SUM.search(question))
+
+
+def _states_total(passage: Answer, facts: Answer | None) -> bool:
+    """Does the passage answer state an amount that the facts answer does not already add up?"""
+    from .question import satisfies
+
+    if passage.abstained or not passage.sentences or not satisfies("money", passage.sentences[0].text):
+        return False
+    if facts is None or facts.abstained:
+        return True
+    lead = passage.sentences[0].text
+    summed = any(lead in c.text for c in facts.citations)
+    return not summed and passage.confidence >= STATED_TOTAL_CONFIDENCE

@@ -33,11 +33,10 @@ def collect(path: Path, settings: Settings, params: ComposerParams) -> list[dict
             if facts_answer is not None and not facts_answer.abstained:
                 engine.ask(turn["question"], conversation)  # answered from facts: not the passage composer's
                 continue
-            from assistant.conversation import person_anchors, resolve_query
-
-            anchors = person_anchors(turn["question"], conversation)
-            resolved = resolve_query(turn["question"], conversation)
-            query, evidence = find_evidence(turn["question"], resolved, retriever, params=params, anchors=anchors)
+            prepared = engine.prepare(turn["question"], conversation)
+            query, evidence = find_evidence(
+                prepared.judged, prepared.query, retriever, params=params, anchors=prepared.anchors
+            )
             chosen = select_sentences(evidence, 4, 120, params)
             expected = turn.get("expected_any") or ([turn["expected"]] if turn.get("expected") else [])
             cand_rank = next(
@@ -174,10 +173,8 @@ def main() -> None:
         ok = (b + float(np.dot(w, r["features"]))) >= 0 and r["typed_ok"]
         if ok != r["answerable"]:
             print(f"  {'refused' if r['answerable'] else 'answered'}: {r['question']}")
-    print(
-        f"fitted (C={args.c}): "
-        "bias=%.3f w_best=%.3f w_coverage=%.3f w_missing=%.3f w_focus=%.3f w_top_passage=%.3f w_margin=%.3f" % (b, *w)
-    )
+    names = ("w_best", "w_coverage", "w_missing", "w_focus", "w_top_passage", "w_margin", "w_typed_match")
+    print(f"fitted (C={args.c}): bias={b:.3f} " + " ".join(f"{n}={v:.3f}" for n, v in zip(names, w, strict=True)))
 
 
 if __name__ == "__main__":

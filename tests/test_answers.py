@@ -138,3 +138,24 @@ def test_long_answers_allow_more_sentences(engine: Engine) -> None:
     long = engine.ask("What do the experts think about BIOSECURE?", long=True)
     assert len(long.sentences) >= len(short.sentences)
     assert len(short.answer.split()) <= 120 + 4 * len(short.sentences)
+
+
+def test_a_total_the_article_states_beats_a_sum_of_the_deals_it_names(engine: Engine) -> None:
+    stated = engine.ask("What was the total value of Chinese licensing deals in 2024?")
+    assert not stated.abstained and "$41.5bn" in stated.answer
+    assert all(s.kind == "passage" for s in stated.sentences)
+    summed = engine.ask("What is the total value of the 2025 deals?")
+    assert "$12.66bn" in summed.answer  # no passage states it: the named deals are added up, with citations
+    assert summed.sentences[0].kind == "fact"
+
+
+def test_people_named_by_role_or_pronoun_are_searched_and_quoted_by_name(engine: Engine) -> None:
+    answer = engine.ask("What does the Ascentage CEO think of BIOSECURE?")
+    assert answer.query == "What does Yang think of BIOSECURE?"
+    assert not answer.abstained and "little worry related to the BIOSECURE" in answer.sentences[0].text
+    conversation = Conversation()
+    engine.ask("What does Zai Lab's president expect for China–West dealmaking going into 2026?", conversation)
+    follow = engine.ask("Does he think the assets will stay this cheap?", conversation)
+    assert follow.query == "Does Smiley think the assets will stay this cheap?"
+    prepared = engine.prepare("What did he say about BIOSECURE?", conversation)
+    assert "smiley" in prepared.anchors and "Smiley" in prepared.judged
