@@ -214,7 +214,18 @@ _HEAD_TYPES = {
     **dict.fromkeys("count number tally days weeks months years hours duration".split(), "count"),
     **dict.fromkeys("date year month day timing".split(), "date"),
     **dict.fromkeys("share percentage proportion percent fraction".split(), "percent"),
+    # "Which big pharmas...", "which companies": names of companies are the answer.
+    **dict.fromkeys(
+        "companies firms pharmas drugmakers biotechs buyers licensees licensors partners".split(), "companies"
+    ),
+    **dict.fromkeys("company firm drugmaker biotech buyer licensee licensor partner".split(), "company"),
 }
+# Capitalised words that are not company names: places, nationalities, sentence openers.
+_NOT_COMPANIES = frozenset(
+    "China Chinese West Western US USA Europe European Asia Asian America American Japan Japanese Korea "
+    "Korean India Indian Beijing Shanghai Washington House Senate Congress The In As While According "
+    "However Though Due From An A This That These Many Some Most Interest Once".split()
+)
 
 
 def _focus(words: list[str]) -> tuple[list[str], str | None]:
@@ -273,4 +284,9 @@ def satisfies(expects: str | None, text: str) -> bool:
         return bool(_COUNT.search(stripped))
     if expects == "person":
         return bool(_NAME.search(text))
+    if expects in {"company", "companies"}:
+        # Capitalised words other than places and nationalities ("China’s" is China); a list question
+        # ("which pharmas") wants at least two.
+        names = {re.sub(r"[’']s$", "", m.group(0)) for m in _NAME.finditer(text)} - _NOT_COMPANIES
+        return len(names) >= (2 if expects == "companies" else 1)
     return True
