@@ -25,7 +25,7 @@ import numpy as np
 from .config import Settings
 from .lexicon import expand_query, long_forms
 from .models import Answer, AnswerSentence, Citation, Hit
-from .question import analyse, satisfies, specificity
+from .question import analyse, compound_parts, satisfies, specificity
 from .retrieval import Retriever, query_terms
 
 if TYPE_CHECKING:
@@ -364,7 +364,10 @@ def gather_evidence(
         documents_pool |= _DOC_STEMS.get(retriever, path)
     # Shorthand and two-digit years ("2025-30") count as found when a long form is.
     alternatives = [
-        [stems(words) for words in long_forms(t)] + ([[f"20{t}"]] if t.isdigit() and len(t) == 2 else []) for t in own
+        [stems(words) for words in long_forms(t)]
+        + ([[f"20{t}"]] if t.isdigit() and len(t) == 2 else [])
+        + ([stems(list(parts))] if (parts := compound_parts(t)) else [])  # "longterm": long, term
+        for t in own
     ]
 
     def found_in(pool: set[str], i: int) -> bool:

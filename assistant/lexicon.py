@@ -69,6 +69,8 @@ ABBREVIATIONS: dict[str, str] = {
     "voted": "passed|voted",
     "vote": "passed|vote",
     "missing": "lack|missing",
+    "expiring": "patent cliff|expiring|expiry",
+    "expiry": "patent cliff|expiry|expiring",
     "lacking": "lack|lacking",
     "yr": "year",
     "yrs": "years",

@@ -99,7 +99,22 @@ def specificity(term: str, *, typo_check: bool = False) -> float:
         corrected = _spelling_neighbour(term)
         if corrected:
             value = zipf(corrected)
+        else:
+            parts = compound_parts(term)
+            if parts:  # "longterm", "dealmaking": as specific as its rarer part
+                value = min(zipf(p) for p in parts)
     return float(min(1.0, max(0.1, (6.0 - value) / 3.5)))
+
+
+def compound_parts(term: str) -> tuple[str, str] | None:
+    """Two everyday words run together ("longterm", "nearterm"), for a word English does not know."""
+    if len(term) < 7 or not term.isalpha() or zipf(term) > 0.0:
+        return None
+    for i in range(3, len(term) - 2):
+        head, tail = term[:i], term[i:]
+        if zipf(head) >= 3.0 and zipf(tail) >= 3.0:
+            return head, tail
+    return None
 
 
 @lru_cache(maxsize=8192)
