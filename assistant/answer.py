@@ -25,7 +25,7 @@ import numpy as np
 from .config import Settings
 from .lexicon import expand_query, long_forms
 from .models import Answer, AnswerSentence, Citation, Hit
-from .question import analyse, compound_parts, satisfies, specificity
+from .question import REASON, analyse, compound_parts, satisfies, specificity
 from .retrieval import Retriever, query_terms
 
 if TYPE_CHECKING:
@@ -44,6 +44,8 @@ class ComposerParams:
     w_passage: float = 0.35
     w_typed: float = 0.1
     """Bonus for a sentence holding the kind of thing asked for (an amount for "how much")."""
+    w_reason: float = 0.1
+    """Bonus, for a "why" question, for a sentence that gives a reason ("as they look to...")."""
     extra_ratio: float = 0.75
     """A further sentence must score at least this share of the best one."""
     redundancy: float = 0.80
@@ -344,6 +346,7 @@ def gather_evidence(
             + params.w_lexical * lexical
             + params.w_passage * passage
             + (params.w_typed if analysis.expects and typed else 0.0)
+            + (params.w_reason if analysis.asks_reason and REASON.search(text) else 0.0)
         )
         candidates.append(Candidate(owner, key[1], key[2], text, float(sim), lexical, score, typed, vector))
     candidates.sort(key=lambda c: c.score, reverse=True)

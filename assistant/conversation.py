@@ -228,6 +228,32 @@ def name_people_by_role(question: str, people: Iterable[tuple[str, str | None, s
     return re.sub(r"\bthe (?=" + "|".join(re.escape(n) for n in said_forms) + ")", "", out), list(dict.fromkeys(found))
 
 
+def surname_people(question: str, people: Iterable[tuple[str, str | None, str | None]]) -> tuple[str, list[str]]:
+    """The question with people named in full (with their organisation before them) said by surname, as
+    the articles say them after introducing them, and those people.
+
+    "According to Zai Lab's Josh Smiley, what makes China so attractive?" becomes "According to Smiley,
+    what makes China so attractive?": otherwise the sentence that introduces "Josh Smiley, president and
+    COO of ... Zai Labs" outscores, on the names alone, the ones where he says why.
+    """
+    out, found = question, []
+    for name, _role, organisation in people:
+        parts = name.split()
+        if len(parts) < 2:
+            continue
+        org = ""
+        if organisation:
+            words = [w for w in re.findall(r"[A-Za-z][\w-]+", organisation) if w.lower() not in _ORGANISATION_SUFFIXES]
+            if words:
+                org = rf"(?:{re.escape(words[0])}\w*(?:\s+\w+)?[’']s\s+|{re.escape(words[0])}\w*\s+)?"
+        full = r"\s+".join(re.escape(p) for p in parts)
+        pattern = re.compile(rf"\b{org}{full}\b", re.IGNORECASE)
+        if pattern.search(out):
+            out = pattern.sub(parts[-1], out)
+            found.append(name)
+    return out, found
+
+
 _ORGANISATION_SUFFIXES = {
     "pharma",
     "pharmaceutical",

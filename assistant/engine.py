@@ -225,14 +225,25 @@ class Engine:
         and "the Zai Lab COO" the person the articles give that role, by name: MiniLM places "Which
         therapy area does he see staying prominent?" far from "Smiley forecasts that immunology...".
         """
-        from .conversation import mentions_a_role, name_people_by_role, person_anchors, resolve_query, thread_person
+        from .conversation import (
+            mentions_a_role,
+            name_people_by_role,
+            person_anchors,
+            resolve_query,
+            surname_people,
+            thread_person,
+        )
 
         query = resolve_query(question, conversation)
-        anchors = person_anchors(question, conversation)
+        anchors = pronoun_anchors = person_anchors(question, conversation)
         judged = question
-        if anchors or mentions_a_role(question):
+        if anchors or mentions_a_role(question) or _FULL_NAME.search(question):
             people = [(p.name, p.role, p.organisation, tuple(p.aliases)) for f in self.facts() for p in f.people]
-            if anchors and conversation is not None:
+            said, named = surname_people(query, [p[:3] for p in people])
+            if named:
+                query, judged = said, surname_people(judged, [p[:3] for p in people])[0]
+                anchors = list(dict.fromkeys(anchors + [w.lower() for n in named for w in n.split() if len(w) > 2]))
+            if pronoun_anchors and conversation is not None and conversation.turns:
                 person = thread_person(conversation, people)
                 if person:  # by surname, as the articles mostly refer to people once introduced
                     said = person.split()[-1]
@@ -269,6 +280,9 @@ def name_pronouns(text: str, person: str) -> str:
         flags=re.IGNORECASE,
     )
 
+
+_FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
+"""Two capitalised words in a row: maybe a person named in full (checked against the people table)."""
 
 STATED_TOTAL_CONFIDENCE = 0.85
 """A passage answer this confident, leading with an amount from another sentence than the deals summed,

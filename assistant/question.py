@@ -166,7 +166,9 @@ class QuestionAnalysis:
     focus: list[str] = field(default_factory=list)
     """Words of the thing asked about ("clinical phase"), lower-cased; the last is its head."""
     expects: str | None = None
-    """"money", "count", "date", "percent", "person" or None."""
+    """"money", "count", "date", "percent", "person", "company", "companies" or None."""
+    asks_reason: bool = False
+    """A "why" question: a sentence giving a reason ("as they look to...", "one of the main reasons") fits."""
 
 
 def _tokens(text: str) -> list[str]:
@@ -210,6 +212,7 @@ def analyse(question: str) -> QuestionAnalysis:
         entities=list(dict.fromkeys(entities)),
         focus=focus,
         expects=expects,
+        asks_reason=bool(_WHY.search(text)),
     )
 
 
@@ -282,6 +285,14 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
             focus = focus[:-1]  # "deal size": the amount is the answer; "deal" stays a topic word
             focus = []
     return focus, expects
+
+
+_WHY = re.compile(r"\bwhy\b|\breasons?\b", re.IGNORECASE)
+REASON = re.compile(
+    r"\b(?:because|due to|driven by|in anticipation of|reasons?|comes as|thanks to|so that|in order to|"
+    r"given that|incentivi[sz]ed|motivated|as they|as it|as the|as (?:many|most|some|chinese|western)\b)",
+    re.IGNORECASE,
+)
 
 
 def satisfies(expects: str | None, text: str) -> bool:

@@ -50,3 +50,35 @@ def test_pronouns_become_the_name() -> None:
     )
     assert name_pronouns("What is her view? She said so.", "Cui") == "What is Cui's view? Cui said so."
     assert name_pronouns("Where is the hedge?", "Cui") == "Where is the hedge?"
+
+
+def test_people_named_in_full_are_said_by_surname() -> None:
+    from assistant.conversation import surname_people
+
+    assert surname_people("According to Zai Lab's Josh Smiley, what makes China attractive?", PEOPLE) == (
+        "According to Smiley, what makes China attractive?",
+        ["Josh Smiley"],
+    )
+    assert surname_people("How can China help, in Cui Cui's view?", PEOPLE) == (
+        "How can China help, in Cui's view?",
+        ["Cui Cui"],
+    )
+    assert surname_people("What does Smiley think?", PEOPLE) == ("What does Smiley think?", [])
+
+
+def test_run_together_words_are_as_specific_as_their_parts() -> None:
+    from assistant.question import compound_parts, specificity
+
+    assert compound_parts("longterm") == ("long", "term")
+    assert specificity("longterm", typo_check=True) < 0.4  # not a rare word the corpus lacks
+    assert compound_parts("keytruda") is None and specificity("keytruda", typo_check=True) == 1.0
+
+
+def test_why_questions_prefer_sentences_giving_a_reason() -> None:
+    from assistant.question import REASON, analyse
+
+    assert analyse("Why are Western drugmakers shopping for Chinese assets?").asks_reason
+    assert analyse("CN ADCs - why popular?").asks_reason
+    assert not analyse("What did Smiley say?").asks_reason
+    assert REASON.search("This comes as they look to bulk out their pipelines")
+    assert not REASON.search("It was passed by the House on 11 December.")
