@@ -199,6 +199,8 @@ class Evidence:
 
     margin: float = 0.0
     """How far the best sentence stands out from the median candidate (terse queries score low overall)."""
+    anchors: list[str] | None = None
+    """Stems of the people the question is about: further sentences must be theirs too."""
 
     typed_match: float = 0.0
     """1.0 when the question expects an amount, date, count or share and a leading sentence holding one
@@ -435,6 +437,7 @@ def gather_evidence(
         typed_ok=typed_ok,
         margin=candidates[0].similarity - float(np.median(sims)),
         typed_match=typed_match,
+        anchors=stems(anchors) if anchors else None,
     )
 
 
@@ -460,6 +463,8 @@ def select_sentences(evidence: Evidence, max_sentences: int, max_words: int, par
         v = cand.vector
         if v is not None and any(u is not None and float(u @ v) > params.redundancy for u in chosen_vectors):
             continue
+        if evidence.anchors and not _speaks_for(cand, pool, evidence.anchors):
+            continue  # "Why does Smiley think...?" is not answered by what "she" (Cui) highlighted
         chosen.append(cand)
         chosen_vectors.append(v)
         words += n
@@ -470,6 +475,23 @@ def select_sentences(evidence: Evidence, max_sentences: int, max_words: int, par
         doc_rank.setdefault(evidence.hits[cand.hit_index].chunk.document, len(doc_rank))
     rest.sort(key=lambda c: (doc_rank[evidence.hits[c.hit_index].chunk.document], c.start))
     return [best, *rest]
+
+
+_REFERS_BACK = re.compile(r"^\s*(?:[“\"‘']|(?:he|she|his|her|they)\b)", re.IGNORECASE)
+
+
+def _speaks_for(cand: Candidate, pool: list[Candidate], anchors: list[str]) -> bool:
+    """Is this sentence the anchored person's: it names them, or it carries on ("He also...", a quote)
+    from the sentence before it, which does."""
+    if any(_present(a, _text_stems(cand.text)) for a in anchors):
+        return True
+    if not _REFERS_BACK.match(cand.text):
+        return False
+    before = [c for c in pool if c.hit_index == cand.hit_index and c.end <= cand.start]
+    if not before:
+        return False
+    previous = max(before, key=lambda c: c.end)
+    return any(_present(a, _text_stems(previous.text)) for a in anchors)
 
 
 _ALPHA_WORD = re.compile(r"[A-Za-z]{4,}")

@@ -237,8 +237,16 @@ class Engine:
         query = resolve_query(question, conversation)
         anchors = pronoun_anchors = person_anchors(question, conversation)
         judged = question
-        if anchors or mentions_a_role(question) or _FULL_NAME.search(question):
+        from .fact_questions import _OPINION
+
+        opinion = bool(_OPINION.search(question) or _ATTRIBUTION.search(question))
+        if anchors or opinion or mentions_a_role(question) or _FULL_NAME.search(question):
             people = [(p.name, p.role, p.organisation, tuple(p.aliases)) for f in self.facts() for p in f.people]
+            if opinion:  # "Why does Smiley think...?": the answer must be his, not a sentence near his
+                words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", question)}
+                for name, _role, _org, aliases in people:
+                    if words & {name.split()[-1].lower(), *(a.lower() for a in aliases)}:
+                        anchors = list(dict.fromkeys(anchors + [w.lower() for w in name.split() if len(w) > 2]))
             said, named = surname_people(query, [p[:3] for p in people])
             if named:
                 query, judged = said, surname_people(judged, [p[:3] for p in people])[0]
@@ -280,6 +288,11 @@ def name_pronouns(text: str, person: str) -> str:
         flags=re.IGNORECASE,
     )
 
+
+_ATTRIBUTION = re.compile(
+    r"\b(?:according to|per|in \w+(?:[’']s)? (?:view|opinion|eyes))\b|[’']s (?:view|take|opinion)\b", re.I
+)
+"""Phrases that attribute a view: "according to Smiley", "per Cui", "in Yang's view", "Cui's take"."""
 
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 """Two capitalised words in a row: maybe a person named in full (checked against the people table)."""

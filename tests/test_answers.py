@@ -159,3 +159,10 @@ def test_people_named_by_role_or_pronoun_are_searched_and_quoted_by_name(engine:
     assert follow.query == "Does Smiley think the assets will stay this cheap?"
     prepared = engine.prepare("What did he say about BIOSECURE?", conversation)
     assert "smiley" in prepared.anchors and "Smiley" in prepared.judged
+
+
+def test_a_view_question_quotes_only_that_person(engine: Engine) -> None:
+    answer = engine.ask("Why does Smiley think Chinese companies will still need partners?")
+    assert not answer.abstained
+    others = ("Cui", "She ", "Yang")
+    assert not any(s.text.startswith(others) for s in answer.sentences), answer.answer
