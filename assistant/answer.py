@@ -570,13 +570,11 @@ def find_evidence(
     """Search (shorthand expanded, typos corrected against what was found) and weigh the evidence.
     Returns the query actually searched and the evidence."""
     query = expand_query(query)
-    vector = retriever.encode([query])
-    hits = retriever.batch_search([query], vectors=vector, allowed=allowed)[0]
+    hits, vector = retriever.search_one(query, allowed=allowed)
     corrected = correct_spelling(query, [h.chunk.text for h in hits[:5]])
     if corrected != query:  # "bispecfics" hurts the dense side far more than the full-text one
         query = corrected
-        vector = retriever.encode([query])
-        hits = retriever.batch_search([query], vectors=vector, allowed=allowed)[0]
+        hits, vector = retriever.search_one(query, allowed=allowed)
     if anchors:
         hits = prefer_anchored(hits, anchors)
     return query, gather_evidence(question, query, retriever, hits, vector[0], params, anchors=anchors)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Hashable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -174,9 +175,24 @@ class Retriever:
             vectors = self.encode(queries)
         dense_all = self.store.dense_search(vectors, params.dense_candidates, allowed)
         return [
-            (dense, self.store.full_text_search(fts_expression(query), params.lexical_candidates, allowed))
+            (dense, self.store.full_text_search(self.full_text_expression(query), params.lexical_candidates, allowed))
             for query, dense in zip(queries, dense_all, strict=True)
         ]
+
+    def full_text_expression(self, query: str, keep: int = 3) -> str:
+        """The FTS5 query for a question: every content word, except in a large index (`common_words_from`
+        passages) the words found in more than `common_word_share` of the passages, keeping the `keep`
+        rarest whatever their share."""
+        if self.store.manifest.chunks < self.settings.common_words_from:
+            return fts_expression(query)
+        terms = [t.replace('"', "") for t in query_terms(query)]
+        terms = [t for t in terms if t.strip('"$€£¥%')]
+        shares = self.store.passage_share(terms)
+        kept = [t for t in terms if shares[t] <= self.settings.common_word_share]
+        if len(kept) < min(keep, len(terms)):
+            rarest = set(sorted(terms, key=shares.__getitem__)[:keep])
+            kept = [t for t in terms if t in rarest]
+        return " OR ".join(f'"{t}"' for t in kept)
 
     def batch_search(
         self,
@@ -189,24 +205,49 @@ class Retriever:
     ) -> list[list[Hit]]:
         params = params or self.params
         k = k or params.top_k
-        results: list[list[Hit]] = []
-        for dense, lexical in self.candidates(queries, allowed=allowed, vectors=vectors, params=params):
-            fused = fuse(dense, lexical, params)[:k]
-            chunks = self.store.chunks([c for c, *_ in fused])
-            hits = []
-            for cid, score, d_rank, l_rank, d_score in fused:
-                chunk = chunks.get(cid)
-                if chunk is None:
-                    continue
-                hits.append(
-                    Hit(
-                        chunk=chunk,
-                        meta=self.store.meta(chunk.document),
-                        score=score,
-                        dense_rank=d_rank,
-                        lexical_rank=l_rank,
-                        dense_score=d_score,
-                    )
+        return [
+            self._hits(dense, lexical, params, k)
+            for dense, lexical in self.candidates(queries, allowed=allowed, vectors=vectors, params=params)
+        ]
+
+    def search_one(
+        self, query: str, *, k: int | None = None, allowed: set[int] | None = None
+    ) -> tuple[list[Hit], np.ndarray]:
+        """One question as the answer path asks it, with its vector: the full-text search runs in a helper
+        thread while the question is encoded and FAISS searched (SQLite and onnxruntime release the GIL),
+        so a question costs the slower of the two sides rather than their sum."""
+        params = self.params
+        future = _full_text_pool().submit(
+            self.store.full_text_search, self.full_text_expression(query), params.lexical_candidates, allowed
+        )
+        vector = self.encode([query])
+        dense = self.store.dense_search(vector, params.dense_candidates, allowed)[0]
+        return self._hits(dense, future.result(), params, k or params.top_k), vector
+
+    def _hits(
+        self, dense: list[tuple[int, float]], lexical: list[tuple[int, float]], params: RetrievalParams, k: int
+    ) -> list[Hit]:
+        fused = fuse(dense, lexical, params)[:k]
+        chunks = self.store.chunks([c for c, *_ in fused])
+        hits = []
+        for cid, score, d_rank, l_rank, d_score in fused:
+            chunk = chunks.get(cid)
+            if chunk is None:
+                continue
+            hits.append(
+                Hit(
+                    chunk=chunk,
+                    meta=self.store.meta(chunk.document),
+                    score=score,
+                    dense_rank=d_rank,
+                    lexical_rank=l_rank,
+                    dense_score=d_score,
                 )
-            results.append(hits)
-        return results
+            )
+        return hits
+
+
+@lru_cache(maxsize=1)
+def _full_text_pool() -> ThreadPoolExecutor:
+    """One thread for full-text searches alongside the encoder (it keeps its own SQLite connection)."""
+    return ThreadPoolExecutor(max_workers=1, thread_name_prefix="assistant-fts")

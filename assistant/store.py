@@ -194,6 +194,7 @@ class IndexStore:
         self._faiss: Any = None
         self._ids: np.ndarray | None = None
         self._meta_cache: dict[str, DocumentMeta] = {}
+        self._shares: dict[str, float] = {}
 
     @classmethod
     def open(cls, index_dir: Path) -> IndexStore:
@@ -325,6 +326,24 @@ class IndexStore:
         if allowed is not None:
             hits = [h for h in hits if h[0] in allowed]
         return hits[:k]
+
+    def passage_share(self, terms: Sequence[str]) -> dict[str, float]:
+        """Share of the passages whose full text holds each word (as FTS5 indexes it: Porter stems), from
+        the index's own vocabulary; cached per index generation."""
+        import Stemmer
+
+        cache = self._shares
+        missing = [t for t in terms if t not in cache]
+        if missing:
+            db = self.db
+            if not db.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'vocab'").fetchone():
+                db.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, chunks_fts, 'row')")
+            stem = Stemmer.Stemmer("porter").stemWord
+            total = max(1, self.manifest.chunks)
+            for term in missing:
+                row = db.execute("SELECT doc FROM temp.vocab WHERE term = ?", (stem(term.lower()),)).fetchone()
+                cache[term] = (row[0] if row else 0) / total
+        return {t: cache[t] for t in terms}
 
     # vectors -----------------------------------------------------------------------------------------
     @property

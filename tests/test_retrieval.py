@@ -40,3 +40,17 @@ def test_query_terms_and_fts_expressions_never_pass_syntax_through() -> None:
     for token in expression.split(" OR "):
         assert token.startswith('"') and token.endswith('"')
     assert fts_expression("the of and") == ""
+
+
+def test_a_large_index_leaves_the_commonest_words_out_of_the_full_text_search(seed_index) -> None:  # type: ignore[no-untyped-def]
+    from assistant.retrieval import Retriever
+
+    question = "Did China's oncology deals with Novartis and Argo grow?"
+    small = Retriever.open(seed_index)
+    assert small.full_text_expression(question) == fts_expression(question)  # 12 passages: every word
+    shares = small.store.passage_share(["china", "novartis", "argo"])
+    assert shares["china"] > 0.5 and 0 < shares["novartis"] < 0.2  # from the index's own vocabulary
+    large = Retriever.open(seed_index.model_copy(update={"common_words_from": 1, "common_word_share": 0.2}))
+    kept = large.full_text_expression(question).split(" OR ")
+    assert '"china"' not in kept and '"novartis"' in kept and '"argo"' in kept
+    assert len(large.full_text_expression("China China deals").split(" OR ")) == 2  # the rarest kept anyway
