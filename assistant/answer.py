@@ -468,6 +468,16 @@ def select_sentences(evidence: Evidence, max_sentences: int, max_words: int, par
         chosen.append(cand)
         chosen_vectors.append(v)
         words += n
+    # A short sentence that carries the lead on ("It was passed by the House on 11 December.", "However,
+    # I expect these figures will start to normalise...") completes it, budget allowing.
+    follow = _carried_on(best, pool)
+    if (
+        follow is not None
+        and follow not in chosen
+        and len(chosen) < max_sentences
+        and words + len(follow.text.split()) <= max_words
+    ):
+        chosen.append(follow)
     # The best sentence leads; the others follow in reading order (by document, then position).
     rest = chosen[1:]
     doc_rank: dict[str, int] = {}
@@ -475,6 +485,23 @@ def select_sentences(evidence: Evidence, max_sentences: int, max_words: int, par
         doc_rank.setdefault(evidence.hits[cand.hit_index].chunk.document, len(doc_rank))
     rest.sort(key=lambda c: (doc_rank[evidence.hits[c.hit_index].chunk.document], c.start))
     return [best, *rest]
+
+
+_CARRIES_ON = re.compile(
+    r"^\s*[“\"‘']?\s*(?:it|its|this|that|these|those|they|their|he|she|his|her|however|but|while|yet|still)\b",
+    re.IGNORECASE,
+)
+
+
+def _carried_on(lead: Candidate, pool: list[Candidate], max_words: int = 30) -> Candidate | None:
+    """The sentence right after the lead in its passage, when it is short and refers back to it."""
+    after = [c for c in pool if c.hit_index == lead.hit_index and c.start >= lead.end]
+    if not after:
+        return None
+    nxt = min(after, key=lambda c: c.start)
+    if nxt.start - lead.end > 3 or len(nxt.text.split()) > max_words or not _CARRIES_ON.match(nxt.text):
+        return None
+    return nxt
 
 
 _REFERS_BACK = re.compile(r"^\s*(?:[“\"‘']|(?:he|she|his|her|they)\b)", re.IGNORECASE)

@@ -166,3 +166,11 @@ def test_a_view_question_quotes_only_that_person(engine: Engine) -> None:
     assert not answer.abstained
     others = ("Cui", "She ", "Yang")
     assert not any(s.text.startswith(others) for s in answer.sentences), answer.answer
+
+
+def test_a_short_sentence_that_carries_the_lead_on_completes_it(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("What happened to the BIOSECURE Act?", conversation)
+    answer = engine.ask("Has the House voted on it yet?", conversation)
+    assert not answer.abstained
+    assert "It was passed by the House on 11 December." in [s.text for s in answer.sentences]
