@@ -326,6 +326,7 @@ def gather_evidence(
     weights = [specificity(t) for t in terms]
     pool_hits = hits[: params.passages]
     own_topic_stems = stems([t for t in analysis.terms if not t.isdigit()]) or stems(analysis.terms)
+    measured_head = stems([analysis.focus[-1]])[0] if analysis.focus and analysis.expects == "percent" else None
     keys, texts, owners, vectors = _candidates(retriever, pool_hits)
     if not keys:
         return Evidence(hits, [], 0.0, 1.0, 0.0, 0.0, 0.0, typed_ok=False)
@@ -341,7 +342,12 @@ def gather_evidence(
         # The expected kind of answer must be about the question: "ADC deal count?" is not answered by
         # "All three of these modalities..." (a count, but of something else).
         typed = satisfies(analysis.expects, text) and (
-            analysis.expects is None or any(_present(t, present) for t in own_topic_stems)
+            analysis.expects is None
+            or (
+                any(_present(t, present) for t in own_topic_stems)
+                # "What percentage of global trial starts...": a share of something else does not answer it.
+                and (measured_head is None or _present(measured_head, present))
+            )
         )
         score = (
             params.w_sentence * float(sim)
@@ -415,17 +421,21 @@ def gather_evidence(
         others = [i for i in range(len(own)) if own[i] in analysis.entities and own_stems[i] not in anchor_stems]
         typed_ok = typed_ok and all(found_in(about, i) for i in others)
     typed_match = 0.0
-    names = [stems([e])[0] for e in analysis.entities]
-    if analysis.expects and names:
+    named = [i for i in range(len(own)) if own[i] in analysis.entities]
+    if analysis.expects and named:
         for cand in contenders:
             if not cand.typed:
                 continue
             before = [c for c in candidates if c.hit_index == cand.hit_index and c.end <= cand.start]
             context = cand.text + (" " + max(before, key=lambda c: c.end).text if before else "")
             pool = _text_stems(context)
-            if all(_present(n, pool) for n in names):
+            if all(found_in(pool, i) for i in named):
                 typed_match = 1.0
                 break
+        if analysis.expects in _FIGURES and not typed_match:
+            # "How much did Brukinsa make in US sales?": an amount in a sentence about something else
+            # (US drug sales overall) is not Brukinsa's.
+            typed_ok = False
     return Evidence(
         hits=hits,
         candidates=candidates,
@@ -503,6 +513,9 @@ def _carried_on(lead: Candidate, pool: list[Candidate], max_words: int = 30) -> 
         return None
     return nxt
 
+
+_FIGURES = frozenset({"money", "percent", "count", "date", "day"})
+"""Kinds of answer that must come from a sentence naming what the question names."""
 
 _REFERS_BACK = re.compile(r"^\s*(?:[“\"‘']|(?:he|she|his|her|they)\b)", re.IGNORECASE)
 

@@ -81,6 +81,8 @@ ABBREVIATIONS: dict[str, str] = {
 CHAT_WORDS_MEANING = {
     "wat": "what",
     "wot": "what",
+    "wen": "when",
+    "wher": "where",
     "whats": "what is",
     "pls": "please",
     "plz": "please",

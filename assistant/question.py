@@ -41,6 +41,8 @@ MONEY = re.compile(
 PERCENT = re.compile(r"\d[\d.,]*\s?(?:%|percent\b|per cent\b)", re.IGNORECASE)
 YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
+DAY = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b", re.IGNORECASE)
+"""A day of a month ("11 December", "Dec 11"): what "on what date" asks for."""
 _NUMBER_WORDS = (
     "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     "|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|several|many"
@@ -166,7 +168,7 @@ class QuestionAnalysis:
     focus: list[str] = field(default_factory=list)
     """Words of the thing asked about ("clinical phase"), lower-cased; the last is its head."""
     expects: str | None = None
-    """"money", "count", "date", "percent", "person", "company", "companies" or None."""
+    """"money", "count", "date" (a year will do), "day", "percent", "person", "company", "companies" or None."""
     asks_reason: bool = False
     """A "why" question: a sentence giving a reason ("as they look to...", "one of the main reasons") fits."""
 
@@ -202,6 +204,11 @@ def analyse(question: str) -> QuestionAnalysis:
                 w for w in (_clean(p) for p in named) if w and w not in _GENERIC_CAPITALISED and w not in STOPWORDS
             )
     focus, expects = _focus(lower)
+    if re.search(r"\b(?:what|which|exact)\s+(?:date|day)\b|\bon what\b|\bwhen exactly\b", text, re.I):
+        expects = "day"  # "On what date was the deal announced?": a year does not answer it
+    measured = re.search(r"\b(?:percentage|share|proportion|fraction|percent)\s+of\s+(.+)", text, re.I)
+    if expects == "percent" and measured and not focus:
+        focus = _noun_phrase([_clean(w) for w in _tokens(measured.group(1))])  # "% of global trial starts"
     if expects is None and (re.match(r"^\s*#", text) or re.search(r"\b(?:number|count) of\b", text, re.I)):
         expects = "count"  # "# of deals over $500m in 2023"
     elif expects is None and re.search(r"\(\s*[$€£¥]\s*\)|\bin\s+[$€£¥]", text):
@@ -305,6 +312,8 @@ def satisfies(expects: str | None, text: str) -> bool:
         return bool(PERCENT.search(text))
     if expects == "date":
         return bool(DATE.search(text))
+    if expects == "day":
+        return bool(DAY.search(text))
     if expects == "count":
         stripped = DATE.sub(" ", MONEY.sub(" ", text))
         return bool(_COUNT.search(stripped))

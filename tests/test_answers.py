@@ -174,3 +174,15 @@ def test_a_short_sentence_that_carries_the_lead_on_completes_it(engine: Engine) 
     answer = engine.ask("Has the House voted on it yet?", conversation)
     assert not answer.abstained
     assert "It was passed by the House on 11 December." in [s.text for s in answer.sentences]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "On what date was the Novartis–Argo deal announced?",  # only the year is given
+        "What percentage of global trial starts did China account for in 2024?",  # 28% is of innovator deals
+        "How much did Brukinsa make in US sales in 2024?",  # the $230bn is US drug sales overall
+    ],
+)
+def test_a_figure_about_something_else_does_not_answer(engine: Engine, question: str) -> None:
+    assert engine.ask(question).abstained
