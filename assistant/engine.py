@@ -213,6 +213,8 @@ class Engine:
                 or (is_total and _states_total(passage_answer, answer))
             ):
                 answer = passage_answer
+        if not answer.abstained and _PARTNER_Q.search(question):
+            answer = self._check_partner(question, answer)
         answer = answer.model_copy(update={"seconds": round(time.perf_counter() - started, 4)})
         if conversation is not None:
             conversation.turns.append(Turn(question=question, query=query, answer=answer))
@@ -263,6 +265,28 @@ class Engine:
                 anchors = list(dict.fromkeys(anchors + [w.lower() for n in named for w in n.split() if len(w) > 2]))
         return Prepared(query=query, judged=judged, anchors=anchors)
 
+    def _check_partner(self, question: str, answer: Answer) -> Answer:
+        """ "Which company was Pfizer's partner?": only a deal the articles name with Pfizer as a party
+        answers it. A sentence listing Pfizer among other companies does not, so this is refused."""
+        from .answer import ABSTAIN_TEXT
+
+        words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", question)}
+        facts = self.facts()
+
+        def named(forms: list[str]) -> bool:
+            return any(set(f.lower().split()) <= words for f in forms if f)
+
+        asked = [c.name for f in facts for c in f.companies if named([c.name, *c.aliases, c.name.split()[0]])]
+        if not asked:
+            return answer
+        parties = {p for f in facts for d in f.deals for p in d.parties}
+        if any(name in parties for name in asked):
+            return answer
+        note = f"The articles name no deal with {', '.join(dict.fromkeys(asked))} as a party."
+        nearest = [c.model_copy(update={"sentence_spans": []}) for c in answer.citations[:3]]
+        text = f"{ABSTAIN_TEXT} {note} The nearest passages are listed below; they do not answer it."
+        return answer.model_copy(update={"answer": text, "abstained": True, "sentences": [], "citations": nearest})
+
     def _answer_from_facts(self, question: str) -> Answer | None:
         """Superlatives, lists, sums and "who said" questions, answered from extracted facts."""
         from .fact_questions import may_answer_from_facts
@@ -288,6 +312,13 @@ def name_pronouns(text: str, person: str) -> str:
         flags=re.IGNORECASE,
     )
 
+
+_PARTNER_Q = re.compile(
+    r"\b(?:partner(?:ed)?\s+(?:on|in|for|with)|(?:'s|’s)\s+partner|partner\s+of|licensor|licensee|counterparty|"
+    r"licen[cs]e[ds]?\s+(?:\w+\s+){0,3}(?:from|to)|in-licen[cs]\w*\s+from|(?:bought|acquired)\s+by)\b",
+    re.IGNORECASE,
+)
+"""Questions asking who was on the other side of a company's deal."""
 
 _ATTRIBUTION = re.compile(
     r"\b(?:according to|per|in \w+(?:[’']s)? (?:view|opinion|eyes))\b|[’']s (?:view|take|opinion)\b", re.I

@@ -186,3 +186,11 @@ def test_a_short_sentence_that_carries_the_lead_on_completes_it(engine: Engine) 
 )
 def test_a_figure_about_something_else_does_not_answer(engine: Engine, question: str) -> None:
     assert engine.ask(question).abstained
+
+
+def test_a_partner_the_articles_never_name_is_not_guessed(engine: Engine) -> None:
+    refused = engine.ask("Which Chinese company was Pfizer's partner on its oncology deal?")
+    assert refused.abstained and "no deal with Pfizer" in refused.answer
+    assert refused.sentences == [] and all(c.sentence_spans == [] for c in refused.citations)
+    named = engine.ask("Who was AstraZeneca's partner on its $5.3bn deal?")
+    assert not named.abstained and "CSPC" in named.answer
