@@ -25,7 +25,7 @@ import numpy as np
 from .config import Settings
 from .lexicon import expand_query, long_forms
 from .models import Answer, AnswerSentence, Citation, Hit
-from .question import REASON, analyse, compound_parts, satisfies, specificity
+from .question import REASON, analyse, compound_parts, is_everyday_verb_form, satisfies, specificity
 from .retrieval import Retriever, query_terms
 
 if TYPE_CHECKING:
@@ -366,7 +366,13 @@ def gather_evidence(
     own_weights = [1.0 if t in analysis.entities else specificity(t, typo_check=True) for t in own]
     # A missing everyday word is usually a paraphrase ("cheap", "picking up pace"); a missing name, number
     # or rare term ("Keytruda", "2027", "upfront") usually means the corpus does not say it.
-    missing_weights = [w if w >= params.rare_word else w * params.common_word_discount for w in own_weights]
+    # A verb form of an everyday verb ("speeding", "attracting") is a paraphrase too, however rare the form.
+    missing_weights = [
+        w
+        if w >= params.rare_word and not (t not in analysis.entities and is_everyday_verb_form(t))
+        else w * params.common_word_discount
+        for t, w in zip(own, own_weights, strict=True)
+    ]
     passages_pool: set[str] = set()
     for hit in pool_hits[:3]:
         passages_pool |= _text_stems(f"{hit.chunk.text} {hit.chunk.section or ''} {hit.meta.title}")
@@ -426,9 +432,7 @@ def gather_evidence(
         for cand in contenders:
             if not cand.typed:
                 continue
-            before = [c for c in candidates if c.hit_index == cand.hit_index and c.end <= cand.start]
-            context = cand.text + (" " + max(before, key=lambda c: c.end).text if before else "")
-            pool = _text_stems(context)
+            pool = _text_stems(_with_previous(cand, candidates))
             if all(found_in(pool, i) for i in named):
                 typed_match = 1.0
                 break
@@ -436,6 +440,14 @@ def gather_evidence(
             # "How much did Brukinsa make in US sales?": an amount in a sentence about something else
             # (US drug sales overall) is not Brukinsa's.
             typed_ok = False
+    years = [i for i in range(len(own)) if own[i].isdigit() and len(own[i]) == 4]
+    if analysis.expects in _FIGURES and years and typed_ok:
+        # "How many deals were signed in 2025?" is not answered by a count for 2024.
+        typed_ok = any(
+            all(found_in(_text_stems(_with_previous(cand, candidates)), i) for i in years)
+            for cand in contenders
+            if cand.typed
+        )
     return Evidence(
         hits=hits,
         candidates=candidates,
@@ -514,7 +526,13 @@ def _carried_on(lead: Candidate, pool: list[Candidate], max_words: int = 30) -> 
     return nxt
 
 
-_FIGURES = frozenset({"money", "percent", "count", "date", "day"})
+def _with_previous(cand: Candidate, candidates: list[Candidate]) -> str:
+    """The sentence with the one before it in its passage ("It was passed by the House..." needs it)."""
+    before = [c for c in candidates if c.hit_index == cand.hit_index and c.end <= cand.start]
+    return cand.text + (" " + max(before, key=lambda c: c.end).text if before else "")
+
+
+_FIGURES = frozenset({"money", "percent", "count", "date", "day", "duration"})
 """Kinds of answer that must come from a sentence naming what the question names."""
 
 _REFERS_BACK = re.compile(r"^\s*(?:[“\"‘']|(?:he|she|his|her|they)\b)", re.IGNORECASE)

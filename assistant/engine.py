@@ -99,6 +99,8 @@ class Prepared:
     """The question the evidence must answer: its own words, people named."""
     anchors: list[str]
     """Words of the people the question is about ("he", "the Ascentage CEO"): the answer must quote them."""
+    by_role: list[str] = field(default_factory=list)
+    """People the question names only by role and organisation ("the Ascentage CEO")."""
 
 
 @dataclass
@@ -187,6 +189,11 @@ class Engine:
         prepared = self.prepare(question, conversation)
         query, anchors = prepared.query, prepared.anchors
         answer = None if filters and filters.active else self._answer_from_facts(question)
+        if answer is None and len(prepared.by_role) == 1 and _ASKS_NAME.search(question):
+            # "Ascentage CEO name?", "Who runs Zai Lab?": the person, as the article introduces them.
+            who = self._answer_from_facts(f"Who is {prepared.by_role[0]}?")
+            if who is not None and not who.abstained:
+                answer = who.model_copy(update={"question": question, "query": query})
         is_total = _stated_total_wins(question)
         if answer is None or answer.abstained or is_total:
             # Facts only know the deals they extracted. For a count a passage may still state it ("20
@@ -237,6 +244,7 @@ class Engine:
         )
 
         query = resolve_query(question, conversation)
+        by_role: list[str] = []
         anchors = pronoun_anchors = person_anchors(question, conversation)
         judged = question
         from .fact_questions import _OPINION
@@ -260,10 +268,11 @@ class Engine:
                     query, judged = name_pronouns(query, said), name_pronouns(judged, said)
             renamed, named = name_people_by_role(query, [p[:3] for p in people])
             if named:
+                by_role = named
                 query = renamed
                 judged = name_people_by_role(judged, [p[:3] for p in people])[0]
                 anchors = list(dict.fromkeys(anchors + [w.lower() for n in named for w in n.split() if len(w) > 2]))
-        return Prepared(query=query, judged=judged, anchors=anchors)
+        return Prepared(query=query, judged=judged, anchors=anchors, by_role=by_role)
 
     def _check_partner(self, question: str, answer: Answer) -> Answer:
         """ "Which company was Pfizer's partner?": only a deal the articles name with Pfizer as a party
@@ -312,6 +321,9 @@ def name_pronouns(text: str, person: str) -> str:
         flags=re.IGNORECASE,
     )
 
+
+_ASKS_NAME = re.compile(r"^\s*who\b|\bwho\s+(?:is|was|heads|runs|leads)\b|\bname\b", re.IGNORECASE)
+"""The question asks who someone is (their name), not what they think."""
 
 _PARTNER_Q = re.compile(
     r"\b(?:partner(?:ed)?\s+(?:on|in|for|with)|(?:'s|’s)\s+partner|partner\s+of|licensor|licensee|counterparty|"

@@ -43,6 +43,12 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
 DAY = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b", re.IGNORECASE)
 """A day of a month ("11 December", "Dec 11"): what "on what date" asks for."""
+DURATION = re.compile(
+    r"\b(?:\d[\d,.]*|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)[\s-]+"
+    r"(?:days?|weeks?|months?|years?|hours?|quarters?)\b",
+    re.IGNORECASE,
+)
+"""A stretch of time ("60 days", "three years"): what "how long" asks for."""
 _NUMBER_WORDS = (
     "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     "|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|several|many"
@@ -108,6 +114,16 @@ def specificity(term: str, *, typo_check: bool = False) -> float:
     return float(min(1.0, max(0.1, (6.0 - value) / 3.5)))
 
 
+def is_everyday_verb_form(term: str) -> bool:
+    """ "speeding", "attracting", "surged": an -ing/-ed form of a verb in everyday use (Zipf >= 3.5)."""
+    for suffix in ("ing", "ed"):
+        if term.endswith(suffix) and len(term) > len(suffix) + 2:
+            base = term[: -len(suffix)]
+            forms = [base, base + "e"] + ([base[:-1]] if len(base) > 2 and base[-1] == base[-2] else [])
+            return any(zipf(f) >= 3.5 for f in forms)
+    return False
+
+
 def compound_parts(term: str) -> tuple[str, str] | None:
     """Two everyday words run together ("longterm", "nearterm"), for a word English does not know."""
     if len(term) < 7 or not term.isalpha() or zipf(term) > 0.0:
@@ -168,7 +184,8 @@ class QuestionAnalysis:
     focus: list[str] = field(default_factory=list)
     """Words of the thing asked about ("clinical phase"), lower-cased; the last is its head."""
     expects: str | None = None
-    """"money", "count", "date" (a year will do), "day", "percent", "person", "company", "companies" or None."""
+    """"money", "count", "date" (a year will do), "day", "duration", "percent", "person", "company",
+    "companies" or None."""
     asks_reason: bool = False
     """A "why" question: a sentence giving a reason ("as they look to...", "one of the main reasons") fits."""
 
@@ -259,7 +276,10 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
     first, rest = words[0], words[1:]
     expects: str | None = None
     focus: list[str] = []
-    if first == "how" and rest[:1] == ["much"]:
+    if first == "how" and rest[:1] == ["long"]:
+        expects = "duration"  # "How long does an IND review take?"
+        focus = _noun_phrase(rest[1:])
+    elif first == "how" and rest[:1] == ["much"]:
         expects = "money"
         focus = _noun_phrase(rest[1:])
     elif first == "how" and rest[:1] == ["many"]:
@@ -312,6 +332,8 @@ def satisfies(expects: str | None, text: str) -> bool:
         return bool(PERCENT.search(text))
     if expects == "date":
         return bool(DATE.search(text))
+    if expects == "duration":
+        return bool(DURATION.search(text))
     if expects == "day":
         return bool(DAY.search(text))
     if expects == "count":

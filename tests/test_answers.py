@@ -194,3 +194,32 @@ def test_a_partner_the_articles_never_name_is_not_guessed(engine: Engine) -> Non
     assert refused.sentences == [] and all(c.sentence_spans == [] for c in refused.citations)
     named = engine.ask("Who was AstraZeneca's partner on its $5.3bn deal?")
     assert not named.abstained and "CSPC" in named.answer
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("who is josh smiley", "Josh Smiley"),
+        ("Ascentage CEO name?", "Dajun Yang"),
+        ("Who is the CEO of Ascentage?", "Dajun Yang"),
+    ],
+)
+def test_who_someone_is_is_answered_from_the_people_table(engine: Engine, question: str, name: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.abstained and answer.answer.startswith(name) and answer.citations
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long does China's IND review take on average?",  # "swift" is not a stretch of time
+        "What percentage of innovator deals did Chinese drugs make up in 2023?",  # the 28% is for 2024
+    ],
+)
+def test_a_figure_for_another_year_or_of_another_kind_does_not_answer(engine: Engine, question: str) -> None:
+    assert engine.ask(question).abstained
+
+
+def test_a_paraphrased_verb_is_not_a_missing_fact(engine: Engine) -> None:
+    answer = engine.ask("In which therapy areas is Chinese R&D speeding up and attracting western dealmakers?")
+    assert not answer.abstained and "cardiometabolic" in answer.answer

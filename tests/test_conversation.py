@@ -82,3 +82,12 @@ def test_why_questions_prefer_sentences_giving_a_reason() -> None:
     assert not analyse("What did Smiley say?").asks_reason
     assert REASON.search("This comes as they look to bulk out their pipelines")
     assert not REASON.search("It was passed by the House on 11 December.")
+
+
+def test_everyday_verb_forms_are_told_from_jargon() -> None:
+    from assistant.question import analyse, is_everyday_verb_form
+
+    assert is_everyday_verb_form("speeding") and is_everyday_verb_form("licensed")
+    assert not is_everyday_verb_form("upfront") and not is_everyday_verb_form("milestones")
+    assert analyse("How long does an IND review take?").expects == "duration"
+    assert analyse("On what date was the deal announced?").expects == "day"
