@@ -25,7 +25,15 @@ import numpy as np
 from .config import Settings
 from .lexicon import expand_query, long_forms
 from .models import Answer, AnswerSentence, Citation, Hit
-from .question import REASON, analyse, compound_parts, is_everyday_verb_form, satisfies, specificity
+from .question import (
+    REASON,
+    analyse,
+    compound_parts,
+    is_everyday_verb_form,
+    is_known_word,
+    satisfies,
+    specificity,
+)
 from .retrieval import Retriever, query_terms
 
 if TYPE_CHECKING:
@@ -363,19 +371,30 @@ def gather_evidence(
     # The question's own words (not the borrowed context) against what the evidence says.
     own = analysis.terms
     own_stems = stems(own)
-    own_weights = [1.0 if t in analysis.entities else specificity(t, typo_check=True) for t in own]
+    passages_pool: set[str] = set()
+    for hit in pool_hits[:3]:
+        passages_pool |= _text_stems(f"{hit.chunk.text} {hit.chunk.section or ''} {hit.meta.title}")
+    # Names typed in lower case ("zenas innocare deal size"): a word English does not know, written as
+    # such in the passages found, is a name.
+    written = " ".join(h.chunk.text for h in pool_hits[:3])
+    entities = set(analysis.entities) | {
+        t
+        for t, st in zip(own, own_stems, strict=True)
+        if t.isalpha()
+        and not is_known_word(t)
+        and st in passages_pool
+        and re.search(rf"\b{re.escape(t[0].upper() + t[1:])}\b|\b{re.escape(t.upper())}\b", written)
+    }
+    own_weights = [1.0 if t in entities else specificity(t, typo_check=True) for t in own]
     # A missing everyday word is usually a paraphrase ("cheap", "picking up pace"); a missing name, number
     # or rare term ("Keytruda", "2027", "upfront") usually means the corpus does not say it.
     # A verb form of an everyday verb ("speeding", "attracting") is a paraphrase too, however rare the form.
     missing_weights = [
         w
-        if w >= params.rare_word and not (t not in analysis.entities and is_everyday_verb_form(t))
+        if w >= params.rare_word and not (t not in entities and is_everyday_verb_form(t))
         else w * params.common_word_discount
         for t, w in zip(own, own_weights, strict=True)
     ]
-    passages_pool: set[str] = set()
-    for hit in pool_hits[:3]:
-        passages_pool |= _text_stems(f"{hit.chunk.text} {hit.chunk.section or ''} {hit.meta.title}")
     documents_pool: set[str] = set()
     for path in dict.fromkeys(h.chunk.document for h in pool_hits[:3]):
         documents_pool |= _DOC_STEMS.get(retriever, path)
@@ -398,7 +417,7 @@ def gather_evidence(
     absent = [i for i in range(len(own)) if not found_in(documents_pool, i)]
     missing = max((missing_weights[i] for i in absent), default=0.0)
     # A name or a number the cited articles never mention ("Keytruda", "2027") settles it: not answered.
-    names_absent = any(own[i] in analysis.entities or any(ch.isdigit() for ch in own[i]) for i in absent)
+    names_absent = any(own[i] in entities or any(ch.isdigit() for ch in own[i]) for i in absent)
     focus_missing = 0.0
     if analysis.focus and analysis.expects not in {"money", "percent", "count"}:
         # What the question asks about must be in the passage the answer would come from.
@@ -412,7 +431,7 @@ def gather_evidence(
             or any(all(_present(w, answer_pool) for w in stems(alt)) for alt in long_forms(p))
             for p in parts
         ):
-            focus_missing = 1.0 if head in analysis.entities else specificity(head)
+            focus_missing = 1.0 if head in entities else specificity(head)
     contenders = [c for c in candidates[:5] if c.score >= params.extra_ratio * candidates[0].score]
     typed_ok = (analysis.expects is None or any(c.typed for c in contenders)) and not names_absent
     if anchors and typed_ok:
@@ -424,10 +443,10 @@ def gather_evidence(
         # ...and it must be about what is asked of them: "What did Smiley say about BIOSECURE?" is not
         # answered by a Smiley passage that never mentions BIOSECURE (Yang's and Cui's do).
         anchor_stems = set(stems(anchors))
-        others = [i for i in range(len(own)) if own[i] in analysis.entities and own_stems[i] not in anchor_stems]
+        others = [i for i in range(len(own)) if own[i] in entities and own_stems[i] not in anchor_stems]
         typed_ok = typed_ok and all(found_in(about, i) for i in others)
     typed_match = 0.0
-    named = [i for i in range(len(own)) if own[i] in analysis.entities]
+    named = [i for i in range(len(own)) if own[i] in entities]
     if analysis.expects and named:
         for cand in contenders:
             if not cand.typed:

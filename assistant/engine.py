@@ -326,7 +326,7 @@ _ASKS_NAME = re.compile(r"^\s*who\b|\bwho\s+(?:is|was|heads|runs|leads)\b|\bname
 """The question asks who someone is (their name), not what they think."""
 
 _PARTNER_Q = re.compile(
-    r"\b(?:partner(?:ed)?\s+(?:on|in|for|with)|(?:'s|’s)\s+partner|partner\s+of|licensor|licensee|counterparty|"
+    r"\b(?:partners?|partnered\s+(?:on|in|for|with)|licensor|licensee|counterparty|"
     r"licen[cs]e[ds]?\s+(?:\w+\s+){0,3}(?:from|to)|in-licen[cs]\w*\s+from|(?:bought|acquired)\s+by)\b",
     re.IGNORECASE,
 )

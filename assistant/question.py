@@ -252,7 +252,8 @@ def _noun_phrase(words: list[str]) -> list[str]:
 
 # Head nouns that name a kind of answer rather than a topic: "deal size" asks for an amount.
 _HEAD_TYPES = {
-    **dict.fromkeys("value size worth price cost amount total valuation".split(), "money"),
+    **dict.fromkeys("value size worth price cost amount total valuation terms".split(), "money"),
+    **dict.fromkeys("name names".split(), "name"),
     **dict.fromkeys("count number tally days weeks months years hours duration".split(), "count"),
     **dict.fromkeys("date year month day timing".split(), "date"),
     **dict.fromkeys("share percentage proportion percent fraction".split(), "percent"),
@@ -339,7 +340,7 @@ def satisfies(expects: str | None, text: str) -> bool:
     if expects == "count":
         stripped = DATE.sub(" ", MONEY.sub(" ", text))
         return bool(_COUNT.search(stripped))
-    if expects == "person":
+    if expects in {"person", "name"}:
         return bool(_NAME.search(text))
     if expects in {"company", "companies"}:
         # Capitalised words other than places and nationalities ("China’s" is China); a list question

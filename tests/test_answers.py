@@ -223,3 +223,9 @@ def test_a_figure_for_another_year_or_of_another_kind_does_not_answer(engine: En
 def test_a_paraphrased_verb_is_not_a_missing_fact(engine: Engine) -> None:
     answer = engine.ask("In which therapy areas is Chinese R&D speeding up and attracting western dealmakers?")
     assert not answer.abstained and "cardiometabolic" in answer.answer
+
+
+def test_names_typed_in_lower_case_count_as_names(engine: Engine) -> None:
+    answer = engine.ask("zenas innocare deal size?")
+    assert not answer.abstained and "$2bn" in answer.answer
+    assert engine.ask("Pfizer China partner name").abstained  # "partner": no deal names Pfizer's
