@@ -194,8 +194,13 @@ class Engine:
             who = self._answer_from_facts(f"Who is {prepared.by_role[0]}?")
             if who is not None and not who.abstained:
                 answer = who.model_copy(update={"question": question, "query": query})
+        from .fact_questions import _COUNT_Q
+        from .question import analyse
+
         is_total = _stated_total_wins(question)
-        if answer is None or answer.abstained or is_total:
+        is_count = bool(_COUNT_Q.search(question)) or analyse(question).expects == "count"
+        market_wide = (is_total or is_count) and not _NAMED_DEALS.search(question)
+        if answer is None or answer.abstained or is_total or (market_wide and not answer.abstained):
             # Facts only know the deals they extracted. For a count a passage may still state it ("20
             # transactions worth over $500m in 2023"), and for a total a passage may state the aggregate
             # itself ("accounting for $41.5bn in value"), which beats a sum of the deals the articles name.
@@ -210,16 +215,16 @@ class Engine:
                 anchors=anchors,
                 judged=prepared.judged,
             )
-            from .fact_questions import _COUNT_Q
-            from .question import analyse
-
-            is_count = bool(_COUNT_Q.search(question)) or analyse(question).expects == "count"
             if (
                 answer is None
-                or (answer.abstained and not passage_answer.abstained and is_count)
                 or (is_total and _states_total(passage_answer, answer))
+                or (answer.abstained and not passage_answer.abstained and is_count)
             ):
                 answer = passage_answer
+            elif market_wide and not answer.abstained:
+                # "What's the total value of China licensing deals so far in 2025?": the deals the articles
+                # happen to name do not add up to the market's total; say so, and show them.
+                answer = _not_a_market_total(answer)
         if not answer.abstained and _PARTNER_Q.search(question):
             answer = self._check_partner(question, answer)
         answer = answer.model_copy(update={"seconds": round(time.perf_counter() - started, 4)})
@@ -322,6 +327,19 @@ def name_pronouns(text: str, person: str) -> str:
     )
 
 
+_NAMED_DEALS = re.compile(
+    r"\b(?:the|these|those|its|their|both)\s+(?:[\w$.–-]+\s+){0,4}(?:deals?|agreements?|transactions?)\b"
+    r"|\b(?:name[sd]?|mention(?:s|ed)?|list(?:s|ed)?|cite[sd]?|quoted)\b"
+    r"|\b(?:the|this) (?:article|piece|story|corpus|text)\b|\barticles\b"
+    r"|\b(?:two|three|four|five|\d)\s+(?:[\w$.–-]+\s+){0,3}(?:deals?|agreements?)\b",
+    re.IGNORECASE,
+)
+"""A total or count of the deals the articles name ("the 2025 deals", "those three deals"), not of a market."""
+
+_THRESHOLD_BEFORE = re.compile(
+    r"(?:over|above|more than|at least|exceeding|in excess of|upwards of|under|below)\s*$", re.I
+)
+
 _ASKS_NAME = re.compile(r"^\s*who\b|\bwho\s+(?:is|was|heads|runs|leads)\b|\bname\b", re.IGNORECASE)
 """The question asks who someone is (their name), not what they think."""
 
@@ -351,14 +369,30 @@ def _stated_total_wins(question: str) -> bool:
     return bool(_SUM.search(question))
 
 
-def _states_total(passage: Answer, facts: Answer | None) -> bool:
-    """Does the passage answer state an amount that the facts answer does not already add up?"""
-    from .question import satisfies
+def _not_a_market_total(facts: Answer) -> Answer:
+    from .answer import ABSTAIN_TEXT
 
-    if passage.abstained or not passage.sentences or not satisfies("money", passage.sentences[0].text):
+    note = (
+        "The articles state no such total or count; the deals they name are listed below "
+        '(ask about "the deals named" to add them up).'
+    )
+    nearest = [c.model_copy(update={"sentence_spans": []}) for c in facts.citations[:3]]
+    return facts.model_copy(
+        update={"answer": f"{ABSTAIN_TEXT} {note}", "abstained": True, "sentences": [], "citations": nearest}
+    )
+
+
+def _states_total(passage: Answer, facts: Answer | None) -> bool:
+    """Does the passage answer state an amount (not a threshold: "worth over $500m") that the facts answer
+    does not already add up?"""
+    from .question import MONEY
+
+    if passage.abstained or not passage.sentences:
+        return False
+    lead = passage.sentences[0].text
+    if not any(not _THRESHOLD_BEFORE.search(lead[: m.start()]) for m in MONEY.finditer(lead)):
         return False
     if facts is None or facts.abstained:
         return True
-    lead = passage.sentences[0].text
     summed = any(lead in c.text for c in facts.citations)
     return not summed and passage.confidence >= STATED_TOTAL_CONFIDENCE

@@ -229,3 +229,12 @@ def test_names_typed_in_lower_case_count_as_names(engine: Engine) -> None:
     answer = engine.ask("zenas innocare deal size?")
     assert not answer.abstained and "$2bn" in answer.answer
     assert engine.ask("Pfizer China partner name").abstained  # "partner": no deal names Pfizer's
+
+
+def test_the_deals_an_article_names_are_not_a_market_total(engine: Engine) -> None:
+    market = engine.ask("What's the total value of China licensing deals done so far in 2025?")
+    assert market.abstained and "state no such total" in market.answer and market.citations
+    assert engine.ask("How many Chinese innovator licensing deals were signed in 2025 in total?").abstained
+    assert engine.ask("What was the combined value of China out-licensing deals in 2023?").abstained  # "over $500m"
+    named = engine.ask("How many deals does the article name for 2025?")
+    assert not named.abstained and named.answer.startswith("3 deals")
