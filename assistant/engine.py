@@ -189,6 +189,18 @@ class Engine:
         prepared = self.prepare(question, conversation)
         query, anchors = prepared.query, prepared.anchors
         answer = None if filters and filters.active else self._answer_from_facts(question)
+        if answer is None and not (filters and filters.active) and conversation is not None and conversation.turns:
+            # "Which of those was the biggest?" after a question about deals: the same deals, from facts.
+            from .conversation import is_follow_up
+            from .fact_questions import _COUNT_Q, _DEAL_WORDS, _SUM, _SUPERLATIVE
+
+            recent = [t.question for t in reversed(conversation.turns[-3:])]
+            previous = next((q for q in recent if _DEAL_WORDS.search(q)), "")
+            aggregate = _SUPERLATIVE.search(question) or _COUNT_Q.search(question) or _SUM.search(question)
+            if previous and aggregate and is_follow_up(question) and not _DEAL_WORDS.search(question):
+                answer = self._answer_from_facts(f"{question} ({previous})")
+                if answer is not None:
+                    answer = answer.model_copy(update={"question": question})
         if answer is None and len(prepared.by_role) == 1 and _ASKS_NAME.search(question):
             # "Ascentage CEO name?", "Who runs Zai Lab?": the person, as the article introduces them.
             who = self._answer_from_facts(f"Who is {prepared.by_role[0]}?")

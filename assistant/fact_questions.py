@@ -23,7 +23,9 @@ _SUM = re.compile(
     r"\b(?:total|sum|combined|aggregate|add(?:ed)?\s+up|altogether|in\s+total|cumulative)\b", re.IGNORECASE
 )
 _COUNT_Q = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.IGNORECASE)
-_LIST = re.compile(r"\b(?:list|which|what\s+(?:are|were)|show|name|all|every)\b", re.IGNORECASE)
+_LIST = re.compile(
+    r"\b(?:list|lists|which|what\s+(?:are|were)|show|shows|name|names|all|every|mentions?)\b", re.IGNORECASE
+)
 _THRESHOLD = re.compile(
     r"(?P<op>at\s+least|no\s+less\s+than|above|over|more\s+than|greater\s+than|bigger\s+than|larger\s+than|"
     r"exceeding|in\s+excess\s+of|>=|>|at\s+most|no\s+more\s+than|below|under|less\s+than|smaller\s+than|<=|<)"
@@ -36,8 +38,9 @@ _YEAR_Q = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
 _RELATIVE_Q = re.compile(r"\b(?P<rel>this|last)\s+year\b", re.IGNORECASE)
 # "list the deals", "which deals", "what 2025 deals": a list of deals, not "which therapy area ... deals".
 _LIST_DEALS = re.compile(
-    r"\b(?:list|show|name|all|every)\b.*\b(?:deals|transactions|agreements|acquisitions)\b"
-    r"|\b(?:which|what)\s+(?:[\w$-]+\s+){0,2}(?:deals|transactions|agreements|acquisitions)\b",
+    r"\b(?:list|lists|listed|show|shows|name|names|named|all|every|mention|mentions|mentioned)\b.*"
+    r"\b(?:deals|transactions|agreements|acquisitions)\b"
+    r"|\b(?:which|what)\s+(?:[\w$-]+\s+){0,3}(?:deals|transactions|agreements|acquisitions)\b",
     re.IGNORECASE,
 )
 _ACQUISITION_Q = re.compile(r"\b(?:acquisitions?|takeovers?|buyouts?|mergers?)\b", re.IGNORECASE)

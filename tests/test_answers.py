@@ -238,3 +238,16 @@ def test_the_deals_an_article_names_are_not_a_market_total(engine: Engine) -> No
     assert engine.ask("What was the combined value of China out-licensing deals in 2023?").abstained  # "over $500m"
     named = engine.ask("How many deals does the article name for 2025?")
     assert not named.abstained and named.answer.startswith("3 deals")
+
+
+def test_which_of_those_deals_follows_the_thread_in_facts(engine: Engine) -> None:
+    conversation = Conversation()
+    listed = engine.ask(
+        "Remind me which big China licensing deals from 2025 the piece lists with dollar figures?", conversation
+    )
+    assert not listed.abstained and all(name in listed.answer for name in ("Novartis", "AstraZeneca", "Zenas"))
+    biggest = engine.ask("Which of those was the biggest?", conversation)
+    assert "Novartis–Argo Biopharmaceutical at $5.36bn" in biggest.answer
+    assert biggest.question == "Which of those was the biggest?"
+    smallest = engine.ask("And the smallest?", conversation)
+    assert "Zenas Biopharma–InnoCare Pharma at $2bn" in smallest.answer
