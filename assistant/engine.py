@@ -201,6 +201,15 @@ class Engine:
                 answer = self._answer_from_facts(f"{question} ({previous})")
                 if answer is not None:
                     answer = answer.model_copy(update={"question": question})
+        if answer is None and not (filters and filters.active) and _ASKS_ROLE.search(question):
+            # "What positions does Josh Smiley hold at Zai Lab?": the person, as the article introduces them.
+            from .fact_answers import _person_named
+
+            person = _person_named(question, self.facts())
+            if person is not None:
+                who = self._answer_from_facts(f"Who is {person.name}?")
+                if who is not None and not who.abstained:
+                    answer = who.model_copy(update={"question": question, "query": query})
         if answer is None and len(prepared.by_role) == 1 and _ASKS_NAME.search(question):
             # "Ascentage CEO name?", "Who runs Zai Lab?": the person, as the article introduces them.
             who = self._answer_from_facts(f"Who is {prepared.by_role[0]}?")
@@ -354,6 +363,13 @@ _THRESHOLD_BEFORE = re.compile(
 
 _ASKS_NAME = re.compile(r"^\s*who\b|\bwho\s+(?:is|was|heads|runs|leads)\b|\bname\b", re.IGNORECASE)
 """The question asks who someone is (their name), not what they think."""
+
+_ASKS_ROLE = re.compile(
+    r"\b(?:what|which)\s+(?:\w+\s+)?(?:positions?|roles?|titles?|jobs?)\b|[’']s\s+(?:positions?|roles?|titles?|job)\b"
+    r"|\bwhat\s+does\s+\w+(?:\s+\w+)?\s+do\b",
+    re.IGNORECASE,
+)
+"""The question asks what someone's job is."""
 
 _PARTNER_Q = re.compile(
     r"\b(?:partners?|partnered\s+(?:on|in|for|with)|licensor|licensee|counterparty|"

@@ -46,7 +46,9 @@ _LIST_DEALS = re.compile(
 _ACQUISITION_Q = re.compile(r"\b(?:acquisitions?|takeovers?|buyouts?|mergers?)\b", re.IGNORECASE)
 
 _WHO = re.compile(
-    r"^\s*(?:who|which\s+(?:analysts?|executives?|people|persons?|experts?|ceos?|investors?))\b", re.IGNORECASE
+    r"^\s*(?:who|which\s+(?:analysts?|executives?|people|persons?|experts?|ceos?|investors?|interviewees?|"
+    r"speakers?|commentators?|sources?|one|of\s+(?:the|them)))\b",
+    re.IGNORECASE,
 )
 _OPINION = re.compile(
     r"\b(?:said|says|say|think|thinks|thought|believes?|believed|expects?|expected|predicts?|predicted|"

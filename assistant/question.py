@@ -43,6 +43,12 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
 DAY = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b", re.IGNORECASE)
 """A day of a month ("11 December", "Dec 11"): what "on what date" asks for."""
+PHASE = re.compile(
+    r"\b(?:phase|stage)\s*(?:[0-4]|i{1,3}|iv)(?:[ab]|/(?:[0-4]|i{1,3}))?\b|\bpre-?clinical\b|\bIND-enabling\b"
+    r"|\b(?:early|mid|late)[- ]stage\b|\bclinical[- ]stage\b",
+    re.IGNORECASE,
+)
+"""A development stage ("Phase II", "preclinical", "late-stage"): what "what phase" asks for."""
 DURATION = re.compile(
     r"\b(?:\d[\d,.]*|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)[\s-]+"
     r"(?:days?|weeks?|months?|years?|hours?|quarters?)\b",
@@ -254,6 +260,8 @@ def _noun_phrase(words: list[str]) -> list[str]:
 _HEAD_TYPES = {
     **dict.fromkeys("value size worth price cost amount total valuation terms".split(), "money"),
     **dict.fromkeys("name names".split(), "name"),
+    **dict.fromkeys("phase phases stage".split(), "phase"),
+    **dict.fromkeys("rate rates".split(), "percent"),
     **dict.fromkeys("count number tally days weeks months years hours duration".split(), "count"),
     **dict.fromkeys("date year month day timing".split(), "date"),
     **dict.fromkeys("share percentage proportion percent fraction".split(), "percent"),
@@ -333,6 +341,8 @@ def satisfies(expects: str | None, text: str) -> bool:
         return bool(PERCENT.search(text))
     if expects == "date":
         return bool(DATE.search(text))
+    if expects == "phase":
+        return bool(PHASE.search(text))
     if expects == "duration":
         return bool(DURATION.search(text))
     if expects == "day":

@@ -251,3 +251,12 @@ def test_which_of_those_deals_follows_the_thread_in_facts(engine: Engine) -> Non
     assert biggest.question == "Which of those was the biggest?"
     smallest = engine.ask("And the smallest?", conversation)
     assert "Zenas Biopharma–InnoCare Pharma at $2bn" in smallest.answer
+
+
+def test_slots_the_articles_never_fill_are_refused_and_roles_come_from_the_people_table(engine: Engine) -> None:
+    assert engine.ask("What clinical phase was the asset in the Novartis–Argo deal at signing?").abstained
+    assert engine.ask("What response rates have Chinese ADCs shown in trials?").abstained
+    role = engine.ask("What positions does Josh Smiley hold at Zai Lab?")
+    assert not role.abstained and "president and COO" in role.answer
+    who = engine.ask("Which interviewee said there should be little worry about BIOSECURE?")
+    assert not who.abstained and "Dajun Yang" in who.answer
