@@ -60,7 +60,7 @@ _NUMBER_WORDS = (
     "|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|several|many"
 )
 _COUNT = re.compile(rf"\b\d[\d,]*\b|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
-_NAME = re.compile(r"(?<!^)(?<![.!?]\s)\b[A-Z][\w’'&-]*[A-Za-z]")
+_NAME = re.compile(r"(?<!^)(?<![.!?]\s)(?<![“\"‘])\b[A-Z][\w’'&-]*[A-Za-z]")
 
 
 @lru_cache(maxsize=1)
@@ -275,7 +275,11 @@ _HEAD_TYPES = {
 _NOT_COMPANIES = frozenset(
     "China Chinese West Western US USA Europe European Asia Asian America American Japan Japanese Korea "
     "Korean India Indian Beijing Shanghai Washington House Senate Congress The In As While According "
-    "However Though Due From An A This That These Many Some Most Interest Once".split()
+    "However Though Due From An A This That These Many Some Most Interest Once "
+    # Lawmaking and government: "the BIOSECURE Act ... National Defense Authorization Act (NDAA)".
+    "Act Acts Bill Bills Senate Senator Senators Congress Congressional National Defense Authorization NDAA "
+    "Federal Government Administration President White Department Commerce Treasury FDA NMPA EMA BIOSECURE "
+    "Republican Republicans Democrat Democrats FY".split()
 )
 
 
@@ -356,5 +360,6 @@ def satisfies(expects: str | None, text: str) -> bool:
         # Capitalised words other than places and nationalities ("China’s" is China); a list question
         # ("which pharmas") wants at least two.
         names = {re.sub(r"[’']s$", "", m.group(0)) for m in _NAME.finditer(text)} - _NOT_COMPANIES
+        names = {n for n in names if not any(ch.isdigit() for ch in n)}  # "FY2026"
         return len(names) >= (2 if expects == "companies" else 1)
     return True

@@ -91,3 +91,15 @@ def test_everyday_verb_forms_are_told_from_jargon() -> None:
     assert not is_everyday_verb_form("upfront") and not is_everyday_verb_form("milestones")
     assert analyse("How long does an IND review take?").expects == "duration"
     assert analyse("On what date was the deal announced?").expects == "day"
+
+
+def test_lawmaking_words_and_quote_openers_are_not_company_names() -> None:
+    from assistant.question import satisfies
+
+    bill = (
+        "In a potential hit to China’s pharma sector, the BIOSECURE Act was recently reintroduced back onto the "
+        "Senate’s roster for inclusion in the FY2026 National Defense Authorization Act (NDAA)."
+    )
+    assert not satisfies("companies", bill) and not satisfies("company", bill)
+    assert not satisfies("companies", "“If we cater to the unmet needs globally,” Yang says.")
+    assert satisfies("companies", "with companies such as AbbVie, Pfizer and GSK all signing deals")
