@@ -27,6 +27,7 @@ from .lexicon import expand_query, long_forms
 from .models import Answer, AnswerSentence, Citation, Hit
 from .question import (
     REASON,
+    QuestionAnalysis,
     analyse,
     compound_parts,
     is_everyday_verb_form,
@@ -445,28 +446,29 @@ def gather_evidence(
         anchor_stems = set(stems(anchors))
         others = [i for i in range(len(own)) if own[i] in entities and own_stems[i] not in anchor_stems]
         typed_ok = typed_ok and all(found_in(about, i) for i in others)
-    typed_match = 0.0
     named = [i for i in range(len(own)) if own[i] in entities]
-    if analysis.expects and named:
-        for cand in contenders:
-            if not cand.typed:
-                continue
-            pool = _text_stems(_with_previous(cand, candidates))
-            if all(found_in(pool, i) for i in named):
-                typed_match = 1.0
-                break
-        if analysis.expects in _FIGURES and not typed_match:
-            # "How much did Brukinsa make in US sales?": an amount in a sentence about something else
-            # (US drug sales overall) is not Brukinsa's.
-            typed_ok = False
     years = [i for i in range(len(own)) if own[i].isdigit() and len(own[i]) == 4]
-    if analysis.expects in _FIGURES and years and typed_ok:
-        # "How many deals were signed in 2025?" is not answered by a count for 2024.
-        typed_ok = any(
-            all(found_in(_text_stems(_with_previous(cand, candidates)), i) for i in years)
-            for cand in contenders
-            if cand.typed
-        )
+    borrowed = _borrowed_names(question, query, analysis)
+
+    def names_all(cand: Candidate) -> bool:
+        pool = _text_stems(_with_previous(cand, candidates))
+        return all(found_in(pool, i) for i in named)
+
+    def fits(cand: Candidate) -> bool:
+        """A figure that answers: of the kind asked, in a sentence naming what the question names ("How much
+        did Brukinsa make?" is not answered by US drug sales overall), for the year asked (a 2024 count
+        does not answer for 2025), and, for a follow-up without names ("How much did that product sell?"),
+        about what the thread was about."""
+        if not cand.typed or not names_all(cand):
+            return False
+        if not all(found_in(_text_stems(cand.text), i) for i in years):
+            return False
+        context = _text_stems(_with_previous(cand, candidates))
+        return not borrowed or any(_present(n, context) for n in borrowed)
+
+    typed_match = 1.0 if analysis.expects and named and any(c.typed and names_all(c) for c in contenders) else 0.0
+    if analysis.expects in _FIGURES and typed_ok:
+        typed_ok = any(fits(c) for c in contenders)
     return Evidence(
         hits=hits,
         candidates=candidates,
@@ -543,6 +545,17 @@ def _carried_on(lead: Candidate, pool: list[Candidate], max_words: int = 30) -> 
     if nxt.start - lead.end > 3 or len(nxt.text.split()) > max_words or not _CARRIES_ON.match(nxt.text):
         return None
     return nxt
+
+
+_PLACES = frozenset("us usa china chinese west western europe european asia asian global world".split())
+
+
+def _borrowed_names(question: str, query: str, analysis: QuestionAnalysis) -> list[str]:
+    """Stems of the names a follow-up without names of its own ("that product") borrowed from the thread."""
+    if analysis.entities or query == question or "(" not in query:
+        return []
+    names = [e for e in analyse(query[query.rindex("(") :]).entities if e not in _PLACES]
+    return stems(names)
 
 
 def _with_previous(cand: Candidate, candidates: list[Candidate]) -> str:

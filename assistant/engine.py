@@ -365,7 +365,8 @@ _ASKS_NAME = re.compile(r"^\s*who\b|\bwho\s+(?:is|was|heads|runs|leads)\b|\bname
 """The question asks who someone is (their name), not what they think."""
 
 _ASKS_ROLE = re.compile(
-    r"\b(?:what|which)\s+(?:\w+\s+)?(?:positions?|roles?|titles?|jobs?)\b|[’']s\s+(?:positions?|roles?|titles?|job)\b"
+    r"\b(?:what|which|whats)\s+(?:\w+\s+){0,3}(?:positions?|roles?|titles?|jobs?)\b"
+    r"|(?:[’']s|s)\s+(?:positions?|roles?|titles?|job)\b"
     r"|\bwhat\s+does\s+\w+(?:\s+\w+)?\s+do\b",
     re.IGNORECASE,
 )

@@ -772,7 +772,7 @@ def _person_named(question: str, facts: list[DocumentFacts]) -> Person | None:
     for doc_facts in facts:
         for person in doc_facts.people:
             for form in sorted((person.name, *person.aliases), key=len, reverse=True):
-                if re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", question, re.IGNORECASE):
+                if re.search(rf"(?<![\w-]){re.escape(form)}(?:[’']?s)?(?![\w-])", question, re.IGNORECASE):
                     return person
     return None
 

@@ -43,6 +43,12 @@ YEAR = re.compile(r"\b(?:19|20)\d\d\b")
 DATE = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b|\b(?:19|20)\d\d\b", re.IGNORECASE)
 DAY = re.compile(rf"\b\d{{1,2}}\s+(?:{_MONTHS})\b|\b(?:{_MONTHS})\s+\d{{1,2}}\b", re.IGNORECASE)
 """A day of a month ("11 December", "Dec 11"): what "on what date" asks for."""
+PRODUCT = re.compile(
+    r"\b[a-z]{3,}(?:mab|nib|tinib|ciclib|parib|lisib|tide|cept|stat|vir|mig|tug|ximab|zumab|umab)\b"
+    r"|\b[A-Z]{2,5}-?\d{2,5}[A-Za-z]?\b|\b[A-Z][a-z]+\s*\([a-z]+(?:mab|nib|tinib|ciclib|parib|lisib|tide|cept)\)",
+)
+"""A drug: an international non-proprietary name ("zanubrutinib"), a code ("SKB264", "HRS-1167"), or a brand
+with its INN in brackets ("Brukinsa (zanubrutinib)")."""
 PHASE = re.compile(
     r"\b(?:phase|stage)\s*(?:[0-4]|i{1,3}|iv)(?:[ab]|/(?:[0-4]|i{1,3}))?\b|\bpre-?clinical\b|\bIND-enabling\b"
     r"|\b(?:early|mid|late)[- ]stage\b|\bclinical[- ]stage\b",
@@ -229,9 +235,13 @@ def analyse(question: str) -> QuestionAnalysis:
     focus, expects = _focus(lower)
     if re.search(r"\b(?:what|which|exact)\s+(?:date|day)\b|\bon what\b|\bwhen exactly\b", text, re.I):
         expects = "day"  # "On what date was the deal announced?": a year does not answer it
+    if expects == "product" and not re.match(r"^\s*(?:(?:and|so|but|then)\s+)?(?:which|what)\b", text, re.I):
+        expects = None  # "early-stage assets", "me-too drugs": the topic, not a request to name one
     measured = re.search(r"\b(?:percentage|share|proportion|fraction|percent)\s+of\s+(.+)", text, re.I)
     if expects == "percent" and measured and not focus:
         focus = _noun_phrase([_clean(w) for w in _tokens(measured.group(1))])  # "% of global trial starts"
+    if re.search(r"\bby (?:what|how much of a|how big a|how wide a) margin\b|\bhow many votes\b", text, re.I):
+        expects = "count"  # "Has the Senate voted on it, and by what margin?"
     if expects is None and (re.match(r"^\s*#", text) or re.search(r"\b(?:number|count) of\b", text, re.I)):
         expects = "count"  # "# of deals over $500m in 2023"
     elif expects is None and re.search(r"\(\s*[$€£¥]\s*\)|\bin\s+[$€£¥]", text):
@@ -261,6 +271,10 @@ _HEAD_TYPES = {
     **dict.fromkeys("value size worth price cost amount total valuation terms".split(), "money"),
     **dict.fromkeys("name names".split(), "name"),
     **dict.fromkeys("phase phases stage".split(), "phase"),
+    **dict.fromkeys("margin tally".split(), "count"),
+    **dict.fromkeys(
+        "drug drugs asset assets product products molecule molecules candidate candidates".split(), "product"
+    ),
     **dict.fromkeys("rate rates".split(), "percent"),
     **dict.fromkeys("count number tally days weeks months years hours duration".split(), "count"),
     **dict.fromkeys("date year month day timing".split(), "date"),
@@ -345,6 +359,8 @@ def satisfies(expects: str | None, text: str) -> bool:
         return bool(PERCENT.search(text))
     if expects == "date":
         return bool(DATE.search(text))
+    if expects == "product":
+        return bool(PRODUCT.search(text))
     if expects == "phase":
         return bool(PHASE.search(text))
     if expects == "duration":

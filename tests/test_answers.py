@@ -260,3 +260,13 @@ def test_slots_the_articles_never_fill_are_refused_and_roles_come_from_the_peopl
     assert not role.abstained and "president and COO" in role.answer
     who = engine.ask("Which interviewee said there should be little worry about BIOSECURE?")
     assert not who.abstained and "Dajun Yang" in who.answer
+
+
+def test_a_figure_must_fit_every_constraint_in_one_sentence(engine: Engine) -> None:
+    # The 2023 count is for 2023; the 2024 figure is a share of innovator deals, not of >$500m deals.
+    assert engine.ask("How many West–China deals worth over $500m were signed in 2024?").abstained
+    assert engine.ask("What share of large pharma's innovator deals in 2025 went to Chinese assets?").abstained
+    assert engine.ask("Which drug did AstraZeneca license from CSPC?").abstained  # no drug is named
+    conversation = Conversation()
+    engine.ask("Which product did BeOne take to the US?", conversation)
+    assert engine.ask("How much did that product sell in the US last year?", conversation).abstained
