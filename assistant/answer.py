@@ -123,6 +123,9 @@ def _text_stems(text: str) -> set[str]:
     return set(stems([w.lower().strip("'’.") for w in _WORD.findall(text)]))
 
 
+_UNITS = frozenset({"m", "mn", "bn", "b", "k", "million", "billion"})
+
+
 def _present(term_stem: str, pool: set[str]) -> bool:
     """In the pool as the same stem, up to one edit (Jefferies / Jeffries), as a longer or shorter form
     of the same word (regulator / regulatory, commercialy / commerci), or, for a long word, up to two
@@ -130,7 +133,8 @@ def _present(term_stem: str, pool: set[str]) -> bool:
     if term_stem in pool:
         return True
     if any(ch.isdigit() for ch in term_stem):
-        return False  # 2027 is not a typo of 2025
+        # "$500" (of "$500 million") is "$500m"; 2027 is not a typo of 2025.
+        return term_stem[:1] in "$€£¥" and any(w[len(term_stem) :] in _UNITS for w in pool if w.startswith(term_stem))
     n = len(term_stem)
     for word in pool:
         m = len(word)
@@ -446,6 +450,9 @@ def gather_evidence(
         anchor_stems = set(stems(anchors))
         others = [i for i in range(len(own)) if own[i] in entities and own_stems[i] not in anchor_stems]
         typed_ok = typed_ok and all(found_in(about, i) for i in others)
+        # "And what did Smiley have to say about it?": "it" is what the thread was about.
+        topic = [n for n in _thread_topic(question, query) if n not in anchor_stems]
+        typed_ok = typed_ok and (not topic or any(_present(n, about) for n in topic))
     named = [i for i in range(len(own)) if own[i] in entities]
     years = [i for i in range(len(own)) if own[i].isdigit() and len(own[i]) == 4]
     borrowed = _borrowed_names(question, query, analysis)
@@ -555,6 +562,16 @@ def _borrowed_names(question: str, query: str, analysis: QuestionAnalysis) -> li
     if analysis.entities or query == question or "(" not in query:
         return []
     names = [e for e in analyse(query[query.rindex("(") :]).entities if e not in _PLACES]
+    return stems(names)
+
+
+def _thread_topic(question: str, query: str) -> list[str]:
+    """Stems of the names a follow-up borrowed from the thread that it does not say itself ("And what did
+    Smiley have to say about it?" after questions about BIOSECURE: biosecure)."""
+    if query == question or "(" not in query or not re.search(r"\b(?:it|its|that|this|they|them)\b", question, re.I):
+        return []
+    own = set(analyse(question).entities)
+    names = [e for e in analyse(query[query.rindex("(") :]).entities if e not in _PLACES and e not in own]
     return stems(names)
 
 

@@ -292,10 +292,11 @@ class Engine:
                 if person:  # by surname, as the articles mostly refer to people once introduced
                     said = person.split()[-1]
                     query, judged = name_pronouns(query, said), name_pronouns(judged, said)
-            renamed, named = name_people_by_role(query, [p[:3] for p in people])
+            # Roles the question itself names (not the context a follow-up borrowed).
+            named = name_people_by_role(question, [p[:3] for p in people])[1]
             if named:
                 by_role = named
-                query = renamed
+                query = name_people_by_role(query, [p[:3] for p in people])[0]
                 judged = name_people_by_role(judged, [p[:3] for p in people])[0]
                 anchors = list(dict.fromkeys(anchors + [w.lower() for n in named for w in n.split() if len(w) > 2]))
         return Prepared(query=query, judged=judged, anchors=anchors, by_role=by_role)

@@ -791,6 +791,13 @@ def _answer_views(
         return None
     if keywords and all(k in _GENERIC_STEMS for k in keywords) and person is None:
         return None
+    specific = [k for k in keywords if k not in _GENERIC_STEMS]
+    if specific and person is not None:
+        # "What did Cui say about Chinese ADCs?", "How can China help, in Cui's view?": a topic of its own
+        # is for the passage composer, which quotes the person only where the passage is about the topic.
+        return None
+    if specific:
+        keywords = specific
     if keywords:
         scored = [(_view_score(v, keywords), path, v) for path, v in candidates]
         best = max(score for score, _, _ in scored)

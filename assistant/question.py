@@ -268,7 +268,10 @@ def _noun_phrase(words: list[str]) -> list[str]:
 
 # Head nouns that name a kind of answer rather than a topic: "deal size" asks for an amount.
 _HEAD_TYPES = {
-    **dict.fromkeys("value size worth price cost amount total valuation terms".split(), "money"),
+    **dict.fromkeys(
+        "value size worth price cost amount total valuation terms sales revenue revenues turnover earnings".split(),
+        "money",
+    ),
     **dict.fromkeys("name names".split(), "name"),
     **dict.fromkeys("phase phases stage".split(), "phase"),
     **dict.fromkeys("margin tally".split(), "count"),

@@ -270,3 +270,13 @@ def test_a_figure_must_fit_every_constraint_in_one_sentence(engine: Engine) -> N
     conversation = Conversation()
     engine.ask("Which product did BeOne take to the US?", conversation)
     assert engine.ask("How much did that product sell in the US last year?", conversation).abstained
+
+
+def test_a_follow_up_about_someone_else_on_the_same_topic_needs_their_view(engine: Engine) -> None:
+    conversation = Conversation()
+    for question in ("How did Ascentage's chief executive react to the BIOSECURE Act?", "Why isn't he worried?"):
+        assert not engine.ask(question, conversation).abstained
+    assert engine.ask("And what did Smiley have to say about it?", conversation).abstained  # he never does
+    assert engine.ask("What did Cui Cui say about Chinese ADCs?").abstained  # only Smiley and Yang speak of ADCs
+    counted = engine.ask("How many West–China transactions topped $500 million in 2023?")
+    assert not counted.abstained and "20 transactions" in counted.answer  # "$500 million" is "$500m"
