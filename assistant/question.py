@@ -128,6 +128,8 @@ def specificity(term: str, *, typo_check: bool = False) -> float:
 
 def is_everyday_verb_form(term: str) -> bool:
     """ "speeding", "attracting", "surged": an -ing/-ed form of a verb in everyday use (Zipf >= 3.5)."""
+    if term.endswith("ly") and len(term) > 6 and zipf(term[:-2]) >= 3.5:
+        return True  # "legislatively": an everyday word's adverb
     for suffix in ("ing", "ed"):
         if term.endswith(suffix) and len(term) > len(suffix) + 2:
             base = term[: -len(suffix)]
@@ -288,6 +290,12 @@ _HEAD_TYPES = {
     ),
     **dict.fromkeys("company firm drugmaker biotech buyer licensee licensor partner".split(), "company"),
 }
+_SPEAKS = re.compile(
+    r"\s+(?:notes|noted|says|said|states|stated|believes|concludes|expressed|echoed|mirrors|forecasts|predicts|"
+    r"highlights|highlighted|adds|added|argues|argued|thinks|expects)\b"
+)
+"""A name followed by a verb of speech is a person's ("Cui notes that...")."""
+
 # Capitalised words that are not company names: places, nationalities, sentence openers.
 _NOT_COMPANIES = frozenset(
     "China Chinese West Western US USA Europe European Asia Asian America American Japan Japanese Korea "
@@ -296,7 +304,9 @@ _NOT_COMPANIES = frozenset(
     # Lawmaking and government: "the BIOSECURE Act ... National Defense Authorization Act (NDAA)".
     "Act Acts Bill Bills Senate Senator Senators Congress Congressional National Defense Authorization NDAA "
     "Federal Government Administration President White Department Commerce Treasury FDA NMPA EMA BIOSECURE "
-    "Republican Republicans Democrat Democrats FY".split()
+    "Republican Republicans Democrat Democrats FY "
+    # Trade abbreviations: "R&D", "ADCs", "MNC" are not companies.
+    "R&D M&A CEO COO CFO IND INDs ADC ADCs CGT CGTs MNC MNCs EU UK GLP-1 BD".split()
 )
 
 
@@ -378,7 +388,11 @@ def satisfies(expects: str | None, text: str) -> bool:
     if expects in {"company", "companies"}:
         # Capitalised words other than places and nationalities ("China’s" is China); a list question
         # ("which pharmas") wants at least two.
-        names = {re.sub(r"[’']s$", "", m.group(0)) for m in _NAME.finditer(text)} - _NOT_COMPANIES
+        names = {
+            re.sub(r"[’']s$", "", m.group(0))
+            for m in _NAME.finditer(text)
+            if not _SPEAKS.match(text, m.end()) and not text[: m.start()].rstrip().endswith("According to")
+        } - _NOT_COMPANIES
         names = {n for n in names if not any(ch.isdigit() for ch in n)}  # "FY2026"
         return len(names) >= (2 if expects == "companies" else 1)
     return True

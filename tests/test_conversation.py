@@ -103,3 +103,12 @@ def test_lawmaking_words_and_quote_openers_are_not_company_names() -> None:
     assert not satisfies("companies", bill) and not satisfies("company", bill)
     assert not satisfies("companies", "“If we cater to the unmet needs globally,” Yang says.")
     assert satisfies("companies", "with companies such as AbbVie, Pfizer and GSK all signing deals")
+
+
+def test_people_and_trade_abbreviations_are_not_company_names() -> None:
+    from assistant.question import is_everyday_verb_form, satisfies
+
+    assert not satisfies("company", "Cui notes that the majority are unlikely to pursue self-commercialisation.")
+    assert not satisfies("company", "Many Chinese companies currently lack the R&D capability to go global.")
+    assert satisfies("company", "An example of this is BeOne Medicines – formerly known as BeiGene.")
+    assert is_everyday_verb_form("legislatively")
