@@ -388,7 +388,7 @@ def gather_evidence(
         if t.isalpha()
         and not is_known_word(t)
         and st in passages_pool
-        and re.search(rf"\b{re.escape(t[0].upper() + t[1:])}\b|\b{re.escape(t.upper())}\b", written)
+        and any(not m.group(0).islower() for m in re.finditer(rf"\b{re.escape(t)}\b", written, re.IGNORECASE))
     }
     own_weights = [1.0 if t in entities else specificity(t, typo_check=True) for t in own]
     # A missing everyday word is usually a paraphrase ("cheap", "picking up pace"); a missing name, number

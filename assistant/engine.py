@@ -276,6 +276,7 @@ class Engine:
         from .fact_questions import _OPINION
 
         opinion = bool(_OPINION.search(question) or _ATTRIBUTION.search(question))
+        people: list[tuple[str, str | None, str | None, tuple[str, ...]]] = []
         if anchors or opinion or mentions_a_role(question) or _FULL_NAME.search(question):
             people = [(p.name, p.role, p.organisation, tuple(p.aliases)) for f in self.facts() for p in f.people]
             if opinion:  # "Why does Smiley think...?": the answer must be his, not a sentence near his
@@ -299,6 +300,11 @@ class Engine:
                 query = name_people_by_role(query, [p[:3] for p in people])[0]
                 judged = name_people_by_role(judged, [p[:3] for p in people])[0]
                 anchors = list(dict.fromkeys(anchors + [w.lower() for n in named for w in n.split() if len(w) > 2]))
+        if anchors:
+            # "according to Zai Lab's Smiley": his organisation is part of naming him, not a topic.
+            for name, _role, organisation, _aliases in people:
+                if organisation and {w.lower() for w in name.split()} & set(anchors):
+                    anchors = list(dict.fromkeys(anchors + _organisation_words(organisation)))
         return Prepared(query=query, judged=judged, anchors=anchors, by_role=by_role)
 
     def _check_partner(self, question: str, answer: Answer) -> Answer:
@@ -364,6 +370,18 @@ _THRESHOLD_BEFORE = re.compile(
 
 _ASKS_NAME = re.compile(r"^\s*who\b|\bwho\s+(?:is|was|heads|runs|leads)\b|\bname\b", re.IGNORECASE)
 """The question asks who someone is (their name), not what they think."""
+
+
+def _organisation_words(organisation: str) -> list[str]:
+    from .conversation import _ORGANISATION_SUFFIXES
+
+    words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]+", organisation)]
+    return (
+        [w for w in words if w not in _ORGANISATION_SUFFIXES]
+        + [w for w in words if w in {"lab", "labs"}]
+        + (["lab"] if "labs" in words else [])
+    )
+
 
 _ASKS_ROLE = re.compile(
     r"\b(?:what|which|whats)\s+(?:\w+\s+){0,3}(?:positions?|roles?|titles?|jobs?)\b"

@@ -242,6 +242,10 @@ def analyse(question: str) -> QuestionAnalysis:
     measured = re.search(r"\b(?:percentage|share|proportion|fraction|percent)\s+of\s+(.+)", text, re.I)
     if expects == "percent" and measured and not focus:
         focus = _noun_phrase([_clean(w) for w in _tokens(measured.group(1))])  # "% of global trial starts"
+    if expects is None:  # "On average, how many days...": the question word after an opening phrase
+        later = re.search(r"\bhow (many|much|long)\b", text, re.I)
+        if later:
+            expects = {"many": "count", "much": "money", "long": "duration"}[later.group(1).lower()]
     if re.search(r"\bby (?:what|how much of a|how big a|how wide a) margin\b|\bhow many votes\b", text, re.I):
         expects = "count"  # "Has the Senate voted on it, and by what margin?"
     if expects is None and (re.match(r"^\s*#", text) or re.search(r"\b(?:number|count) of\b", text, re.I)):

@@ -280,3 +280,13 @@ def test_a_follow_up_about_someone_else_on_the_same_topic_needs_their_view(engin
     assert engine.ask("What did Cui Cui say about Chinese ADCs?").abstained  # only Smiley and Yang speak of ADCs
     counted = engine.ask("How many West–China transactions topped $500 million in 2023?")
     assert not counted.abstained and "20 transactions" in counted.answer  # "$500 million" is "$500m"
+
+
+def test_an_experts_organisation_is_part_of_naming_them(engine: Engine) -> None:
+    answer = engine.ask(
+        "Why have Chinese-developed ADCs been such a hit with Western dealmakers, according to Zai Lab's Smiley?"
+    )
+    assert not answer.abstained and "linker-payload" in answer.answer
+    renamed = engine.ask("beigene new name?")  # typed in lower case, written "BeiGene"
+    assert not renamed.abstained and "BeOne" in renamed.answer
+    assert engine.ask("On average, how many days does China's regulator take to clear an IND?").abstained
