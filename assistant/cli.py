@@ -470,7 +470,10 @@ def people_cmd(as_json: JsonOpt = False, corpus: CorpusOpt = None, index: IndexO
 def eval_cmd(
     path: Annotated[
         Path,
-        typer.Argument(help="A BEIR folder (corpus.jsonl, queries*.jsonl, qrels/) or a question file (.jsonl)."),
+        typer.Argument(
+            help="A BEIR folder (corpus.jsonl, queries*.jsonl, qrels/), a question file (.jsonl) or a folder of "
+            "question files (scored together and one by one)."
+        ),
     ],
     split: Annotated[str, typer.Option("--split", help="BEIR qrels split to score.")] = "test",
     as_json: JsonOpt = False,
@@ -482,15 +485,16 @@ def eval_cmd(
     """Measure retrieval (BEIR: nDCG@10, Recall@10/@100, MRR@10) or answers (question file: hit@1/@3,
     keywords, abstention precision and recall).
 
-    A BEIR folder is indexed into its own index (default: <folder>/../.assistant-index-<name>, or --index).
-    Example: assistant eval ../shared/bench/scifact --split test
+    A BEIR folder is indexed into its own index (default: <index>/.eval/<folder name>, or --index).
+    Examples: assistant eval ../shared/bench/scifact --split test; assistant eval eval/seed_devset.jsonl;
+    assistant eval eval/independent
     """
     from .evaluate import evaluate_beir, evaluate_questions
 
     settings = _settings(corpus, index)
-    if path.is_dir():
+    if path.is_dir() and (path / "corpus.jsonl").exists():
         result = evaluate_beir(path, settings, split=split, index_dir=index, limit=limit, progress=not as_json)
-    elif path.is_file():
+    elif path.is_file() or path.is_dir():
         _ensure_index(settings, quiet=as_json)
         result = evaluate_questions(path, settings, limit=limit)
     else:
@@ -501,9 +505,17 @@ def eval_cmd(
         print(json.dumps(result))
         return
     for key, value in result.items():
-        if key == "failures":
+        if key in ("failures", "files"):
             continue
         print(f"{key:<28}{value:.4f}" if isinstance(value, float) else f"{key:<28}{value}")
+    if result.get("files"):
+        columns = ("questions", "hit@3", "keyword_rate", "answerable_refused", "unanswerable_refused")
+        print("\n" + f"{'file':<28}" + "".join(f"{c:>22}" for c in columns))
+        for name, figures in result["files"].items():
+            cells = "".join(
+                f"{figures[c]:>22.4f}" if isinstance(figures[c], float) else f"{figures[c]:>22}" for c in columns
+            )
+            print(f"{name:<28}{cells}")
     if show_failures:
         for failure in result.get("failures", []):
             print(f"  miss: {failure}")

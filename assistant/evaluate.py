@@ -262,14 +262,35 @@ def summarise(scores: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def evaluate_questions(path: Path, settings: Settings, *, limit: int | None = None) -> dict[str, Any]:
-    from .engine import Conversation, Engine
+    """Score a question file, or every `*.jsonl` question file of a folder: the pooled figures, and for a
+    folder each file's under "files"."""
+    from .engine import Engine
+
+    engine = Engine(settings)
+    if path.is_dir():
+        files = sorted(path.glob("*.jsonl"))
+        if not files:
+            raise ConfigError(f"{path} holds no question files (*.jsonl)")
+        per_file = {f.name: _score_file(f, engine, limit) for f in files}
+        pooled = summarise([s for scores in per_file.values() for s in scores])
+        pooled["failures"] = [
+            f"{name}: {x}" for name, scores in per_file.items() for x in summarise(scores)["failures"]
+        ]
+        pooled["files"] = {
+            name: {k: v for k, v in summarise(scores).items() if k != "failures"} for name, scores in per_file.items()
+        }
+        return pooled
+    return summarise(_score_file(path, engine, limit))
+
+
+def _score_file(path: Path, engine: Any, limit: int | None) -> list[dict[str, Any]]:
+    from .engine import Conversation
 
     items = _read_jsonl(path)[:limit] if limit else _read_jsonl(path)
-    engine = Engine(settings)
     scores = []
     for chain in _flatten(items):
         conversation = Conversation()
         for item in chain:
             answer = engine.ask(item["question"], conversation)
             scores.append(score_answer(item, answer))
-    return summarise(scores)
+    return scores

@@ -290,3 +290,17 @@ def test_an_experts_organisation_is_part_of_naming_them(engine: Engine) -> None:
     renamed = engine.ask("beigene new name?")  # typed in lower case, written "BeiGene"
     assert not renamed.abstained and "BeOne" in renamed.answer
     assert engine.ask("On average, how many days does China's regulator take to clear an IND?").abstained
+
+
+INDEPENDENT = DEVSET.parent / "independent"
+
+
+def test_independent_question_sets_quality_floor(seed_index: Settings) -> None:
+    """Seven sets written by people who never saw the code or the dev set (see eval/README.md): a floor
+    below their pooled figures, so a drop means answers got worse on questions nobody tuned for."""
+    result = evaluate_questions(INDEPENDENT, seed_index)
+    assert result["questions"] >= 350 and len(result["files"]) >= 7
+    assert result["hit@3"] >= 0.86, result["failures"]
+    assert result["keyword_rate"] >= 0.78, result["failures"]
+    assert result["unanswerable_refused"] >= 0.85, result["failures"]
+    assert result["answerable_refused"] <= 0.09, result["failures"]

@@ -191,3 +191,22 @@ def test_aggregate_questions_are_answered_from_facts_with_arithmetic(seed_index:
     assert "$5.36bn + $5.3bn + $2bn = $12.66bn" in total["answer"]
     assert total["sentences"][0]["kind"] == "fact" and total["citations"][0]["text"].count("$") == 3
     assert "Cui Cui" in who["answer"]
+
+
+def test_eval_scores_a_folder_of_question_files_together_and_one_by_one(seed_index: Settings, tmp_path: Path) -> None:
+    folder = tmp_path / "questions"
+    folder.mkdir()
+    deal = {"question": "How much is AstraZeneca's agreement with CSPC worth?", "keywords": ["$5.3bn"]}
+    (folder / "one.jsonl").write_text(json.dumps(deal) + "\n", encoding="utf-8")
+    (folder / "two.jsonl").write_text(json.dumps({"question": "Who won the World Cup?", "unanswerable": True}) + "\n")
+    proc = run(seed_index, "eval", "--json", str(folder))
+    assert proc.returncode == 0, proc.stderr
+    result = json.loads(proc.stdout)
+    assert result["questions"] == 2 and set(result["files"]) == {"one.jsonl", "two.jsonl"}
+    assert result["keyword_rate"] == 1.0 and result["unanswerable_refused"] == 1.0
+    text = run(seed_index, "eval", str(folder)).stdout
+    assert "one.jsonl" in text and "two.jsonl" in text
+    (folder / "one.jsonl").unlink()
+    (folder / "two.jsonl").unlink()
+    proc = run(seed_index, "eval", str(folder))
+    assert proc.returncode == 2 and "holds no question files" in proc.stderr
