@@ -95,7 +95,15 @@ CHAT_WORDS_MEANING = {
     "tbh": "",
     "imo": "",
 }
-CHAT_WORDS = frozenset([*CHAT_WORDS_MEANING, "w/", "re", "eg", "ie", "etc"])
+CHAT_WORDS = frozenset(
+    [
+        *CHAT_WORDS_MEANING,
+        *("w/", "re", "eg", "ie", "etc"),
+        # Verbs that ask for an account rather than name a topic: "How does Cui characterise BIOSECURE?"
+        *("characterise", "characterize", "characterises", "characterizes", "describe", "describes"),
+        *("summarise", "summarize", "explain", "explains", "assess", "assesses", "portray", "portrays"),
+    ]
+)
 
 _TOKEN = re.compile(r"[\w&-]+")
 
@@ -104,15 +112,23 @@ def expansions(text: str) -> list[str]:
     """Expansion words for the shorthand in a text, in order, without repeats."""
     words: dict[str, None] = {}
     for token in _TOKEN.findall(text.lower()):
-        expansion = ABBREVIATIONS.get(token)
+        expansion = _expansion(token)
         if expansion:
             words.update(dict.fromkeys(expansion.replace("|", " ").split()))
     return list(words)
 
 
+def _expansion(term: str) -> str | None:
+    """What a shorthand term stands for; a plural of one ("LOEs", "INDs") stands for the same."""
+    expansion = ABBREVIATIONS.get(term)
+    if expansion is None and len(term) > 2 and term.endswith("s"):
+        expansion = ABBREVIATIONS.get(term[:-1])
+    return expansion
+
+
 def long_forms(term: str) -> list[list[str]]:
     """The alternatives a shorthand term stands for, each a list of words that must all be present."""
-    expansion = ABBREVIATIONS.get(term)
+    expansion = _expansion(term)
     return [alt.split() for alt in expansion.split("|")] if expansion else []
 
 
