@@ -2,7 +2,7 @@
 
 Prints the features of every question, a leave-one-out estimate of the abstention error rates for the
 fitted logistic model, and the coefficients to put into `assistant.answer.ComposerParams`.
-Run: python bench/tune_answers.py [eval/seed_devset.jsonl] [--corpus corpus --index index]
+Run: python bench/tune_answers.py [question files or folders...] [--corpus corpus --index index]
 """
 
 from __future__ import annotations
@@ -125,13 +125,19 @@ def loo(rows: list[dict], c: float) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("questions", nargs="?", default="eval/seed_devset.jsonl")
+    parser.add_argument(
+        "questions",
+        nargs="*",
+        default=["eval/seed_devset.jsonl"],
+        help="Question files or folders of them (default: the dev set); e.g. eval/seed_devset.jsonl eval/independent",
+    )
     parser.add_argument("--corpus", default="corpus")
     parser.add_argument("--index", default="index")
     parser.add_argument("--c", type=float, default=10.0, help="inverse regularisation of the fit")
     args = parser.parse_args()
     settings = Settings(corpus_dir=Path(args.corpus), index_dir=Path(args.index))
-    rows = collect(Path(args.questions), settings, DEFAULT_PARAMS)
+    files = [f for q in map(Path, args.questions) for f in (sorted(q.glob("*.jsonl")) if q.is_dir() else [q])]
+    rows = [row for f in files for row in collect(f, settings, DEFAULT_PARAMS)]
     print(f"{'ans':<4}{'best':>6}{'cov':>6}{'miss':>6}{'focus':>6}{'top':>6}{'rank':>5} ok  question")
     for r in rows:
         f = r["features"]
