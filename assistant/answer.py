@@ -469,19 +469,24 @@ def gather_evidence(
     def fits(cand: Candidate) -> bool:
         """A figure that answers: of the kind asked, in a sentence naming what the question names ("How much
         did Brukinsa make?" is not answered by US drug sales overall), for the year asked (a 2024 count
-        does not answer for 2025), and, for a follow-up without names ("How much did that product sell?"),
-        about what the thread was about."""
+        does not answer for 2025) and the place asked (Europe's drug sales are not the US's), and, for a
+        follow-up without names ("How much did that product sell?"), about what the thread was about."""
         if not cand.typed or not names_all(cand):
             return False
         if not all(found_in(_text_stems(cand.text), i) for i in years):
             return False
         context = _text_stems(_with_previous(cand, candidates))
-        return not borrowed or any(_present(n, context) for n in borrowed)
+        if borrowed and not any(_present(n, context) for n in borrowed):
+            return False
+        # "How much are European drug sales expected to fall?" is not answered by US drug sales.
+        sentence = _text_stems(cand.text)
+        return all(any(_present(f, sentence) for f in forms) for forms in places_asked)
 
     if len(named) >= 2 and typed_ok:
         # "Which asset did AstraZeneca license from CSPC?" is not answered from a passage naming neither.
         passages_of = [_text_stems(pool_hits[c.hit_index].chunk.text) for c in contenders[:1]]
         typed_ok = any(found_in(pool, i) for pool in passages_of for i in named if not _is_threshold(own[i], question))
+    places_asked = [stems(list(_SCOPES[w])) for w in own if w in _SCOPES]
     typed_match = 1.0 if analysis.expects and named and any(c.typed and names_all(c) for c in contenders) else 0.0
     if analysis.expects in _FIGURES and typed_ok:
         typed_ok = any(fits(c) for c in contenders)
@@ -563,12 +568,25 @@ def _carried_on(lead: Candidate, pool: list[Candidate], max_words: int = 30) -> 
     return nxt
 
 
+_SCOPE_FORMS = {
+    "us": ("us", "american", "america"),
+    "european": ("europ", "european", "eu"),
+    "chinese": ("china", "chines", "chinese"),
+    "japanese": ("japan", "japanes"),
+}
+_SCOPES = {
+    **dict.fromkeys(("us", "usa", "american", "america"), _SCOPE_FORMS["us"]),
+    **dict.fromkeys(("europe", "european", "eu"), _SCOPE_FORMS["european"]),
+    **dict.fromkeys(("japan", "japanese"), _SCOPE_FORMS["japanese"]),
+}
+"""Where a figure is about: a figure for the US does not answer for Europe (China is every article's scope)."""
+
 _PLACES = frozenset("us usa china chinese west western europe european asia asian global world".split())
 
 
 def _borrowed_names(question: str, query: str, analysis: QuestionAnalysis) -> list[str]:
     """Stems of the names a follow-up without names of its own ("that product") borrowed from the thread."""
-    if analysis.entities or query == question or "(" not in query:
+    if any(e not in _PLACES for e in analysis.entities) or query == question or "(" not in query:
         return []
     names = [e for e in analyse(query[query.rindex("(") :]).entities if e not in _PLACES]
     return stems(names)
