@@ -4,11 +4,15 @@
 sentence of the best passages by its meaning (cosine with the question, from sentence vectors stored at
 index time; the leading few re-encoded exactly), the question's words it contains (weighted by how
 specific each word is) and its passage's rank. 3. Lead with the best sentence and add others only if
-they are nearly as good and say something new. 4. Decide whether the evidence answers the question at
-all: hard rules (a name or number no cited article mentions; an expected amount/count/date that no good
-sentence has; "he"/"she" pointing at someone the passage is not about), then a logistic confidence over
-the best sentence's similarity, coverage of the question's words, the most specific missing word and
-the missing focus. Its weights are fitted on the development set (`bench/tune_answers.py`).
+they are nearly as good and say something new (a short sentence carrying the lead on follows it). 4.
+Decide whether the evidence answers the question at all: hard rules first — a name or number no cited
+article mentions; an expected figure (amount, share, count, date, day, duration) that no leading
+sentence gives for what the question names, the year and the place it asks about; an expected kind of
+answer (a company, a drug, a phase) no leading sentence has; a person's answer from a passage that is
+not theirs or not about the topic — then a logistic confidence over the best sentence's similarity,
+coverage of the question's words, the most specific missing word, the missing focus and whether a
+typed sentence names what the question names. Its weights are fitted on the development set
+(`bench/tune_answers.py`).
 """
 
 from __future__ import annotations
@@ -461,6 +465,7 @@ def gather_evidence(
     named = [i for i in range(len(own)) if own[i] in entities]
     years = [i for i in range(len(own)) if own[i].isdigit() and len(own[i]) == 4]
     borrowed = _borrowed_names(question, query, analysis)
+    places_asked = [stems(list(_SCOPES[w])) for w in own if w in _SCOPES]
 
     def names_all(cand: Candidate) -> bool:
         pool = _text_stems(_with_previous(cand, candidates))
@@ -486,7 +491,6 @@ def gather_evidence(
         # "Which asset did AstraZeneca license from CSPC?" is not answered from a passage naming neither.
         passages_of = [_text_stems(pool_hits[c.hit_index].chunk.text) for c in contenders[:1]]
         typed_ok = any(found_in(pool, i) for pool in passages_of for i in named if not _is_threshold(own[i], question))
-    places_asked = [stems(list(_SCOPES[w])) for w in own if w in _SCOPES]
     typed_match = 1.0 if analysis.expects and named and any(c.typed and names_all(c) for c in contenders) else 0.0
     if analysis.expects in _FIGURES and typed_ok:
         typed_ok = any(fits(c) for c in contenders)
@@ -571,7 +575,6 @@ def _carried_on(lead: Candidate, pool: list[Candidate], max_words: int = 30) -> 
 _SCOPE_FORMS = {
     "us": ("us", "american", "america"),
     "european": ("europ", "european", "eu"),
-    "chinese": ("china", "chines", "chinese"),
     "japanese": ("japan", "japanes"),
 }
 _SCOPES = {

@@ -327,7 +327,9 @@ class Engine:
         note = f"The articles name no deal with {', '.join(dict.fromkeys(asked))} as a party."
         nearest = [c.model_copy(update={"sentence_spans": []}) for c in answer.citations[:3]]
         text = f"{ABSTAIN_TEXT} {note} The nearest passages are listed below; they do not answer it."
-        return answer.model_copy(update={"answer": text, "abstained": True, "sentences": [], "citations": nearest})
+        return answer.model_copy(
+            update={"answer": text, "abstained": True, "sentences": [], "citations": nearest, "confidence": 0.0}
+        )
 
     def _answer_from_facts(self, question: str) -> Answer | None:
         """Superlatives, lists, sums and "who said" questions, answered from extracted facts."""
@@ -346,7 +348,7 @@ _PRONOUNS = {"he": "{}", "him": "{}", "she": "{}", "his": "{}'s", "her": "{}'s",
 
 
 def name_pronouns(text: str, person: str) -> str:
-    """ "Which area does he see staying prominent?" -> "Which area does Josh Smiley see staying prominent?" """
+    """ "Which area does he see staying prominent?" -> "Which area does Smiley see staying prominent?" """
     return re.sub(
         r"\b(he|him|his|she|her|hers)\b",
         lambda m: _PRONOUNS[m.group(1).lower()].format(person),
@@ -375,12 +377,10 @@ _ASKS_NAME = re.compile(r"^\s*who\b|\bwho\s+(?:is|was|heads|runs|leads)\b|\bname
 def _organisation_words(organisation: str) -> list[str]:
     from .conversation import _ORGANISATION_SUFFIXES
 
+    # "Zai Labs" is written "Zai Lab" by users: keep "lab"/"labs" (a suffix elsewhere) and both forms.
     words = [w.lower() for w in re.findall(r"[A-Za-z][\w-]+", organisation)]
-    return (
-        [w for w in words if w not in _ORGANISATION_SUFFIXES]
-        + [w for w in words if w in {"lab", "labs"}]
-        + (["lab"] if "labs" in words else [])
-    )
+    kept = [w for w in words if w not in _ORGANISATION_SUFFIXES or w in {"lab", "labs"}]
+    return kept + (["lab"] if "labs" in kept else [])
 
 
 _ASKS_ROLE = re.compile(
@@ -426,7 +426,13 @@ def _not_a_market_total(facts: Answer) -> Answer:
     )
     nearest = [c.model_copy(update={"sentence_spans": []}) for c in facts.citations[:3]]
     return facts.model_copy(
-        update={"answer": f"{ABSTAIN_TEXT} {note}", "abstained": True, "sentences": [], "citations": nearest}
+        update={
+            "answer": f"{ABSTAIN_TEXT} {note}",
+            "abstained": True,
+            "sentences": [],
+            "citations": nearest,
+            "confidence": 0.0,
+        }
     )
 
 
