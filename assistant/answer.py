@@ -491,6 +491,18 @@ def gather_evidence(
         # "Which asset did AstraZeneca license from CSPC?" is not answered from a passage naming neither.
         passages_of = [_text_stems(pool_hits[c.hit_index].chunk.text) for c in contenders[:1]]
         typed_ok = any(found_in(pool, i) for pool in passages_of for i in named if not _is_threshold(own[i], question))
+    if analysis.action and typed_ok:
+        # "Has the Senate voted on it yet?" is not answered by "It was passed by the House": some leading
+        # sentence must have that actor doing that (a form of the verb, or what the lexicon says it means).
+        actor, verb = analysis.action
+        verb_forms = [stems([verb])[0], *(stems(alt)[0] for alt in long_forms(verb) if len(alt) == 1)]
+        base = re.sub(r"(?:ed|d)$", "", verb)
+        verb_forms += [stems([base])[0], *(stems(alt)[0] for alt in long_forms(base) if len(alt) == 1)]
+        actor_forms = [stems([actor])[0], *(stems(alt)[0] for alt in long_forms(actor) if len(alt) == 1)]
+        typed_ok = any(
+            any(_present(a, pool) for a in actor_forms) and any(_present(v, pool) for v in verb_forms)
+            for pool in (_text_stems(c.text) for c in candidates[:6])
+        )
     typed_match = 1.0 if analysis.expects and named and any(c.typed and names_all(c) for c in contenders) else 0.0
     if analysis.expects in _FIGURES and typed_ok:
         typed_ok = any(fits(c) for c in contenders)

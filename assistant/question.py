@@ -188,6 +188,14 @@ _QUESTION_OPENERS = frozenset(
 )
 
 
+_ACTED = re.compile(
+    r"^\s*(?i:and\s+)?(?i:has|have|had|did|was|were)\s+(?i:the\s+)?(?P<actor>(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*)\s+"
+    r"(?:already\s+|actually\s+|yet\s+|now\s+|finally\s+)?(?P<verb>[a-z]+(?:ed|en)|sign|vote|pass|approve|agree|"
+    r"license|buy|acquire|sell|launch|file)\b"
+)
+"""A yes/no question about what someone did: "Has the Senate voted on it?", "Did AZ sign a deal with CSPC?"."""
+
+
 @dataclass(frozen=True)
 class QuestionAnalysis:
     text: str
@@ -200,6 +208,8 @@ class QuestionAnalysis:
     expects: str | None = None
     """"money", "count", "date" (a year will do), "day", "duration", "percent", "person", "company",
     "companies" or None."""
+    action: tuple[str, str] | None = None
+    """(who, what they did), lower-cased, for a yes/no question about an action: ("senate", "voted")."""
     asks_reason: bool = False
     """A "why" question: a sentence giving a reason ("as they look to...", "one of the main reasons") fits."""
 
@@ -242,6 +252,8 @@ def analyse(question: str) -> QuestionAnalysis:
     measured = re.search(r"\b(?:percentage|share|proportion|fraction|percent)\s+of\s+(.+)", text, re.I)
     if expects == "percent" and measured and not focus:
         focus = _noun_phrase([_clean(w) for w in _tokens(measured.group(1))])  # "% of global trial starts"
+    if expects is None and re.search(r"\b(?:what|which)\s+year\b", text, re.IGNORECASE):
+        expects = "date"  # "In what year did it change its name?"
     if expects is None:  # "On average, how many days...": the question word after an opening phrase
         later = re.search(r"\bhow (many|much|long)\b", text, re.I)
         if later:
@@ -259,7 +271,16 @@ def analyse(question: str) -> QuestionAnalysis:
         focus=focus,
         expects=expects,
         asks_reason=bool(_WHY.search(text)),
+        action=_action(text),
     )
+
+
+def _action(text: str) -> tuple[str, str] | None:
+    match = _ACTED.match(text)
+    if match is None:
+        return None
+    actor = match.group("actor").split()[-1].lower()
+    return (actor, match.group("verb").lower())
 
 
 def _noun_phrase(words: list[str]) -> list[str]:

@@ -320,3 +320,13 @@ def test_a_figure_for_another_place_does_not_answer(engine: Engine) -> None:
     assert engine.ask("how much are european drug sales expected to fall from the patent cliff").abstained
     us = engine.ask("How much US drug revenue does GlobalData expect the patent cliff to wipe out by 2030?")
     assert not us.abstained and "$230bn" in us.answer
+
+
+def test_a_yes_no_question_about_an_action_needs_that_actor_doing_it(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("What happened to the BIOSECURE Act?", conversation)
+    assert not engine.ask("Has the House voted on it yet?", conversation).abstained  # "passed by the House"
+    assert engine.ask("Has the Senate voted on it yet?", conversation).abstained  # only on its roster
+    assert engine.ask("Has the President signed BIOSECURE into law yet?").abstained
+    assert not engine.ask("Did AZ sign a deal with CSPC?").abstained
+    assert engine.ask("In what year did BeiGene change its name?").abstained  # no year is given
