@@ -70,7 +70,7 @@ class ComposerParams:
     w_coverage: float = -0.285
     w_missing: float = -4.292
     w_focus: float = -2.283
-    rare_word: float = 0.65
+    rare_word: float = 0.70
     """Specificity from which a question word missing from the cited articles counts in full."""
     common_word_discount: float = 0.3
     w_top_passage: float = 3.405
