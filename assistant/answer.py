@@ -58,6 +58,8 @@ class ComposerParams:
     w_typed: float = 0.1
     """Bonus for a sentence holding the kind of thing asked for (an amount for "how much")."""
     w_reason: float = 0.1
+    w_off_anchor: float = 0.15
+    """Penalty, for a question about a person, for a sentence from a passage that never names them."""
     """Bonus, for a "why" question, for a sentence that gives a reason ("as they look to...")."""
     extra_ratio: float = 0.75
     """A further sentence must score at least this share of the best one."""
@@ -345,6 +347,8 @@ def gather_evidence(
     own_topic_stems = stems([t for t in analysis.terms if not t.isdigit()]) or stems(analysis.terms)
     measured_head = stems([analysis.focus[-1]])[0] if analysis.focus and analysis.expects == "percent" else None
     keys, texts, owners, vectors = _candidates(retriever, pool_hits)
+    anchor_stems = stems(anchors) if anchors else []
+    anchored = {i for i, h in enumerate(pool_hits) if any(_present(a, _text_stems(h.chunk.text)) for a in anchor_stems)}
     if not keys:
         return Evidence(hits, [], 0.0, 1.0, 0.0, 0.0, 0.0, typed_ok=False)
     sims = vectors @ query_vector
@@ -372,6 +376,8 @@ def gather_evidence(
             + params.w_passage * passage
             + (params.w_typed if analysis.expects and typed else 0.0)
             + (params.w_reason if analysis.asks_reason and REASON.search(text) else 0.0)
+            # "According to Smiley, why...": his passages first.
+            - (params.w_off_anchor if anchor_stems and owner not in anchored else 0.0)
         )
         candidates.append(Candidate(owner, key[1], key[2], text, float(sim), lexical, score, typed, vector))
     candidates.sort(key=lambda c: c.score, reverse=True)
@@ -506,6 +512,10 @@ def gather_evidence(
     typed_match = 1.0 if analysis.expects and named and any(c.typed and names_all(c) for c in contenders) else 0.0
     if analysis.expects in _FIGURES and typed_ok:
         typed_ok = any(fits(c) for c in contenders)
+    if analysis.expects == "money" and typed_ok:
+        # "How much was paid upfront?": the articles give headline values; a part of one they never
+        # mention (upfront, milestones, royalties) is not answered by the headline.
+        typed_ok = not any(own[i] in _PAYMENT_PARTS for i in absent)
     return Evidence(
         hits=hits,
         candidates=candidates,
@@ -631,6 +641,11 @@ def _with_previous(cand: Candidate, candidates: list[Candidate]) -> str:
     before = [c for c in candidates if c.hit_index == cand.hit_index and c.end <= cand.start]
     return cand.text + (" " + max(before, key=lambda c: c.end).text if before else "")
 
+
+_PAYMENT_PARTS = frozenset(
+    "upfront up-front milestone milestones royalty royalties equity option tiered downpayment".split()
+)
+"""Parts of a deal's value that a headline value does not answer."""
 
 _FIGURES = frozenset({"money", "percent", "count", "date", "day", "duration"})
 """Kinds of answer that must come from a sentence naming what the question names."""

@@ -296,10 +296,10 @@ INDEPENDENT = DEVSET.parent / "independent"
 
 
 def test_independent_question_sets_quality_floor(seed_index: Settings) -> None:
-    """Nine sets written by people who never saw the code or the dev set (see eval/README.md): a floor
+    """Ten sets written by people who never saw the code or the dev set (see eval/README.md): a floor
     below their pooled figures, so a drop means answers got worse on questions nobody tuned for."""
     result = evaluate_questions(INDEPENDENT, seed_index)
-    assert result["questions"] >= 450 and len(result["files"]) >= 9
+    assert result["questions"] >= 500 and len(result["files"]) >= 10
     assert result["hit@3"] >= 0.86, result["failures"]
     assert result["keyword_rate"] >= 0.78, result["failures"]
     assert result["unanswerable_refused"] >= 0.85, result["failures"]
@@ -330,3 +330,11 @@ def test_a_yes_no_question_about_an_action_needs_that_actor_doing_it(engine: Eng
     assert engine.ask("Has the President signed BIOSECURE into law yet?").abstained
     assert not engine.ask("Did AZ sign a deal with CSPC?").abstained
     assert engine.ask("In what year did BeiGene change its name?").abstained  # no year is given
+
+
+def test_a_part_of_a_deal_value_is_not_the_headline_and_experts_are_quoted_from_their_passages(
+    engine: Engine,
+) -> None:
+    assert engine.ask("How much was paid upfront in the Novartis–Argo Biopharmaceutical agreement?").abstained
+    why = engine.ask("According to Josh Smiley, why are multinationals so focused on China at the moment?")
+    assert not why.abstained and "Smiley" in why.sentences[0].text
