@@ -246,7 +246,7 @@ class Engine:
                 # "What's the total value of China licensing deals so far in 2025?": the deals the articles
                 # happen to name do not add up to the market's total; say so, and show them.
                 answer = _not_a_market_total(answer)
-        if not answer.abstained and _PARTNER_Q.search(question):
+        if not answer.abstained and _PARTNER_Q.search(question) and not _ASKS_WHY_OR_HOW.search(question):
             answer = self._check_partner(question, answer)
         answer = answer.model_copy(update={"seconds": round(time.perf_counter() - started, 4)})
         if conversation is not None:
@@ -390,6 +390,9 @@ _ASKS_ROLE = re.compile(
     re.IGNORECASE,
 )
 """The question asks what someone's job is."""
+
+_ASKS_WHY_OR_HOW = re.compile(r"^\s*(?:and\s+|so\s+)?(?:why|how)\b", re.I)
+"""Asks why companies need partners, not for a party ("Which company was Pfizer's partner?")."""
 
 _PARTNER_Q = re.compile(
     r"\b(?:partners?|partnered\s+(?:on|in|for|with)|licensor|licensee|counterparty|"

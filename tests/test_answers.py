@@ -338,3 +338,13 @@ def test_a_part_of_a_deal_value_is_not_the_headline_and_experts_are_quoted_from_
     assert engine.ask("How much was paid upfront in the Novartis–Argo Biopharmaceutical agreement?").abstained
     why = engine.ask("According to Josh Smiley, why are multinationals so focused on China at the moment?")
     assert not why.abstained and "Smiley" in why.sentences[0].text
+
+
+def test_why_companies_need_partners_is_not_a_question_about_a_partner(engine: Engine) -> None:
+    why = engine.ask(
+        "Why does Zai Lab's president think Chinese firms will keep needing partners rather than going it alone?"
+    )
+    assert not why.abstained and "partner" in why.answer  # Smiley: "experience with a partner"
+    assert engine.ask("pfizer china oncology deal 2025 — partner and value?").abstained
+    fka = engine.ask("BeOne fka? + which drug did it take to the US")
+    assert not fka.abstained and "BeiGene" in fka.answer
