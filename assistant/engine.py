@@ -246,6 +246,16 @@ class Engine:
                 # "What's the total value of China licensing deals so far in 2025?": the deals the articles
                 # happen to name do not add up to the market's total; say so, and show them.
                 answer = _not_a_market_total(answer)
+        if answer.abstained and not answer.sentences and not (filters and filters.active):
+            # "Longer term, what does Cui expect, and what backlash might follow?": two questions in one; the
+            # second's words can sink the first's evidence. Answer the first part when it stands alone.
+            first = _first_part(question)
+            if first:
+                part = compose_answer(
+                    question, query, retriever, self.settings, long=long, anchors=anchors, judged=first
+                )
+                if not part.abstained:
+                    answer = part
         if not answer.abstained and _PARTNER_Q.search(question) and not _ASKS_WHY_OR_HOW.search(question):
             answer = self._check_partner(question, answer)
         answer = answer.model_copy(update={"seconds": round(time.perf_counter() - started, 4)})
@@ -390,6 +400,23 @@ _ASKS_ROLE = re.compile(
     re.IGNORECASE,
 )
 """The question asks what someone's job is."""
+
+_SECOND_PART = re.compile(
+    r",?\s+(?:and|or|but)\s+(?=(?:what|which|how|why|who|when|where|is|are|was|were|does|do|did|has|have|will)\b)"
+    r"|\s+[—–]\s+|\s+-\s+(?=\w)|\s+\+\s+",
+    re.IGNORECASE,
+)
+
+
+def _first_part(question: str) -> str | None:
+    """The first of two questions asked as one ("What does Cui expect, and what backlash might follow?"),
+    when it has words enough to stand alone."""
+    parts = _SECOND_PART.split(question, maxsplit=1)
+    if len(parts) < 2:
+        return None
+    first = parts[0].strip(" ,;:")
+    return first + "?" if len(first.split()) >= 3 else None
+
 
 _ASKS_WHY_OR_HOW = re.compile(r"^\s*(?:and\s+|so\s+)?(?:why|how)\b", re.I)
 """Asks why companies need partners, not for a party ("Which company was Pfizer's partner?")."""

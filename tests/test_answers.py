@@ -348,3 +348,16 @@ def test_why_companies_need_partners_is_not_a_question_about_a_partner(engine: E
     assert engine.ask("pfizer china oncology deal 2025 — partner and value?").abstained
     fka = engine.ask("BeOne fka? + which drug did it take to the US")
     assert not fka.abstained and "BeiGene" in fka.answer
+
+
+def test_the_first_of_two_questions_in_one_is_answered_when_it_stands_alone(engine: Engine) -> None:
+    from assistant.engine import _first_part
+
+    assert _first_part("Longer term, what does Cui expect, and what backlash might follow?") == (
+        "Longer term, what does Cui expect?"
+    )
+    assert _first_part("# of $500m+ china-west deals in 2024") is None  # "$500m+" is not two questions
+    answer = engine.ask(
+        "Longer term, what does Cui expect Chinese companies to do, and what US reaction could that provoke?"
+    )
+    assert not answer.abstained and "lobbying" in answer.answer
