@@ -20,6 +20,7 @@ from __future__ import annotations
 import math
 import re
 from collections import OrderedDict
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -125,14 +126,22 @@ def _edits_at_most(a: str, b: str, limit: int) -> bool:
     return previous[-1] <= limit
 
 
-def _text_stems(text: str) -> set[str]:
-    return set(stems([w.lower().strip("'’.") for w in _WORD.findall(text)]))
+def _stems_of(text: str) -> frozenset[str]:
+    return frozenset(stems([w.lower().strip("'’.") for w in _WORD.findall(text)]))
+
+
+@lru_cache(maxsize=4096)
+def _text_stems(text: str) -> frozenset[str]:
+    """The stems of a sentence's or a passage's words; cached, as the same passages and sentences are
+    checked by several rules per question (and again by the next question of a conversation). Whole
+    documents go through `_DocumentStems` instead."""
+    return _stems_of(text)
 
 
 _UNITS = frozenset({"m", "mn", "bn", "b", "k", "million", "billion"})
 
 
-def _present(term_stem: str, pool: set[str]) -> bool:
+def _present(term_stem: str, pool: AbstractSet[str]) -> bool:
     """In the pool as the same stem, up to one edit (Jefferies / Jeffries), as a longer or shorter form
     of the same word (regulator / regulatory, commercialy / commerci), or, for a long word, up to two
     typing errors (bispecfics / bispecifics)."""
@@ -160,16 +169,16 @@ class _DocumentStems:
 
     def __init__(self, size: int = 64) -> None:
         self.size = size
-        self.data: OrderedDict[tuple[str, str], set[str]] = OrderedDict()
+        self.data: OrderedDict[tuple[str, str], frozenset[str]] = OrderedDict()
 
-    def get(self, retriever: Retriever, path: str) -> set[str]:
+    def get(self, retriever: Retriever, path: str) -> frozenset[str]:
         key = (str(retriever.store.generation), path)
         if key not in self.data:
             try:
                 text = retriever.store.get_document(path).text
             except KeyError:
                 text = ""
-            self.data[key] = _text_stems(text)
+            self.data[key] = _stems_of(text)
             while len(self.data) > self.size:
                 self.data.popitem(last=False)
         self.data.move_to_end(key)
@@ -423,7 +432,7 @@ def gather_evidence(
         for t in own
     ]
 
-    def found_in(pool: set[str], i: int) -> bool:
+    def found_in(pool: AbstractSet[str], i: int) -> bool:
         if _present(own_stems[i], pool):
             return True
         return any(all(_present(w, pool) for w in alt) for alt in alternatives[i])
@@ -445,11 +454,11 @@ def gather_evidence(
         best_hit = pool_hits[candidates[0].hit_index]
         answer_pool = _text_stems(f"{best_hit.chunk.text} {best_hit.chunk.section or ''} {best_hit.meta.title}")
         # "self-comm": each part, or what its shorthand stands for ("commercialisation").
-        parts = [p for p in head.split("-") if p] or [head]
+        head_parts = [p for p in head.split("-") if p] or [head]
         if not all(
             _present(stems([p])[0], answer_pool)
             or any(all(_present(w, answer_pool) for w in stems(alt)) for alt in long_forms(p))
-            for p in parts
+            for p in head_parts
         ):
             focus_missing = 1.0 if head in entities else specificity(head)
     contenders = [c for c in candidates[:5] if c.score >= params.extra_ratio * candidates[0].score]
@@ -462,7 +471,6 @@ def gather_evidence(
         typed_ok = any(_present(a, about) for a in stems(anchors))
         # ...and it must be about what is asked of them: "What did Smiley say about BIOSECURE?" is not
         # answered by a Smiley passage that never mentions BIOSECURE (Yang's and Cui's do).
-        anchor_stems = set(stems(anchors))
         others = [i for i in range(len(own)) if own[i] in entities and own_stems[i] not in anchor_stems]
         typed_ok = typed_ok and all(found_in(about, i) for i in others)
         # "And what did Smiley have to say about it?": "it" is what the thread was about.

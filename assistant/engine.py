@@ -207,14 +207,10 @@ class Engine:
 
             person = _person_named(question, self.facts())
             if person is not None:
-                who = self._answer_from_facts(f"Who is {person.name}?")
-                if who is not None and not who.abstained:
-                    answer = who.model_copy(update={"question": question, "query": query})
+                answer = self._who_is(person.name, question, query)
         if answer is None and len(prepared.by_role) == 1 and _ASKS_NAME.search(question):
             # "Ascentage CEO name?", "Who runs Zai Lab?": the person, as the article introduces them.
-            who = self._answer_from_facts(f"Who is {prepared.by_role[0]}?")
-            if who is not None and not who.abstained:
-                answer = who.model_copy(update={"question": question, "query": query})
+            answer = self._who_is(prepared.by_role[0], question, query)
         from .fact_questions import _COUNT_Q
         from .question import analyse
 
@@ -316,6 +312,13 @@ class Engine:
                 if organisation and {w.lower() for w in name.split()} & set(anchors):
                     anchors = list(dict.fromkeys(anchors + _organisation_words(organisation)))
         return Prepared(query=query, judged=judged, anchors=anchors, by_role=by_role)
+
+    def _who_is(self, name: str, question: str, query: str) -> Answer | None:
+        """The people table's answer to "Who is <name>?", for a question that asked it another way."""
+        who = self._answer_from_facts(f"Who is {name}?")
+        if who is None or who.abstained:
+            return None
+        return who.model_copy(update={"question": question, "query": query})
 
     def _check_partner(self, question: str, answer: Answer) -> Answer:
         """ "Which company was Pfizer's partner?": only a deal the articles name with Pfizer as a party
