@@ -59,9 +59,12 @@ class ComposerParams:
     w_typed: float = 0.1
     """Bonus for a sentence holding the kind of thing asked for (an amount for "how much")."""
     w_reason: float = 0.1
+    """Bonus, for a "why" question, for a sentence that gives a reason ("as they look to...")."""
     w_off_anchor: float = 0.15
     """Penalty, for a question about a person, for a sentence from a passage that never names them."""
-    """Bonus, for a "why" question, for a sentence that gives a reason ("as they look to...")."""
+    w_context: float = 0.5
+    """A sentence that refers back ("This comes as they...") matches the words of the sentence before it
+    at this share: the question's words are often there."""
     extra_ratio: float = 0.75
     """A further sentence must score at least this share of the best one."""
     redundancy: float = 0.80
@@ -265,9 +268,9 @@ def confidence(evidence: Evidence, params: ComposerParams = DEFAULT_PARAMS) -> f
 
 def _candidates(
     retriever: Retriever, pool_hits: list[Hit]
-) -> tuple[list[tuple[str, int, int]], list[str], list[int], np.ndarray]:
+) -> tuple[list[tuple[str, int, int]], list[str], list[int], np.ndarray, list[str]]:
     """Every sentence of the pooled passages once (overlapping passages share sentences), with the
-    sentence vectors stored at index time."""
+    sentence vectors stored at index time and the sentence before each in its passage ("" for the first)."""
     ids = [h.chunk.id for h in pool_hits]
     spans = retriever.store.chunk_sentences(ids)
     stored = retriever.store.sentence_vectors(ids)
@@ -276,18 +279,22 @@ def _candidates(
     texts: list[str] = []
     owners: list[int] = []
     vectors: list[np.ndarray] = []
+    before: list[str] = []
     for i, hit in enumerate(pool_hits):
+        previous = ""
         for k, (s, e) in enumerate(spans.get(hit.chunk.id, [])):
+            text = hit.chunk.text[s - hit.chunk.start : e - hit.chunk.start]
             key = (hit.chunk.document, s, e)
-            if key in seen:
-                continue
-            seen.add(key)
-            keys.append(key)
-            texts.append(hit.chunk.text[s - hit.chunk.start : e - hit.chunk.start])
-            owners.append(i)
-            vectors.append(stored[hit.chunk.id][k])
+            if key not in seen:
+                seen.add(key)
+                keys.append(key)
+                texts.append(text)
+                owners.append(i)
+                vectors.append(stored[hit.chunk.id][k])
+                before.append(previous)
+            previous = text
     matrix = np.stack(vectors) if vectors else np.zeros((0, retriever.store.manifest.dimension), np.float32)
-    return keys, texts, owners, matrix
+    return keys, texts, owners, matrix, before
 
 
 class _SentenceVectors:
@@ -355,7 +362,7 @@ def gather_evidence(
     pool_hits = hits[: params.passages]
     own_topic_stems = stems([t for t in analysis.terms if not t.isdigit()]) or stems(analysis.terms)
     measured_head = stems([analysis.focus[-1]])[0] if analysis.focus and analysis.expects == "percent" else None
-    keys, texts, owners, vectors = _candidates(retriever, pool_hits)
+    keys, texts, owners, vectors, before = _candidates(retriever, pool_hits)
     anchor_stems = stems(anchors) if anchors else []
     anchored = {i for i, h in enumerate(pool_hits) if any(_present(a, _text_stems(h.chunk.text)) for a in anchor_stems)}
     if not keys:
@@ -364,9 +371,13 @@ def gather_evidence(
     total_weight = sum(weights) or 1.0
     top_score = pool_hits[0].score or 1.0
     candidates = []
-    for key, text, owner, sim, vector in zip(keys, texts, owners, sims, vectors, strict=True):
+    for key, text, owner, sim, vector, previous in zip(keys, texts, owners, sims, vectors, before, strict=True):
         present = _text_stems(text)
         found = sum(w for t, w in zip(term_stems, weights, strict=True) if _present(t, present))
+        if previous and _ANAPHOR.match(text):
+            context = present | _text_stems(previous)
+            carried = sum(w for t, w in zip(term_stems, weights, strict=True) if _present(t, context))
+            found += params.w_context * (carried - found)
         lexical = found / total_weight
         passage = pool_hits[owner].score / top_score if top_score else 0.0
         # The expected kind of answer must be about the question: "ADC deal count?" is not answered by
@@ -546,6 +557,17 @@ def select_sentences(evidence: Evidence, max_sentences: int, max_words: int, par
     if not pool:
         return []
     best = next((c for c in pool[:5] if c.typed), pool[0])
+    if evidence.anchors and not _speaks_for(best, pool, evidence.anchors) and not _may_carry_on(best):
+        # "Does the Jefferies analyst see it the same way?": her sentence leads, not Yang's, when one of
+        # hers is nearly as good.
+        best = next(
+            (
+                c
+                for c in pool[:5]
+                if c.typed and c.score >= params.extra_ratio * pool[0].score and _speaks_for(c, pool, evidence.anchors)
+            ),
+            best,
+        )
     chosen = [best]
     words = len(best.text.split())
 
@@ -584,6 +606,11 @@ def select_sentences(evidence: Evidence, max_sentences: int, max_words: int, par
     rest.sort(key=lambda c: (doc_rank[evidence.hits[c.hit_index].chunk.document], c.start))
     return [best, *rest]
 
+
+_ANAPHOR = re.compile(
+    r"^\s*[“\"‘']?\s*(?:it|its|this|that|these|those|they|their|he|she|his|her|such)\b", re.IGNORECASE
+)
+"""A sentence whose subject is in the sentence before it."""
 
 _CARRIES_ON = re.compile(
     r"^\s*[“\"‘']?\s*(?:it|its|this|that|these|those|they|their|he|she|his|her|however|but|while|yet|still)\b",
@@ -659,6 +686,14 @@ _FIGURES = frozenset({"money", "percent", "count", "date", "day", "duration"})
 """Kinds of answer that must come from a sentence naming what the question names."""
 
 _REFERS_BACK = re.compile(r"^\s*(?:[“\"‘']|(?:he|she|his|her|they)\b)", re.IGNORECASE)
+
+
+_PRONOUN_SAYS = re.compile(r"\b(?:he|she)\s+(?:says|said|states|stated|notes|noted|adds|added|explains|explained)\b")
+
+
+def _may_carry_on(cand: Candidate) -> bool:
+    """A quote or a "he"/"she" sentence: its speaker may be named in a sentence the pool does not hold."""
+    return bool(_REFERS_BACK.match(cand.text) or _PRONOUN_SAYS.search(cand.text))
 
 
 def _speaks_for(cand: Candidate, pool: list[Candidate], anchors: list[str]) -> bool:

@@ -71,6 +71,11 @@ _COMMON_CAPITALISED = frozenset(
 )
 
 
+_ASKS_FOR_VIEW = frozenset(
+    "reason reasons reasoning rationale motivation argument logic view views take thoughts opinion point".split()
+)
+
+
 def is_follow_up(question: str) -> bool:
     terms = query_terms(question)
     if _ELLIPTICAL.match(question) or _PRONOUNS.search(question):
@@ -102,7 +107,10 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
     root = next((t for t in reversed(conversation.turns) if not is_follow_up(t.question)), previous)
     own = set(query_terms(question))
     names = [n for n in thread_names(conversation) if n.lower() not in own]
-    if len(own) <= 2 and (_ELLIPTICAL.match(question) or not _PRONOUNS.search(question)):
+    # "What's his reasoning?": one word of its own; the rest is the thread's question.
+    if (len(own) <= 2 and (_ELLIPTICAL.match(question) or not _PRONOUNS.search(question))) or (
+        len(own) <= 1 and own <= _ASKS_FOR_VIEW and _PERSON_PRONOUN.search(question)
+    ):
         frame = [t for t in query_terms(previous.question) + query_terms(root.question) if t not in own]
         extra = " ".join(dict.fromkeys(frame + names[:3]))
         return f"{question} ({extra})" if extra else question
@@ -122,11 +130,14 @@ def thread_names(conversation: Conversation) -> list[str]:
     previous = conversation.turns[-1]
     root = next((t for t in reversed(conversation.turns) if not is_follow_up(t.question)), previous)
     names: list[str] = []
-    for turn in [previous] if root is previous else [previous, root]:
+    turns = [previous] if root is previous else [previous, root]
+    # What the user named comes first: it is what "it" most likely points back to.
+    for turn in turns:
+        names += [e.capitalize() for e in analyse(turn.question).entities]
+    for turn in turns:
         if not turn.answer.abstained:
             for sentence in turn.answer.sentences[:1]:
                 names += _names(sentence.text)
-        names += [e.capitalize() for e in analyse(turn.question).entities]
     return list(dict.fromkeys(names))
 
 

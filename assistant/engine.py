@@ -211,9 +211,21 @@ class Engine:
         if answer is None and len(prepared.by_role) == 1 and _ASKS_NAME.search(question):
             # "Ascentage CEO name?", "Who runs Zai Lab?": the person, as the article introduces them.
             answer = self._who_is(prepared.by_role[0], question, query)
-        from .fact_questions import _COUNT_Q
+        from .fact_questions import _COUNT_Q, _SUM, _SUPERLATIVE, _THRESHOLD
         from .question import analyse
 
+        # "Which Western pharmas signed oncology deals in 2025?": the deals table may hold none with a stated
+        # value while a passage names them ("AbbVie, Pfizer and GSK all signing multi-billion dollar deals").
+        # Only a plain list may fall back to the passages: a superlative, a sum, a count or a threshold needs
+        # the arithmetic that only the table can do.
+        # A list of the deals themselves ("List the 2025 ADC deals") is the table's to make too: the fallback
+        # is for questions asking which companies.
+        plain_list = analyse(question).expects in {"companies", "company"} and not (
+            _SUPERLATIVE.search(question)
+            or _SUM.search(question)
+            or _COUNT_Q.search(question)
+            or _THRESHOLD.search(question)
+        )
         is_total = _stated_total_wins(question)
         is_count = bool(_COUNT_Q.search(question)) or analyse(question).expects == "count"
         market_wide = (is_total or is_count) and not _NAMED_DEALS.search(question)
@@ -235,7 +247,7 @@ class Engine:
             if (
                 answer is None
                 or (is_total and _states_total(passage_answer, answer))
-                or (answer.abstained and not passage_answer.abstained and is_count)
+                or (answer.abstained and not passage_answer.abstained and (is_count or plain_list))
             ):
                 answer = passage_answer
             elif market_wide and not answer.abstained:
@@ -293,6 +305,10 @@ class Engine:
             said, named = surname_people(query, [p[:3] for p in people])
             if named:
                 query, judged = said, surname_people(judged, [p[:3] for p in people])[0]
+                # "Does the Jefferies analyst see it the same way?": the person the question names, not the
+                # one its borrowed context does.
+                if mentions_a_role(question) and name_people_by_role(question, [p[:3] for p in people])[1]:
+                    named = surname_people(question, [p[:3] for p in people])[1]
                 anchors = list(dict.fromkeys(anchors + [w.lower() for n in named for w in n.split() if len(w) > 2]))
             if pronoun_anchors and conversation is not None and conversation.turns:
                 person = thread_person(conversation, people)

@@ -130,6 +130,8 @@ def is_everyday_verb_form(term: str) -> bool:
     """ "speeding", "attracting", "surged": an -ing/-ed form of a verb in everyday use (Zipf >= 3.5)."""
     if term.endswith("ly") and len(term) > 6 and zipf(term[:-2]) >= 3.5:
         return True  # "legislatively": an everyday word's adverb
+    if term.startswith("re") and len(term) > 7 and zipf(term) < 3.5 and is_everyday_verb_form(term[2:]):
+        return True  # "reinserted": an everyday verb done again
     for suffix in ("ing", "ed"):
         if term.endswith(suffix) and len(term) > len(suffix) + 2:
             base = term[: -len(suffix)]
@@ -371,6 +373,8 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
     elif first not in _QUESTION_OPENERS and len(words) <= 8:
         # Analyst shorthand ("Zai Lab 2024 revenue", "EU reaction to BIOSECURE"): the noun phrase's head.
         focus = [w for w in _noun_phrase(words) if w.isalpha() or (w.replace("-", "").isalpha())]
+    if focus and focus[-1] in _REASON_HEADS:
+        focus = []  # "What's his reasoning?": a reason answers it, whatever words it uses
     if focus and expects is None:
         expects = _HEAD_TYPES.get(focus[-1])
         if expects is not None:
@@ -379,7 +383,8 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
     return focus, expects
 
 
-_WHY = re.compile(r"\bwhy\b|\breasons?\b", re.IGNORECASE)
+_REASON_HEADS = frozenset("reason reasons reasoning rationale motivation motive motives explanation logic".split())
+_WHY = re.compile(r"\bwhy\b|\breasons?\b|\breasoning\b|\brationale\b|\bmotivations?\b|\bmotives?\b", re.IGNORECASE)
 REASON = re.compile(
     r"\b(?:because|due to|driven by|in anticipation of|reasons?|comes as|thanks to|so that|in order to|"
     r"given that|incentivi[sz]ed|motivated|as they|as it|as the|as (?:many|most|some|chinese|western)\b)",

@@ -361,3 +361,30 @@ def test_the_first_of_two_questions_in_one_is_answered_when_it_stands_alone(engi
         "Longer term, what does Cui expect Chinese companies to do, and what US reaction could that provoke?"
     )
     assert not answer.abstained and "lobbying" in answer.answer
+
+
+def test_tickers_company_lists_and_a_role_named_in_a_follow_up(engine: Engine) -> None:
+    ticker = engine.ask("nvs/argo deal size?")  # NVS: Novartis
+    assert not ticker.abstained and "$5.36bn" in ticker.answer
+    # The deals table holds no valued 2025 oncology deal, but a passage names the companies.
+    listed = engine.ask(
+        "Which large Western pharmaceutical companies does the article name as having signed "
+        "multi-billion-dollar oncology licensing deals with Chinese partners during 2025?"
+    )
+    assert not listed.abstained and all(name in listed.answer for name in ("AbbVie", "Pfizer", "GSK"))
+    assert engine.ask("List the 2025 ADC deals w/ values").abstained  # a list of deals stays the table's
+    conversation = Conversation()
+    engine.ask("Is Ascentage's CEO worried about the BIOSECURE bill?", conversation)
+    reasoning = engine.ask("What's his reasoning?", conversation)  # the thread's topic, his view
+    assert not reasoning.abstained and "unmet needs" in reasoning.answer
+    same = engine.ask("Does the Jefferies analyst see it the same way?", conversation)
+    assert not same.abstained and "noise" in same.answer  # Cui on BIOSECURE, not Yang again
+
+
+def test_a_sentence_that_refers_back_matches_the_words_before_it(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("what was the dominant therapy area for china licensing in 2025", conversation)
+    # "...immunology has also emerged..., with the previously mentioned GSK and AbbVie deals both including
+    # an immunology asset": its neighbours carry the thread's words.
+    answer = engine.ask("And immunology?", conversation)
+    assert not answer.abstained and "immunology" in answer.answer

@@ -80,6 +80,8 @@ def test_why_questions_prefer_sentences_giving_a_reason() -> None:
     assert analyse("Why are Western drugmakers shopping for Chinese assets?").asks_reason
     assert analyse("CN ADCs - why popular?").asks_reason
     assert not analyse("What did Smiley say?").asks_reason
+    reasoning = analyse("What's his reasoning?")  # a reason answers it, whatever its words
+    assert reasoning.asks_reason and reasoning.focus == []
     assert REASON.search("This comes as they look to bulk out their pipelines")
     assert not REASON.search("It was passed by the House on 11 December.")
 
@@ -89,6 +91,8 @@ def test_everyday_verb_forms_are_told_from_jargon() -> None:
 
     assert is_everyday_verb_form("speeding") and is_everyday_verb_form("licensed")
     assert not is_everyday_verb_form("upfront") and not is_everyday_verb_form("milestones")
+    assert is_everyday_verb_form("reinserted")  # an everyday verb done again
+    assert not is_everyday_verb_form("reimbursed")  # a word in its own right, not "imbursed" again
     assert analyse("How long does an IND review take?").expects == "duration"
     assert analyse("On what date was the deal announced?").expects == "day"
 
