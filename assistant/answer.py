@@ -439,6 +439,7 @@ def gather_evidence(
     alternatives = [
         [stems(words) for words in long_forms(t)]
         + ([[f"20{t}"]] if t.isdigit() and len(t) == 2 else [])
+        + ([[_NUMBER_WORDS[int(t)]]] if t.isdigit() and int(t) < len(_NUMBER_WORDS) else [])  # "3": three
         + ([stems(list(parts))] if (parts := compound_parts(t)) else [])  # "longterm": long, term
         for t in own
     ]
@@ -528,9 +529,17 @@ def gather_evidence(
             any(_present(a, pool) for a in actor_forms) and any(_present(v, pool) for v in verb_forms)
             for pool in (_text_stems(c.text) for c in candidates[:6])
         )
+    if years and typed_ok and analysis.expects not in _FIGURES:
+        # "Chinese share of big pharma deals in 2025?" is not answered by the share "in 2024": a lead that
+        # dates itself to another year, never the one asked, answers for that other year.
+        lead = next((c for c in contenders if c.typed), contenders[0])
+        dated = set(re.findall(r"\b(?:19|20)\d{2}\b", lead.text))
+        typed_ok = not dated or any(own[i] in dated for i in years)
     typed_match = 1.0 if analysis.expects and named and any(c.typed and names_all(c) for c in contenders) else 0.0
     if analysis.expects in _FIGURES and typed_ok:
-        typed_ok = any(fits(c) for c in contenders)
+        # The sentence that would lead the answer must fit: another contender's figure (US drug sales in
+        # 2025) does not make the lead's (2024 licensing value) an answer for 2025.
+        typed_ok = fits(next((c for c in contenders if c.typed), contenders[0]))
     if analysis.expects == "money" and typed_ok:
         # "How much was paid upfront?": the articles give headline values; a part of one they never
         # mention (upfront, milestones, royalties) is not answered by the headline.
@@ -682,7 +691,9 @@ _PAYMENT_PARTS = frozenset(
 )
 """Parts of a deal's value that a headline value does not answer."""
 
-_FIGURES = frozenset({"money", "percent", "count", "date", "day", "duration"})
+_NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
+
+_FIGURES = frozenset({"money", "percent", "count", "date", "day", "duration", "area"})
 """Kinds of answer that must come from a sentence naming what the question names."""
 
 _REFERS_BACK = re.compile(r"^\s*(?:[“\"‘']|(?:he|she|his|her|they)\b)", re.IGNORECASE)

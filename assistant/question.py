@@ -262,6 +262,8 @@ def analyse(question: str) -> QuestionAnalysis:
             expects = {"many": "count", "much": "money", "long": "duration"}[later.group(1).lower()]
     if re.search(r"\bby (?:what|how much of a|how big a|how wide a) margin\b|\bhow many votes\b", text, re.I):
         expects = "count"  # "Has the Senate voted on it, and by what margin?"
+    if expects is None and _ASKS_AREA.search(text):
+        expects = "area"  # "AZ/CSPC deal - what therapy area / modality is it for?"
     if expects is None and (re.match(r"^\s*#", text) or re.search(r"\b(?:number|count) of\b", text, re.I)):
         expects = "count"  # "# of deals over $500m in 2023"
     elif expects is None and re.search(r"\(\s*[$€£¥]\s*\)|\bin\s+[$€£¥]", text):
@@ -316,6 +318,8 @@ _HEAD_TYPES = {
         "companies firms pharmas drugmakers biotechs buyers licensees licensors partners".split(), "companies"
     ),
     **dict.fromkeys("company firm drugmaker biotech buyer licensee licensor partner".split(), "company"),
+    # "What therapy area is the AZ–CSPC deal in?": a disease area or a kind of drug is the answer.
+    **dict.fromkeys("area areas modality modalities indication indications".split(), "area"),
 }
 _SPEAKS = re.compile(
     r"\s+(?:notes|noted|says|said|states|stated|believes|concludes|expressed|echoed|mirrors|forecasts|predicts|"
@@ -392,6 +396,21 @@ REASON = re.compile(
 )
 
 
+AREA = re.compile(
+    r"\b(?:oncology|oncological|cancers?|tumou?rs?|immunology|immune|autoimmune|inflammat\w*|cardiometabolic|"
+    r"cardiovascular|metabolic|obesity|diabetes|neurology|neuroscience|psychiatr\w*|rare diseases?|infectious|"
+    r"respiratory|dermatology|ophthalmology|haematology|hematology|ADCs?|antibody-drug conjugates?|bispecifics?|"
+    r"cell (?:and gene )?therap(?:y|ies)|gene therap(?:y|ies)|CGTs?|CAR-T|GLP-1|small molecules?|antibod(?:y|ies)|"
+    r"vaccines?|mRNA|siRNA|radiopharmaceuticals?|biologics|modalit(?:y|ies)|therapeutic umbrella)\b",
+    re.IGNORECASE,
+)
+"""A disease area or a kind of drug: what "which therapy area" and "what modality" are answered with."""
+_ASKS_AREA = re.compile(
+    r"\b(?:what|which)\s+(?:therapy\s+|therapeutic\s+|disease\s+|drug\s+)?(?:areas?|modalit(?:y|ies)|indications?)\b",
+    re.IGNORECASE,
+)
+
+
 def satisfies(expects: str | None, text: str) -> bool:
     """Does the text contain the kind of thing the question expects?"""
     if expects is None:
@@ -413,6 +432,8 @@ def satisfies(expects: str | None, text: str) -> bool:
     if expects == "count":
         stripped = DATE.sub(" ", MONEY.sub(" ", text))
         return bool(_COUNT.search(stripped))
+    if expects == "area":
+        return bool(AREA.search(text))
     if expects in {"person", "name"}:
         return bool(_NAME.search(text))
     if expects in {"company", "companies"}:

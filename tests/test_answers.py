@@ -105,7 +105,7 @@ def test_questions_the_corpus_cannot_answer_are_refused_with_nearest_passages(en
 
 def test_follow_ups_use_the_conversation(engine: Engine) -> None:
     conversation = Conversation()
-    first = engine.ask("Which therapy area dominated licensing deals with China in 2025?", conversation)
+    first = engine.ask("Which therapy area was the focus of licensing agreements in 2025?", conversation)
     assert "oncology" in first.answer.lower()
     follow = engine.ask("And immunology?", conversation)
     assert not follow.abstained
@@ -388,3 +388,18 @@ def test_a_sentence_that_refers_back_matches_the_words_before_it(engine: Engine)
     # an immunology asset": its neighbours carry the thread's words.
     answer = engine.ask("And immunology?", conversation)
     assert not answer.abstained and "immunology" in answer.answer
+
+
+def test_a_year_or_an_area_the_lead_sentence_does_not_give_is_not_answered(engine: Engine) -> None:
+    # The lead gives the 2024 figure; another contender's 2025 figure (US drug sales) does not rescue it.
+    assert engine.ask(
+        "What total value did GlobalData put on Chinese innovator drug licensing deals signed by large pharma in 2025?"
+    ).abstained
+    assert engine.ask("chinese share of big pharma innovator deals in 2025 - is it above the 28%?").abstained
+    share = engine.ask("What share of big pharma's innovator deals were Chinese in 2024?")
+    assert not share.abstained and "28%" in share.answer
+    # The deal is named, its therapy area and modality are not.
+    assert engine.ask("Novartis–Argo: what modality and therapy area does the $5.36bn deal cover?").abstained
+    assert engine.ask("az/cspc $5.3bn deal - what therapy area / modality is it for?").abstained
+    modalities = engine.ask("which 3 next-gen biologic modalities did yang flag as driving interest")
+    assert not modalities.abstained and "bispecifics" in modalities.answer

@@ -95,6 +95,8 @@ def test_everyday_verb_forms_are_told_from_jargon() -> None:
     assert not is_everyday_verb_form("reimbursed")  # a word in its own right, not "imbursed" again
     assert analyse("How long does an IND review take?").expects == "duration"
     assert analyse("On what date was the deal announced?").expects == "day"
+    assert analyse("az/cspc $5.3bn deal - what therapy area / modality is it for?").expects == "area"
+    assert analyse("What therapy area is the AZ CSPC deal in?").expects == "area"
 
 
 def test_lawmaking_words_and_quote_openers_are_not_company_names() -> None:
