@@ -31,6 +31,7 @@ from .config import Settings
 from .lexicon import expand_query, long_forms
 from .models import Answer, AnswerSentence, Citation, Hit
 from .question import (
+    FACT_CHECK,
     REASON,
     QuestionAnalysis,
     analyse,
@@ -421,7 +422,8 @@ def gather_evidence(
         and any(not m.group(0).islower() for m in re.finditer(rf"\b{re.escape(t)}\b", written, re.IGNORECASE))
     }
     own_weights = [
-        0.0 if _is_threshold(t, question) else 1.0 if t in entities else specificity(t, typo_check=True) for t in own
+        0.0 if _is_bound_or_claim(t, question) else 1.0 if t in entities else specificity(t, typo_check=True)
+        for t in own
     ]
     # A missing everyday word is usually a paraphrase ("cheap", "picking up pace"); a missing name, number
     # or rare term ("Keytruda", "2027", "upfront") usually means the corpus does not say it.
@@ -456,7 +458,7 @@ def gather_evidence(
     missing = max((missing_weights[i] for i in absent), default=0.0)
     # A name or a number the cited articles never mention ("Keytruda", "2027") settles it: not answered.
     names_absent = any(
-        (own[i] in entities or any(ch.isdigit() for ch in own[i])) and not _is_threshold(own[i], question)
+        (own[i] in entities or any(ch.isdigit() for ch in own[i])) and not _is_bound_or_claim(own[i], question)
         for i in absent
     )
     focus_missing = 0.0
@@ -476,20 +478,46 @@ def gather_evidence(
     contenders = [c for c in candidates[:5] if c.score >= params.extra_ratio * candidates[0].score]
     typed_ok = (analysis.expects is None or any(c.typed for c in contenders)) and not names_absent
     if anchors and typed_ok:
-        # "he"/"she": the answer must come from a passage about one of the thread's people.
-        best = next((c for c in contenders if c.typed), contenders[0])
-        hit = pool_hits[best.hit_index]
-        about = _text_stems(f"{hit.chunk.text} {hit.chunk.section or ''}")
-        typed_ok = any(_present(a, about) for a in stems(anchors))
-        # ...and it must be about what is asked of them: "What did Smiley say about BIOSECURE?" is not
-        # answered by a Smiley passage that never mentions BIOSECURE (Yang's and Cui's do).
         others = [i for i in range(len(own)) if own[i] in entities and own_stems[i] not in anchor_stems]
-        typed_ok = typed_ok and all(found_in(about, i) for i in others)
-        # "And what did Smiley have to say about it?": "it" is what the thread was about.
         topic = [n for n in _thread_topic(question, query) if n not in anchor_stems]
-        typed_ok = typed_ok and (not topic or any(_present(n, about) for n in topic))
-    named = [i for i in range(len(own)) if own[i] in entities]
-    years = [i for i in range(len(own)) if own[i].isdigit() and len(own[i]) == 4]
+
+        def about_them(cand: Candidate) -> bool:
+            # "he"/"she": the answer must come from a passage about one of the thread's people...
+            hit = pool_hits[cand.hit_index]
+            about = _text_stems(f"{hit.chunk.text} {hit.chunk.section or ''}")
+            # ...and about what is asked of them: "What did Smiley say about BIOSECURE?" is not answered by
+            # a Smiley passage that never mentions BIOSECURE (Yang's and Cui's do); "And what did Smiley
+            # have to say about it?": "it" is what the thread was about.
+            return (
+                any(_present(a, about) for a in anchor_stems)
+                and all(found_in(about, i) for i in others)
+                and (not topic or any(_present(n, about) for n in topic))
+            )
+
+        lead = next((c for c in contenders if c.typed), contenders[0])
+        fitting: Candidate | None = lead if about_them(lead) else None
+        if fitting is None and others:
+            # Another contender may lead when the sentence itself is theirs and names what is asked of them.
+            fitting = next(
+                (
+                    c
+                    for c in contenders
+                    if c.typed
+                    and about_them(c)
+                    and _speaks_for(c, candidates, anchor_stems)
+                    and all(found_in(_text_stems(c.text), i) for i in others)
+                ),
+                None,
+            )
+        typed_ok = fitting is not None
+        if fitting is not None and fitting is not lead:
+            # "Yang on BIOSECURE — why...?": his BIOSECURE quote leads, not his introduction.
+            candidates.remove(fitting)
+            candidates.insert(0, fitting)
+    named = [i for i in range(len(own)) if own[i] in entities and not _is_bound_or_claim(own[i], question)]
+    years = [
+        i for i in range(len(own)) if own[i].isdigit() and len(own[i]) == 4 and not _is_bound_or_claim(own[i], question)
+    ]
     borrowed = _borrowed_names(question, query, analysis)
     places_asked = [stems(list(_SCOPES[w])) for w in own if w in _SCOPES]
 
@@ -516,7 +544,9 @@ def gather_evidence(
     if len(named) >= 2 and typed_ok:
         # "Which asset did AstraZeneca license from CSPC?" is not answered from a passage naming neither.
         passages_of = [_text_stems(pool_hits[c.hit_index].chunk.text) for c in contenders[:1]]
-        typed_ok = any(found_in(pool, i) for pool in passages_of for i in named if not _is_threshold(own[i], question))
+        typed_ok = any(
+            found_in(pool, i) for pool in passages_of for i in named if not _is_bound_or_claim(own[i], question)
+        )
     if analysis.action and typed_ok:
         # "Has the Senate voted on it yet?" is not answered by "It was passed by the House": some leading
         # sentence must have that actor doing that (a form of the verb, or what the lexicon says it means).
@@ -671,10 +701,16 @@ def _thread_topic(question: str, query: str) -> list[str]:
     return stems(names)
 
 
-def _is_threshold(term: str, question: str) -> bool:
-    """ "$5bn+", "over $500m", "more than 20": a bound the answer must pass, not a figure it must contain."""
+def _is_bound_or_claim(term: str, question: str) -> bool:
+    """ "$5bn+", "over $500m", "more than 20": a bound the answer must pass, not a figure it must contain;
+    "Is it right that the deal was $6bn?": a claimed figure, which the answer confirms or corrects; "#1
+    reason": a rank."""
     if not any(ch.isdigit() for ch in term):
         return False
+    if FACT_CHECK.search(question) and not re.fullmatch(r"(?:19|20)\d{2}", term):
+        return True  # a year stays what the claim is about: 28% "in 2024" does not confirm a 2023 share
+    if re.search(rf"#\s?{re.escape(term)}\b", question):
+        return True
     t = re.escape(term)
     bound = r"(?:over|above|more than|at least|exceeding|under|below|less than|at most|>|<|>=|<=)"
     return bool(re.search(rf"{t}\w*\s*\+|{bound}\s*{t}", question, re.IGNORECASE))

@@ -98,6 +98,13 @@ ABBREVIATIONS: dict[str, str] = {
     "concerned": "concerned|worried|unfazed|fazed",
     "pivot": "moving|shift|pivot",
     "gen": "generation",
+    "dev": "development",
+    "co": "company|companies",
+    "cos": "companies",
+    "licensors": "licensing|deals|licensors",
+    "licensor": "licensing|deal|licensor",
+    "licensees": "licensing|deals|licensees",
+    "licensee": "licensing|deal|licensee",
     "yr": "year",
     "yrs": "years",
     "q": "quarter",
@@ -124,6 +131,10 @@ CHAT_WORDS_MEANING = {
 CHAT_WORDS = frozenset(
     [
         *CHAT_WORDS_MEANING,
+        # Negated auxiliaries carry no topic: "why needn't they sweat it?"
+        *("don't", "doesn't", "didn't", "isn't", "aren't", "wasn't", "weren't", "won't", "can't", "cannot"),
+        *("needn't", "shouldn't", "wouldn't", "couldn't", "hasn't", "haven't", "hadn't", "mustn't"),
+        *("don’t", "doesn’t", "didn’t", "isn’t", "aren’t", "won’t", "can’t", "needn’t", "shouldn’t"),
         *("w/", "re", "eg", "ie", "etc"),
         # Verbs that ask for an account rather than name a topic: "How does Cui characterise BIOSECURE?"
         *("characterise", "characterize", "characterises", "characterizes", "describe", "describes"),

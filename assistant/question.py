@@ -26,7 +26,8 @@ _PREPOSITIONS = frozenset(
 _GENERIC_CAPITALISED = frozenset(
     """american americans chinese western westerners european europeans asian asians us u.s. usa uk china
     english i what which who whom whose when where why how is are was were do does did has have can
-    could should will would and or but the a an in on of for to according""".split()
+    could should will would and or but the a an in on of for to according
+    fact right correct confirm verify check draft pls please true""".split()
 )
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"
@@ -262,6 +263,9 @@ def analyse(question: str) -> QuestionAnalysis:
             expects = {"many": "count", "much": "money", "long": "duration"}[later.group(1).lower()]
     if re.search(r"\bby (?:what|how much of a|how big a|how wide a) margin\b|\bhow many votes\b", text, re.I):
         expects = "count"  # "Has the Senate voted on it, and by what margin?"
+    if expects is None and FACT_CHECK.search(text):
+        # The answer must give the true figure of the kind claimed.
+        expects = "money" if MONEY.search(text) else "percent" if PERCENT.search(text) else None
     if expects is None and _ASKS_AREA.search(text):
         expects = "area"  # "AZ/CSPC deal - what therapy area / modality is it for?"
     if expects is None and (re.match(r"^\s*#", text) or re.search(r"\b(?:number|count) of\b", text, re.I)):
@@ -409,6 +413,16 @@ _ASKS_AREA = re.compile(
     r"\b(?:what|which)\s+(?:therapy\s+|therapeutic\s+|disease\s+|drug\s+)?(?:areas?|modalit(?:y|ies)|indications?)\b",
     re.IGNORECASE,
 )
+
+
+FACT_CHECK = re.compile(
+    r"^\s*(?:(?:is|was)\s+it\s+(?:right|true|correct|accurate)\b|confirm\b|fact[- ]?check\b|verify\b|"
+    r"(?:am\s+i|are\s+we)\s+right\b|my\s+draft\s+says\b|correct\s+me\b)"
+    r"|\b(?:right|correct)\s+(?:number|figure|amount)\s*\?|\bcorrect\s+(?:it|me)?\s*if\s+not\b",
+    re.IGNORECASE,
+)
+"""A claim to check ("Is it right that the deal was $6bn?", "Confirm: ..."): its figures are what the answer
+confirms or corrects, not words the evidence must contain."""
 
 
 def satisfies(expects: str | None, text: str) -> bool:

@@ -403,3 +403,23 @@ def test_a_year_or_an_area_the_lead_sentence_does_not_give_is_not_answered(engin
     assert engine.ask("az/cspc $5.3bn deal - what therapy area / modality is it for?").abstained
     modalities = engine.ask("which 3 next-gen biologic modalities did yang flag as driving interest")
     assert not modalities.abstained and "bispecifics" in modalities.answer
+
+
+def test_a_claim_to_check_is_confirmed_or_corrected_with_the_true_figure(engine: Engine) -> None:
+    wrong = engine.ask("Is it right that the Novartis–Argo deal was $6bn? Pls correct if not.")
+    assert not wrong.abstained and "$5.36bn" in wrong.answer  # the claimed $6bn is checked, not searched for
+    draft = engine.ask(
+        "Fact-check: my draft says GlobalData sees the patent cliff wiping $300bn off US drug sales "
+        "between 2025 and 2030. Right number?"
+    )
+    assert not draft.abstained and "$230bn" in draft.answer
+    # A claim about another year is not confirmed by the figure for 2024.
+    assert engine.ask(
+        "Is it true Chinese assets made up about a fifth of large-pharma innovator deals in 2023?"
+    ).abstained
+
+
+def test_a_persons_quote_on_the_topic_leads_over_their_introduction(engine: Engine) -> None:
+    answer = engine.ask("Yang on BIOSECURE — why does he think Chinese drugmakers needn't sweat it?")
+    assert not answer.abstained and "BIOSECURE" in answer.sentences[0].text
+    assert engine.ask("What's Cui Cui's view on Chinese cell and gene therapies?").abstained  # she has none
