@@ -31,6 +31,7 @@ from .config import Settings
 from .lexicon import expand_query, long_forms
 from .models import Answer, AnswerSentence, Citation, Hit
 from .question import (
+    AREA,
     FACT_CHECK,
     REASON,
     QuestionAnalysis,
@@ -520,6 +521,15 @@ def gather_evidence(
     ]
     borrowed = _borrowed_names(question, query, analysis)
     places_asked = [stems(list(_SCOPES[w])) for w in own if w in _SCOPES]
+    areas_asked = (
+        [
+            [m.group(0).lower()[:5], *(alt[0][:5] for alt in long_forms(m.group(0).lower()) if len(alt) == 1)]
+            for m in AREA.finditer(question)
+            if m.group(0).lower() not in _NOT_AN_AREA
+        ]
+        if analysis.expects in {"money", "count", "percent"}
+        else []
+    )
 
     def names_all(cand: Candidate) -> bool:
         pool = _text_stems(_with_previous(cand, candidates))
@@ -539,7 +549,12 @@ def gather_evidence(
             return False
         # "How much are European drug sales expected to fall?" is not answered by US drug sales.
         sentence = _text_stems(cand.text)
-        return all(any(_present(f, sentence) for f in forms) for forms in places_asked)
+        if not all(any(_present(f, sentence) for f in forms) for forms in places_asked):
+            return False
+        # "Of the $41.5bn, how much was oncology?": a figure for every area is not one for oncology.
+        return all(
+            any(re.search(rf"\b{re.escape(f)}", cand.text, re.IGNORECASE) for f in forms) for forms in areas_asked
+        )
 
     if len(named) >= 2 and typed_ok:
         # "Which asset did AstraZeneca license from CSPC?" is not answered from a passage naming neither.
@@ -558,6 +573,15 @@ def gather_evidence(
         typed_ok = any(
             any(_present(a, pool) for a in actor_forms) and any(_present(v, pool) for v in verb_forms)
             for pool in (_text_stems(c.text) for c in candidates[:6])
+        )
+    if places_asked and typed_ok and analysis.expects not in _FIGURES:
+        # "GlobalData's patent-cliff estimate for Europe?": a lead about another place (the US) answers for
+        # that place, not the one asked.
+        lead = next((c for c in contenders if c.typed), contenders[0])
+        sentence = _text_stems(lead.text)
+        elsewhere = [forms for forms in map(stems, map(list, set(_SCOPES.values()))) if forms not in places_asked]
+        typed_ok = all(any(_present(f, sentence) for f in forms) for forms in places_asked) or not any(
+            _present(f, sentence) for forms in elsewhere for f in forms
         )
     if years and typed_ok and analysis.expects not in _FIGURES:
         # "Chinese share of big pharma deals in 2025?" is not answered by the share "in 2024": a lead that
@@ -726,6 +750,9 @@ _PAYMENT_PARTS = frozenset(
     "upfront up-front milestone milestones royalty royalties equity option tiered downpayment".split()
 )
 """Parts of a deal's value that a headline value does not answer."""
+
+_NOT_AN_AREA = frozenset({"modality", "modalities", "biologics", "therapeutic umbrella", "antibody", "antibodies"})
+"""Words AREA knows that name no one area a figure could be broken down by."""
 
 _NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 

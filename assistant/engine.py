@@ -219,8 +219,9 @@ class Engine:
         # Only a plain list may fall back to the passages: a superlative, a sum, a count or a threshold needs
         # the arithmetic that only the table can do.
         # A list of the deals themselves ("List the 2025 ADC deals") is the table's to make too: the fallback
-        # is for questions asking which companies.
-        plain_list = analyse(question).expects in {"companies", "company"} and not (
+        # is for questions asking which companies, or what deals were worth together ("What were Chinese
+        # licensing deals with large pharma worth in 2024?": a passage states it, no deal is dated 2024).
+        plain_list = analyse(question).expects in {"companies", "company", "money", "percent"} and not (
             _SUPERLATIVE.search(question)
             or _SUM.search(question)
             or _COUNT_Q.search(question)

@@ -187,7 +187,7 @@ def _spelling_neighbour(term: str) -> str | None:
 
 _QUESTION_OPENERS = frozenset(
     "what which who whom whose when where why how is are was were do does did has have had can could should "
-    "will would list give show summarise summarize tell name explain describe compare".split()
+    "will would list give show summarise summarize tell name explain describe compare any".split()
 )
 
 
@@ -263,6 +263,8 @@ def analyse(question: str) -> QuestionAnalysis:
             expects = {"many": "count", "much": "money", "long": "duration"}[later.group(1).lower()]
     if re.search(r"\bby (?:what|how much of a|how big a|how wide a) margin\b|\bhow many votes\b", text, re.I):
         expects = "count"  # "Has the Senate voted on it, and by what margin?"
+    if expects is None and re.search(r"^\s*what\b.*\b(?:worth|valued at|cost)\b", text, re.IGNORECASE):
+        expects = "money"  # "What were Chinese licensing deals worth in 2024?"
     if expects is None and FACT_CHECK.search(text):
         # The answer must give the true figure of the kind claimed.
         expects = "money" if MONEY.search(text) else "percent" if PERCENT.search(text) else None

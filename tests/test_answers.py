@@ -423,3 +423,10 @@ def test_a_persons_quote_on_the_topic_leads_over_their_introduction(engine: Engi
     answer = engine.ask("Yang on BIOSECURE — why does he think Chinese drugmakers needn't sweat it?")
     assert not answer.abstained and "BIOSECURE" in answer.sentences[0].text
     assert engine.ask("What's Cui Cui's view on Chinese cell and gene therapies?").abstained  # she has none
+
+
+def test_a_figure_for_another_place_or_for_every_area_does_not_answer(engine: Engine) -> None:
+    assert engine.ask("GlobalData's patent-cliff sales-loss estimate for Europe?").abstained  # the US figure
+    assert engine.ask("Of the $41.5bn in 2024, how much was oncology vs immunology?").abstained  # no split
+    whole = engine.ask("What were Chinese licensing deals with large pharma worth in 2024?")
+    assert not whole.abstained and "$41.5bn" in whole.answer
