@@ -441,7 +441,7 @@ def gather_evidence(
     # Shorthand and two-digit years ("2025-30") count as found when a long form is.
     alternatives = [
         [stems(words) for words in long_forms(t)]
-        + ([[f"20{t}"]] if t.isdigit() and len(t) == 2 else [])
+        + ([[f"20{t}"]] if t.isdigit() and len(t) == 2 and _short_year(t, question) else [])
         + ([[_NUMBER_WORDS[int(t)]]] if t.isdigit() and int(t) < len(_NUMBER_WORDS) else [])  # "3": three
         + ([stems(list(parts))] if (parts := compound_parts(t)) else [])  # "longterm": long, term
         for t in own
@@ -594,6 +594,10 @@ def gather_evidence(
         # The sentence that would lead the answer must fit: another contender's figure (US drug sales in
         # 2025) does not make the lead's (2024 licensing value) an answer for 2025.
         typed_ok = fits(next((c for c in contenders if c.typed), contenders[0]))
+    if analysis.expects in {"company", "companies"} and named and typed_ok:
+        # "Which Chinese companies are named in the BIOSECURE Act?" is not answered by a sentence naming
+        # companies in another connection (GSK and AbbVie deals): the companies must come with the names.
+        typed_ok = names_all(next((c for c in contenders if c.typed), contenders[0]))
     if analysis.expects == "money" and typed_ok:
         # "How much was paid upfront?": the articles give headline values; a part of one they never
         # mention (upfront, milestones, royalties) is not answered by the headline.
@@ -753,6 +757,13 @@ _PAYMENT_PARTS = frozenset(
 
 _NOT_AN_AREA = frozenset({"modality", "modalities", "biologics", "therapeutic umbrella", "antibody", "antibodies"})
 """Words AREA knows that name no one area a figure could be broken down by."""
+
+
+def _short_year(term: str, question: str) -> bool:
+    """ "2025-30", "FY'26": a two-digit year, not the 30 of "a 30-working-day review"."""
+    t = re.escape(term)
+    return bool(re.search(rf"\b(?:19|20)\d{{2}}\s*[-–/]\s*{t}\b|['’]{t}\b|\bfy\s?{t}\b", question, re.IGNORECASE))
+
 
 _NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()
 

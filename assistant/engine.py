@@ -248,7 +248,11 @@ class Engine:
             if (
                 answer is None
                 or (is_total and _states_total(passage_answer, answer))
-                or (answer.abstained and not passage_answer.abstained and (is_count or plain_list))
+                or (
+                    answer.abstained
+                    and not passage_answer.abstained
+                    and (is_count or (plain_list and _names_everything_asked(question, passage_answer)))
+                )
             ):
                 answer = passage_answer
             elif market_wide and not answer.abstained:
@@ -388,7 +392,9 @@ def name_pronouns(text: str, person: str) -> str:
 
 
 _NAMED_DEALS = re.compile(
+    # "the deals", but not "the Chinese licensing deals that big pharma signed in 2025" (a class of deals)
     r"\b(?:the|these|those|its|their|both)\s+(?:[\w$.–-]+\s+){0,4}(?:deals?|agreements?|transactions?)\b"
+    r"(?!\s+(?:that|which|signed|struck|done|made|inked|agreed)\b)"
     r"|\b(?:name[sd]?|mention(?:s|ed)?|list(?:s|ed)?|cite[sd]?|quoted)\b"
     r"|\b(?:the|this) (?:article|piece|story|corpus|text)\b|\barticles\b"
     r"|\b(?:two|three|four|five|\d)\s+(?:[\w$.–-]+\s+){0,3}(?:deals?|agreements?)\b",
@@ -426,6 +432,22 @@ _SECOND_PART = re.compile(
     r"|\s+[—–]\s+|\s+-\s+(?=\w)|\s+\+\s+",
     re.IGNORECASE,
 )
+
+
+def _names_everything_asked(question: str, answer: Answer) -> bool:
+    """Does the passage the answer leads with name every name the question does? "Which Chinese companies
+    are named in the BIOSECURE Act?" is not answered by a passage about GSK and AbbVie deals."""
+    from .question import analyse
+
+    if not answer.sentences or not answer.citations:
+        return False
+    lead = answer.sentences[0].citations[0] if answer.sentences[0].citations else answer.citations[0].id
+    passage = next((c.text for c in answer.citations if c.id == lead), "").lower()
+    names = [e for e in analyse(question).entities if e not in _PLACE_WORDS and not any(ch.isdigit() for ch in e)]
+    return all(e in passage for e in names)
+
+
+_PLACE_WORDS = frozenset("us usa china chinese west western europe european asia asian global world".split())
 
 
 def _first_part(question: str) -> str | None:

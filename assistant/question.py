@@ -192,11 +192,13 @@ _QUESTION_OPENERS = frozenset(
 
 
 _ACTED = re.compile(
-    r"^\s*(?i:and\s+)?(?i:has|have|had|did|was|were)\s+(?i:the\s+)?(?P<actor>(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*)\s+"
+    r"^\s*(?i:and\s+)?(?i:when\s+(?:will|would|did|does)\s+|has\s+|have\s+|had\s+|did\s+|was\s+|were\s+)"
+    r"(?i:the\s+)?(?P<actor>(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*)\s+"
     r"(?:already\s+|actually\s+|yet\s+|now\s+|finally\s+)?(?P<verb>[a-z]+(?:ed|en)|sign|vote|pass|approve|agree|"
     r"license|buy|acquire|sell|launch|file)\b"
 )
-"""A yes/no question about what someone did: "Has the Senate voted on it?", "Did AZ sign a deal with CSPC?"."""
+"""A question about what someone did: "Has the Senate voted on it?", "Did AZ sign a deal with CSPC?", "When will
+the Senate vote on it?"."""
 
 
 @dataclass(frozen=True)

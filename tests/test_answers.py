@@ -430,3 +430,20 @@ def test_a_figure_for_another_place_or_for_every_area_does_not_answer(engine: En
     assert engine.ask("Of the $41.5bn in 2024, how much was oncology vs immunology?").abstained  # no split
     whole = engine.ask("What were Chinese licensing deals with large pharma worth in 2024?")
     assert not whole.abstained and "$41.5bn" in whole.answer
+
+
+def test_numbers_actors_classes_of_deals_and_companies_must_match(engine: Engine) -> None:
+    # "30-working-day" is not "2030" (a two-digit year is only one after a year: "2025-30").
+    assert engine.ask(
+        "Is the faster IND processing in China thanks to the new 30-working-day review pathway of the regulator?"
+    ).abstained
+    # "When will the Senate vote?" is not answered by the House having passed it; the House question is.
+    assert engine.ask("When will the Senate vote on the BIOSECURE, and is it expected to pass there?").abstained
+    house = engine.ask("When did the House pass BIOSECURE?")
+    assert not house.abstained and "11 December" in house.answer
+    # A class of deals ("that big pharma signed in 2025") is the market, not the deals the article names.
+    total = engine.ask("What is the total value of the Chinese licensing deals that big pharma signed in 2025?")
+    assert total.abstained and "$12.66bn" not in total.answer
+    assert engine.ask(
+        "Which Chinese companies are named in the BIOSECURE Act as biotech companies of concern?"
+    ).abstained

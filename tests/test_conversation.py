@@ -97,6 +97,8 @@ def test_everyday_verb_forms_are_told_from_jargon() -> None:
     assert analyse("On what date was the deal announced?").expects == "day"
     assert analyse("az/cspc $5.3bn deal - what therapy area / modality is it for?").expects == "area"
     assert analyse("What therapy area is the AZ CSPC deal in?").expects == "area"
+    assert analyse("When will the Senate vote on it?").action == ("senate", "vote")
+    assert analyse("When was the BIOSECURE Act passed by the House?").action is None  # passive: actor after "by"
 
 
 def test_lawmaking_words_and_quote_openers_are_not_company_names() -> None:
