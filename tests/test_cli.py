@@ -71,7 +71,7 @@ def test_ask_json_is_one_answer_per_line_and_a_conversation(seed_index: Settings
         seed_index,
         "ask",
         "--json",
-        "Which therapy area dominated licensing deals with China in 2025?",
+        "Which therapy area was the focus of licensing agreements in 2025?",
         "And immunology?",
     )
     assert proc.returncode == 0, proc.stderr

@@ -84,7 +84,7 @@ async def test_open_citation_by_number_and_by_enter(seed_copy: Settings, ui) -> 
     app = ChatApp(seed_copy, deterministic=True)
     async with app.run_test(size=ui.SIZE) as pilot:
         await ui.wait_ready(pilot)
-        message = await ui.ask(pilot, "Which therapy area dominated 2025 deals?")
+        message = await ui.ask(pilot, "Which therapy area led 2025 licensing agreements?")
         citation = message.answer.citations[0]
 
         await pilot.press("escape")  # from the prompt to the answers
@@ -122,7 +122,7 @@ async def test_follow_up_uses_the_conversation(seed_copy: Settings, ui) -> None:
     app = ChatApp(seed_copy, deterministic=True)
     async with app.run_test(size=ui.SIZE) as pilot:
         await ui.wait_ready(pilot)
-        await ui.ask(pilot, "Which therapy area dominated 2025 deals?")
+        await ui.ask(pilot, "Which therapy area led 2025 licensing agreements?")
         follow = await ui.ask(pilot, "And immunology?")
         assert len(app.conversation.turns) == 2
         assert follow.answer.query != "And immunology?", "the follow-up was resolved against the first question"
@@ -159,7 +159,7 @@ async def test_ctrl_n_starts_a_new_conversation(seed_copy: Settings, ui) -> None
     app = ChatApp(seed_copy, deterministic=True)
     async with app.run_test(size=ui.SIZE) as pilot:
         await ui.wait_ready(pilot)
-        await ui.ask(pilot, "Which therapy area dominated 2025 deals?")
+        await ui.ask(pilot, "Which therapy area led 2025 licensing agreements?")
         first = app.conversation
         await pilot.press("ctrl+n")
         await pilot.pause()
@@ -176,14 +176,14 @@ async def test_history_recall_with_up_and_down(seed_copy: Settings, ui) -> None:
     app = ChatApp(seed_copy, deterministic=True)
     async with app.run_test(size=ui.SIZE) as pilot:
         await ui.wait_ready(pilot)
-        await ui.ask(pilot, "Which therapy area dominated 2025 deals?")
+        await ui.ask(pilot, "Which therapy area led 2025 licensing agreements?")
         await ui.ask(pilot, "What did Novartis sign?")
         prompt = app.query_one(PromptInput)
         await pilot.press("u", "p")
         await pilot.press("up")
         assert prompt.value == "What did Novartis sign?"
         await pilot.press("up")
-        assert prompt.value == "Which therapy area dominated 2025 deals?"
+        assert prompt.value == "Which therapy area led 2025 licensing agreements?"
         await pilot.press("down", "down")
         assert prompt.value == "up", "the draft comes back"
 
@@ -193,14 +193,14 @@ async def test_export_writes_markdown(seed_copy: Settings, ui, tmp_path: Path, m
     app = ChatApp(seed_copy, deterministic=True)
     async with app.run_test(size=ui.SIZE) as pilot:
         await ui.wait_ready(pilot)
-        message = await ui.ask(pilot, "Which therapy area dominated 2025 deals?")
+        message = await ui.ask(pilot, "Which therapy area led 2025 licensing agreements?")
         await pilot.press("ctrl+s")
         await pilot.pause()
         files = list((tmp_path / "exports").glob("conversation-*.md"))
         assert len(files) == 1
         assert any(str(Path("exports") / files[0].name) in n.message for n in app._notifications)
     text = files[0].read_text(encoding="utf-8")
-    assert "## Which therapy area dominated 2025 deals?" in text
+    assert "## Which therapy area led 2025 licensing agreements?" in text
     assert "[1]" in text
     assert message.answer.citations[0].title in text
     assert "c. 15 Dec 2025" in text
@@ -213,7 +213,7 @@ async def test_copy_puts_answer_and_sources_on_the_clipboard(seed_copy: Settings
     app = ChatApp(seed_copy, deterministic=True)
     async with app.run_test(size=ui.SIZE) as pilot:
         await ui.wait_ready(pilot)
-        message = await ui.ask(pilot, "Which therapy area dominated 2025 deals?")
+        message = await ui.ask(pilot, "Which therapy area led 2025 licensing agreements?")
         await pilot.press("ctrl+y")
         assert app.clipboard == answer_plain(message.answer)
         app.copy_to_clipboard("")
@@ -304,7 +304,7 @@ async def test_every_action_is_in_the_command_palette(seed_copy: Settings, ui) -
     app = ChatApp(seed_copy, deterministic=True)
     async with app.run_test(size=ui.SIZE) as pilot:
         await ui.wait_ready(pilot)
-        await ui.ask(pilot, "Which therapy area dominated 2025 deals?")
+        await ui.ask(pilot, "Which therapy area led 2025 licensing agreements?")
         titles = {command.title for command in app.get_system_commands(app.screen)}
         for title in (
             "New conversation",
@@ -327,7 +327,7 @@ async def test_narrow_terminal_stacks_sources_under_the_conversation(seed_copy: 
         await ui.wait_ready(pilot)
         assert app.screen.has_class("-narrow")
         assert not app.query_one(SourcesPanel).display, "no empty panel at 80 columns"
-        await ui.ask(pilot, "Which therapy area dominated 2025 deals?")
+        await ui.ask(pilot, "Which therapy area led 2025 licensing agreements?")
         conversation, sources = app.query_one(ConversationView), app.query_one(SourcesPanel)
         assert sources.display
         assert sources.region.y >= conversation.region.bottom
@@ -335,7 +335,7 @@ async def test_narrow_terminal_stacks_sources_under_the_conversation(seed_copy: 
     app = ChatApp(seed_copy, deterministic=True)
     async with app.run_test(size=(160, 48)) as pilot:
         await ui.wait_ready(pilot)
-        await ui.ask(pilot, "Which therapy area dominated 2025 deals?")
+        await ui.ask(pilot, "Which therapy area led 2025 licensing agreements?")
         conversation, sources = app.query_one(ConversationView), app.query_one(SourcesPanel)
         assert sources.region.x >= conversation.region.right
         assert sources.region.y == conversation.region.y
@@ -431,7 +431,7 @@ async def test_the_chat_answers_while_the_index_updates(seed_copy: Settings, ui)
         (seed_copy.corpus_dir / "zorblax.md").write_text(NEW_ARTICLE, encoding="utf-8")
         await pilot.press("ctrl+r")
         assert app.indexing
-        message = await ui.ask(pilot, "Which therapy area dominated 2025 deals?")
+        message = await ui.ask(pilot, "Which therapy area led 2025 licensing agreements?")
         assert not message.answer.abstained and app.indexing, "answered while the update waits"
         release.set()
         await ui.wait_for(pilot, lambda: not app.indexing, "the update")
