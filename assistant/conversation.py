@@ -176,7 +176,7 @@ def thread_person(
 
 _ROLE_WORDS = re.compile(
     r"\b(?:ceo|coo|cfo|cso|cmo|cto|president|chair(?:man|woman|person)?|head|founder|analyst|director|vp|"
-    r"chief|exec|executive|boss|md|partner)s?\b",
+    r"chief|exec|executive|boss|md|partner|woman|women|man|men|guy|lady|person|expert|spokesperson|rep)s?\b",
     re.IGNORECASE,
 )
 
@@ -225,7 +225,8 @@ def name_people_by_role(question: str, people: Iterable[tuple[str, str | None, s
         first = last = hits[0]
         while last + 1 < len(words) and (words[last + 1] in _ORGANISATION_SUFFIXES or is_role(last + 1, role_words)):
             last += 1
-        if first >= 2 and words[first - 1] == "of" and is_role(first - 2, role_words):
+        # "the COO of Zai Lab", "the woman from Jefferies", "the analyst at Jefferies"
+        if first >= 2 and words[first - 1] in {"of", "from", "at"} and is_role(first - 2, role_words):
             first -= 2
         while first >= 1 and is_role(first - 1, role_words):
             first -= 1

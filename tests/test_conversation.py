@@ -120,3 +120,12 @@ def test_people_and_trade_abbreviations_are_not_company_names() -> None:
     assert not satisfies("company", "Many Chinese companies currently lack the R&D capability to go global.")
     assert satisfies("company", "An example of this is BeOne Medicines – formerly known as BeiGene.")
     assert is_everyday_verb_form("legislatively")
+
+
+def test_a_person_pointed_at_in_everyday_words_is_named() -> None:
+    from assistant.conversation import name_people_by_role
+
+    people = [("Cui Cui", "Asia healthcare head", "Jeffries"), ("Josh Smiley", "president and COO", "Zai Labs")]
+    said, named = name_people_by_role("And what did the woman from Jefferies say about it?", people)
+    assert named == ["Cui Cui"] and said == "And what did Cui say about it?"
+    assert name_people_by_role("What did the analyst at Zai Lab say?", people)[1] == ["Josh Smiley"]
