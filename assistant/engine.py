@@ -437,17 +437,15 @@ _SECOND_PART = re.compile(
 def _names_everything_asked(question: str, answer: Answer) -> bool:
     """Does the passage the answer leads with name every name the question does? "Which Chinese companies
     are named in the BIOSECURE Act?" is not answered by a passage about GSK and AbbVie deals."""
+    from .answer import _PLACES
     from .question import analyse
 
     if not answer.sentences or not answer.citations:
         return False
     lead = answer.sentences[0].citations[0] if answer.sentences[0].citations else answer.citations[0].id
     passage = next((c.text for c in answer.citations if c.id == lead), "").lower()
-    names = [e for e in analyse(question).entities if e not in _PLACE_WORDS and not any(ch.isdigit() for ch in e)]
+    names = [e for e in analyse(question).entities if e not in _PLACES and not any(ch.isdigit() for ch in e)]
     return all(e in passage for e in names)
-
-
-_PLACE_WORDS = frozenset("us usa china chinese west western europe european asia asian global world".split())
 
 
 def _first_part(question: str) -> str | None:
