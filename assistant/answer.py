@@ -477,6 +477,8 @@ def gather_evidence(
         ):
             focus_missing = 1.0 if head in entities else specificity(head)
     contenders = [c for c in candidates[:5] if c.score >= params.extra_ratio * candidates[0].score]
+    lead = next((c for c in contenders if c.typed), contenders[0])
+    """The sentence the answer would lead with (`select_sentences`): the rules below judge it."""
     typed_ok = (analysis.expects is None or any(c.typed for c in contenders)) and not names_absent
     if anchors and typed_ok:
         others = [i for i in range(len(own)) if own[i] in entities and own_stems[i] not in anchor_stems]
@@ -495,7 +497,6 @@ def gather_evidence(
                 and (not topic or any(_present(n, about) for n in topic))
             )
 
-        lead = next((c for c in contenders if c.typed), contenders[0])
         fitting: Candidate | None = lead if about_them(lead) else None
         if fitting is None and others:
             # Another contender may lead when the sentence itself is theirs and names what is asked of them.
@@ -577,7 +578,6 @@ def gather_evidence(
     if places_asked and typed_ok and analysis.expects not in _FIGURES:
         # "GlobalData's patent-cliff estimate for Europe?": a lead about another place (the US) answers for
         # that place, not the one asked.
-        lead = next((c for c in contenders if c.typed), contenders[0])
         sentence = _text_stems(lead.text)
         elsewhere = [forms for forms in map(stems, map(list, set(_SCOPES.values()))) if forms not in places_asked]
         typed_ok = all(any(_present(f, sentence) for f in forms) for forms in places_asked) or not any(
@@ -586,18 +586,17 @@ def gather_evidence(
     if years and typed_ok and analysis.expects not in _FIGURES:
         # "Chinese share of big pharma deals in 2025?" is not answered by the share "in 2024": a lead that
         # dates itself to another year, never the one asked, answers for that other year.
-        lead = next((c for c in contenders if c.typed), contenders[0])
         dated = set(re.findall(r"\b(?:19|20)\d{2}\b", lead.text))
         typed_ok = not dated or any(own[i] in dated for i in years)
     typed_match = 1.0 if analysis.expects and named and any(c.typed and names_all(c) for c in contenders) else 0.0
     if analysis.expects in _FIGURES and typed_ok:
         # The sentence that would lead the answer must fit: another contender's figure (US drug sales in
         # 2025) does not make the lead's (2024 licensing value) an answer for 2025.
-        typed_ok = fits(next((c for c in contenders if c.typed), contenders[0]))
+        typed_ok = fits(lead)
     if analysis.expects in {"company", "companies"} and named and typed_ok:
         # "Which Chinese companies are named in the BIOSECURE Act?" is not answered by a sentence naming
         # companies in another connection (GSK and AbbVie deals): the companies must come with the names.
-        typed_ok = names_all(next((c for c in contenders if c.typed), contenders[0]))
+        typed_ok = names_all(lead)
     if analysis.expects == "money" and typed_ok:
         # "How much was paid upfront?": the articles give headline values; a part of one they never
         # mention (upfront, milestones, royalties) is not answered by the headline.

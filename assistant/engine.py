@@ -457,17 +457,15 @@ def _first_part(question: str) -> str | None:
     first = parts[0].strip(" ,;:")
     # "az/cspc $5.3bn deal - what therapy area is it for?": a topic, then the question about it; the topic
     # alone asks nothing. A first part stands alone when it is a question itself.
-    if not (first.endswith("?") or _ASKS.match(first) or _WH_WORD.search(first)):
+    from .question import _QUESTION_OPENERS
+
+    opener = re.sub(r"^(?:and|so)\s+", "", first.lower()).split()[:1]
+    if not (first.endswith("?") or _WH_WORD.search(first) or (opener and opener[0] in _QUESTION_OPENERS)):
         return None
     return first.rstrip("?") + "?" if len(first.split()) >= 3 else None
 
 
 _WH_WORD = re.compile(r"\b(?:what|which|how|why|who|whom|whose|when|where)\b", re.IGNORECASE)
-_ASKS = re.compile(
-    r"^\s*(?:and\s+|so\s+)?(?:what|which|how|why|who|whom|whose|when|where|is|are|was|were|does|do|did|has|have|"
-    r"had|will|would|can|could|should|list|name|describe|explain|summari[sz]e|give|tell)\b",
-    re.IGNORECASE,
-)
 
 
 _ASKS_WHY_OR_HOW = re.compile(r"^\s*(?:and\s+|so\s+)?(?:why|how)\b", re.I)
