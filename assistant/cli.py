@@ -333,7 +333,8 @@ def ask_cmd(
 
 
 def _ensure_index(settings: Settings, *, quiet: bool) -> None:
-    """Build a missing index first (with a progress bar); note a stale one on stderr."""
+    """Build a missing index first (with a progress bar); note a stale one, or a missing corpus folder, on
+    stderr (the answer still comes from the index)."""
     from .store import current_generation
 
     if current_generation(settings.index_dir) is None:
@@ -352,6 +353,18 @@ def _ensure_index(settings: Settings, *, quiet: bool) -> None:
             from .errors import IndexMissingError
 
             raise IndexMissingError(f"nothing to index in {settings.corpus_dir}: add articles first")
+    elif not settings.corpus_dir.is_dir():
+        _warn(f"no corpus folder {settings.corpus_dir}: answering from the index in {settings.index_dir}")
+    else:
+        from .indexer import index_status
+
+        changes = index_status(settings).changes
+        behind = len(changes.new) + len(changes.changed) + len(changes.deleted)
+        if behind:
+            _warn(
+                f"{behind} article{'s' if behind > 1 else ''} in {settings.corpus_dir} changed since the index was "
+                "built: run `assistant index` to include them"
+            )
 
 
 # --------------------------------------------------------------------------------------------------

@@ -210,3 +210,17 @@ def test_eval_scores_a_folder_of_question_files_together_and_one_by_one(seed_ind
     (folder / "two.jsonl").unlink()
     proc = run(seed_index, "eval", str(folder))
     assert proc.returncode == 2 and "holds no question files" in proc.stderr
+
+
+def test_ask_notes_a_stale_index_and_a_missing_corpus_folder(seed_copy: Settings, tmp_path: Path) -> None:
+    question = "What was the Novartis Argo deal worth?"
+    fresh = run(seed_copy, "ask", question)
+    assert fresh.returncode == 0 and "warning" not in fresh.stderr
+    (seed_copy.corpus_dir / "unindexed.md").write_text(
+        "---\ntitle: Not indexed yet\n---\n\nAn article added to the folder after the index was built.\n"
+    )
+    stale = run(seed_copy, "ask", question)
+    assert stale.returncode == 0 and "$5.36bn" in stale.stdout  # still answers from the index
+    assert "1 article" in stale.stderr and "assistant index" in stale.stderr and len(stale.stderr.splitlines()) == 1
+    missing = run(seed_copy, "ask", "--corpus", str(tmp_path / "nowhere"), question)
+    assert missing.returncode == 0 and "no corpus folder" in missing.stderr
