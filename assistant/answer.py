@@ -101,7 +101,9 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 
 def stems(words: list[str]) -> list[str]:
-    return list(_stemmer().stemWords(words))
+    from .lexicon import british
+
+    return list(_stemmer().stemWords([british(w) for w in words]))
 
 
 def _near(a: str, b: str) -> bool:
@@ -738,9 +740,11 @@ def _is_bound_or_claim(term: str, question: str) -> bool:
         return True  # a year stays what the claim is about: 28% "in 2024" does not confirm a 2023 share
     if re.search(rf"#\s?{re.escape(term)}\b", question):
         return True
-    t = re.escape(term)
-    bound = r"(?:over|above|more than|at least|exceeding|under|below|less than|at most|>|<|>=|<=)"
-    return bool(re.search(rf"{t}\w*\s*\+|{bound}\s*{t}", question, re.IGNORECASE))
+    from .fact_questions import _THRESHOLD
+
+    if any(re.search(rf"(?<![\w.]){re.escape(term)}", m.group("amount"), re.I) for m in _THRESHOLD.finditer(question)):
+        return True  # "bigger than $500m", "over 20"
+    return bool(re.search(rf"{re.escape(term)}\w*\s*\+", question, re.IGNORECASE))
 
 
 def _with_previous(cand: Candidate, candidates: list[Candidate]) -> str:

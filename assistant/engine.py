@@ -186,6 +186,7 @@ class Engine:
 
         started = time.perf_counter()
         retriever = self._get_retriever()
+        asked, question = question, self.typed(question)
         prepared = self.prepare(question, conversation)
         query, anchors = prepared.query, prepared.anchors
         answer = None if filters and filters.active else self._answer_from_facts(question)
@@ -271,10 +272,26 @@ class Engine:
                     answer = part
         if not answer.abstained and _PARTNER_Q.search(question) and not _ASKS_WHY_OR_HOW.search(question):
             answer = self._check_partner(question, answer)
-        answer = answer.model_copy(update={"seconds": round(time.perf_counter() - started, 4)})
+        answer = answer.model_copy(update={"question": asked, "seconds": round(time.perf_counter() - started, 4)})
         if conversation is not None:
             conversation.turns.append(Turn(question=question, query=query, answer=answer))
         return answer
+
+    def typed(self, question: str) -> str:
+        """The question as it would have been typed: dictation's fillers, spelled-out numbers and split or
+        misheard names undone against the corpus's own words and names (`spoken.normalise`)."""
+        from .spoken import normalise
+
+        store = self._get_retriever().store
+        names = [
+            name
+            for f in self.facts()
+            for name in [p.name for p in f.people]
+            + [a for p in f.people for a in p.aliases]
+            + [c.name for c in f.companies]
+            + [a for c in f.companies for a in c.aliases]
+        ]
+        return normalise(question, in_corpus=lambda word: store.passage_share([word])[word] > 0, names=names)
 
     def prepare(self, question: str, conversation: Conversation | None = None) -> Prepared:
         """What to search for a question and what to judge the evidence against.
@@ -468,8 +485,9 @@ def _first_part(question: str) -> str | None:
 _WH_WORD = re.compile(r"\b(?:what|which|how|why|who|whom|whose|when|where)\b", re.IGNORECASE)
 
 
-_ASKS_WHY_OR_HOW = re.compile(r"^\s*(?:and\s+|so\s+)?(?:why|how)\b", re.I)
-"""Asks why companies need partners, not for a party ("Which company was Pfizer's partner?")."""
+_ASKS_WHY_OR_HOW = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:and\s+|so\s+)?(?:why|how)\b", re.I)
+"""Asks why companies need partners ("Per the Jefferies analyst, why would US partners..."), not for a party
+("Which company was Pfizer's partner?")."""
 
 _PARTNER_Q = re.compile(
     r"\b(?:partners?|partnered\s+(?:on|in|for|with)|licensor|licensee|counterparty|"

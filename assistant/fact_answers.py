@@ -51,6 +51,7 @@ from .facts import (
     section_heading,
     split_sentences,
 )
+from .lexicon import british
 from .models import Answer, AnswerSentence, Citation, Document
 
 # fmt: off
@@ -742,14 +743,14 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 def _stems(text: str) -> set[str]:
     words = re.findall(r"[A-Za-z][A-Za-z\-]+", text.lower())
-    return set(_stemmer().stemWords([w for w in words if w not in _STOPWORDS]))
+    return set(_stemmer().stemWords([british(w) for w in words if w not in _STOPWORDS]))
 
 
 def _keywords(question: str, drop: Iterable[str] = ()) -> list[str]:
     words = re.findall(r"[A-Za-z][A-Za-z\-]+", question.lower())
     dropped = {w.lower() for name in drop for w in name.split()}
     kept = [w for w in words if w not in _STOPWORDS and w not in dropped and not _OPINION.fullmatch(w)]
-    return list(dict.fromkeys(_stemmer().stemWords(kept)))
+    return list(dict.fromkeys(_stemmer().stemWords([british(w) for w in kept])))
 
 
 def _view_score(view: View, keywords: list[str]) -> float:

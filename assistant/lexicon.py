@@ -172,3 +172,21 @@ def long_forms(term: str) -> list[list[str]]:
 def expand_query(text: str) -> str:
     extra = [w for w in expansions(text) if w not in text.lower()]
     return f"{text} ({' '.join(extra)})" if extra else text
+
+
+_AMERICAN = re.compile(r"(?<=[a-z]{3})([iy])z(e|es|ed|ing|ation|ations|er|ers)$")
+
+
+def british(word: str) -> str:
+    """ "commercialize" -> "commercialise", "analyzed" -> "analysed": one spelling for matching, as the Porter
+    stemmer keeps the two apart ("commerci" / "commercialis")."""
+    return _AMERICAN.sub(r"\1s\2", word)
+
+
+def spelling_variant(word: str) -> str | None:
+    """The other side's spelling of an -ise/-ize word, for a full-text search over either."""
+    if british(word) != word:
+        return british(word)
+    # "promise" -> "promize" too: a search term no article holds costs nothing.
+    american = re.sub(r"(?<=[a-z]{3})([iy])s(e|es|ed|ing|ation|ations|er|ers)$", r"\1z\2", word)
+    return american if american != word else None

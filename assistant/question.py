@@ -422,7 +422,8 @@ _ASKS_AREA = re.compile(
 FACT_CHECK = re.compile(
     r"^\s*(?:(?:is|was)\s+it\s+(?:right|true|correct|accurate)\b|confirm\b|fact[- ]?check\b|verify\b|"
     r"(?:am\s+i|are\s+we)\s+right\b|my\s+draft\s+says\b|correct\s+me\b)"
-    r"|\b(?:right|correct)\s+(?:number|figure|amount)\s*\?|\bcorrect\s+(?:it|me)?\s*if\s+not\b",
+    r"|\b(?:right|correct)\s+(?:number|figure|amount)\s*\?|\bcorrect\s+(?:it|me)?\s*if\s+not\b"
+    r"|\b(?:is|was)\s+that\s+(?:right|true|correct)\b|[\s,]+(?:right|correct|true)\s*\?*\s*$",
     re.IGNORECASE,
 )
 """A claim to check ("Is it right that the deal was $6bn?", "Confirm: ..."): its figures are what the answer

@@ -50,7 +50,10 @@ def query_terms(text: str) -> list[str]:
 
 def fts_expression(text: str) -> str:
     """An FTS5 MATCH expression: any content word (OR), each quoted so user text is never syntax."""
+    from .lexicon import spelling_variant
+
     terms = [t.replace('"', "") for t in query_terms(text)]
+    terms += [v for v in (spelling_variant(t) for t in terms) if v and v not in terms]  # -ise / -ize
     return " OR ".join(f'"{t}"' for t in terms if t.strip('"$€£¥%'))
 
 

@@ -340,9 +340,16 @@ class IndexStore:
                 db.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, chunks_fts, 'row')")
             stem = Stemmer.Stemmer("porter").stemWord
             total = max(1, self.manifest.chunks)
+            from .lexicon import spelling_variant
+
             for term in missing:
-                row = db.execute("SELECT doc FROM temp.vocab WHERE term = ?", (stem(term.lower()),)).fetchone()
-                cache[term] = (row[0] if row else 0) / total
+                forms = [term.lower(), spelling_variant(term.lower())]  # "commercialize" or "-ise"
+                found = [
+                    db.execute("SELECT doc FROM temp.vocab WHERE term = ?", (stem(form),)).fetchone()
+                    for form in forms
+                    if form
+                ]
+                cache[term] = max((row[0] for row in found if row), default=0) / total
         return {t: cache[t] for t in terms}
 
     # vectors -----------------------------------------------------------------------------------------

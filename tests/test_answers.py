@@ -447,3 +447,22 @@ def test_numbers_actors_classes_of_deals_and_companies_must_match(engine: Engine
     assert engine.ask(
         "Which Chinese companies are named in the BIOSECURE Act as biotech companies of concern?"
     ).abstained
+
+
+def test_dictated_questions_are_answered_as_if_typed(engine: Engine) -> None:
+    year = engine.ask("um what therapy area does smiley think stays a big focus in twenty twenty six")
+    assert not year.abstained and "immunology" in year.answer
+    assert year.question.startswith("um what")  # the answer keeps the question as asked
+    split = engine.ask("zenas bio pharma innocare deal how big was that")
+    assert not split.abstained and "$2bn" in split.answer
+    count = engine.ask("how many deals over five hundred million happened in twenty twenty three")
+    assert not count.abstained and "20 transactions" in count.answer
+    bigger = engine.ask("how many China–West deals bigger than half a billion dollars were done in 2023?")
+    assert not bigger.abstained and "20 transactions" in bigger.answer  # "bigger than" is a bound too
+    claim = engine.ask(
+        "um so who did astra zeneca do its china deal with and it was like five point three billion right"
+    )
+    assert not claim.abstained and "CSPC" in claim.answer  # "..., right" is a claim to check
+    who = engine.ask("whos dajun yang again what company")
+    assert not who.abstained and "Ascentage" in who.answer
+

@@ -1,0 +1,177 @@
+"""Questions as people dictate them, turned into the typed form the rest of the engine reads.
+
+Speech-to-text gives "um so what does josh smiley at zay lab expect going into twenty twenty six": filler
+words, numbers spelled out, names split or misheard ("astra zeneca", "bei gene", "a d c's", "zay lab").
+Typed chat has the same habits in smaller doses. Each rewrite is checked against the corpus itself: two
+words are joined only when the index holds the joined word and not the first part, a misheard name is
+replaced only by a name the articles hold one edit away, so a cleanly typed question comes out unchanged.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable
+
+from .question import zipf
+
+_FILLER_START = re.compile(r"^(?:\s*(?:um+|uh+|erm+|er|hmm+|ok(?:ay)?|alright)(?![\w'’-])[\s,.]*)+", re.IGNORECASE)
+"""Fillers before the question. "So" and "well" stay: "So what does she recommend?" follows on from the thread."""
+_FILLER = re.compile(r"\b(?:um+|uh+|erm+|hmm+)\b[,.]?\s*|,?\s*\byou know\b,?", re.IGNORECASE)
+
+_APOSTROPHES = {
+    w.replace("'", ""): w
+    for w in """who's what's where's how's that's there's she's he's it's don't doesn't didn't isn't aren't wasn't
+    weren't can't couldn't shouldn't wouldn't haven't hasn't hadn't won't i'm i've they're you're we're""".split()
+    if w not in ("he's", "it's", "won't", "we're")  # "hes", "its", "wont", "were" are words of their own
+}
+"""Contractions dictated or typed without the apostrophe ("whos dajun yang", "doesnt")."""
+
+_UNITS = "one two three four five six seven eight nine".split()
+_TEENS = "ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split()
+_TENS = "twenty thirty forty fifty sixty seventy eighty ninety".split()
+_TWO_DIGITS = {w: i + 1 for i, w in enumerate(_UNITS)} | {w: 10 + i for i, w in enumerate(_TEENS)}
+_TWO_DIGITS |= {w: 20 + 10 * i for i, w in enumerate(_TENS)}
+_ONE_TO_NINE, _TEN_TO_NINETY = "|".join(_UNITS), "|".join(_TEENS + _TENS)
+_YEAR = re.compile(
+    rf"\b(nineteen|twenty)[\s-]+(?:(oh)[\s-]+({_ONE_TO_NINE})|({_TEN_TO_NINETY})(?:[\s-]+({_ONE_TO_NINE}))?)\b",
+    re.IGNORECASE,
+)
+"""A year said the usual way: "twenty twenty six", "nineteen ninety-nine", "twenty oh five"."""
+_NUMBER_WORD = "|".join(_UNITS + _TEENS + _TENS + ["zero", "hundred", "thousand", "million", "billion", "trillion"])
+_SPOKEN_AMOUNT = re.compile(
+    rf"\b(?:a|{_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_NUMBER_WORD}|point))*\b", re.IGNORECASE
+)
+_SCALE = re.compile(r"\b(?:hundred|thousand|million|billion|trillion|point)\b", re.IGNORECASE)
+_HALF = re.compile(r"\bhalf a (billion|million)\b", re.IGNORECASE)
+_LETTERS = re.compile(r"\b(?:[A-Za-z]\.?\s+){1,5}[A-Za-z]\.?(?:['’]?s\b)?(?![\w’'])")
+"""Letters said one by one ("a d c's", "u s", "n m p a"): an acronym, when the corpus holds it."""
+
+
+def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterable[str] = ()) -> str:
+    """The question as it would have been typed; unchanged when there is nothing to undo."""
+    text = _FILLER_START.sub("", question)
+    text = _FILLER.sub("", text)
+    text = re.sub(r"\blike\s+(?=(?:about\s+|around\s+)?(?:\d|(?:" + _NUMBER_WORD + r")\b))", "", text, flags=re.I)
+    text = re.sub(
+        r"\b[A-Za-z]+\b",
+        lambda m: _APOSTROPHES.get(m.group(0).lower(), m.group(0)) if m.group(0).islower() else m.group(0),
+        text,
+    )
+    text = _spoken_numbers(text)
+    text = _acronyms(text, in_corpus)
+    text = _joined_words(text, in_corpus)
+    text = _misheard_names(text, in_corpus, names)
+    text = re.sub(r"\s{2,}", " ", text).strip()
+    if not text:
+        return question
+    return text[0].upper() + text[1:] if question[:1].isupper() else text
+
+
+def _spoken_numbers(text: str) -> str:
+    """ "twenty twenty six" -> 2026, "five point three six billion" -> 5.36bn, "five hundred million" -> 500m,
+    "twenty percent" -> 20 percent. Small numbers on their own ("three deals") stay words: the engine reads
+    those already, and rewriting them would only change questions that were typed."""
+
+    def year(match: re.Match[str]) -> str:
+        century = 19 if match.group(1).lower() == "nineteen" else 20
+        if match.group(2):
+            return str(century * 100 + _TWO_DIGITS[match.group(3).lower()])
+        return str(
+            century * 100
+            + _TWO_DIGITS[match.group(4).lower()]
+            + (_TWO_DIGITS[match.group(5).lower()] if match.group(5) else 0)
+        )
+
+    text = _YEAR.sub(year, text)
+    text = _HALF.sub(lambda m: "500m" if m.group(1).lower() == "billion" else "0.5m", text)
+
+    def amount(match: re.Match[str]) -> str:
+        span = match.group(0)
+        after = text[match.end() : match.end() + 12].lower()
+        if re.match(r"(?:hundred|thousand|million|billion|trillion)\b", span, re.I):
+            return span  # "multi billion": no number said
+        if not (_SCALE.search(span) or re.match(r"\s*(?:percent|per cent|%)", after)):
+            return span
+        if span.lower().startswith("a "):  # "a billion"
+            span = "one " + span[2:]
+        from text_to_num import alpha2digit
+
+        digits = alpha2digit(span, "en")
+        return _scaled(digits) if re.fullmatch(r"[\d.\s]+", digits) else span
+
+    return _SPOKEN_AMOUNT.sub(amount, text)
+
+
+def _scaled(digits: str) -> str:
+    """ "5.36 1000000000" -> "5.36bn", "500000000" -> "500m": money as articles write it."""
+    parts = digits.split()
+    value = float(parts[0])
+    for multiplier in parts[1:]:
+        value *= float(multiplier)
+    for size, suffix in ((1e9, "bn"), (1e6, "m")):
+        if value >= size:
+            return f"{round(value / size, 4):g}{suffix}"
+    return f"{value:g}"
+
+
+def _acronyms(text: str, in_corpus: Callable[[str], bool]) -> str:
+    def join(match: re.Match[str]) -> str:
+        span = match.group(0)
+        plural = bool(re.search(r"['’]s$", span))
+        letters = re.findall(r"[A-Za-z]", re.sub(r"['’]?s$", "", span) if plural else span)
+        for start in range(len(letters) - 1):  # "a d c": "adc" if the corpus has it, else "dc"
+            acronym = "".join(letters[start:]).lower()
+            if len(acronym) >= 2 and in_corpus(acronym):
+                kept = span.split()[:start]
+                return " ".join([*kept, acronym.upper() + ("s" if plural else "")])
+        return span
+
+    return _LETTERS.sub(join, text)
+
+
+def _joined_words(text: str, in_corpus: Callable[[str], bool]) -> str:
+    """ "astra zeneca", "bei gene", "bio pharma": two words the corpus only holds as one."""
+    words = text.split(" ")
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        if i + 1 < len(words):
+            a, b = words[i], words[i + 1]
+            core_a, core_b = a.strip(".,;:!?"), b.rstrip(".,;:!?")
+            if (
+                core_a.isalpha()
+                and re.fullmatch(r"[A-Za-z]+(?:['’]s)?", core_b)
+                and len(core_a) >= 2
+                and len(core_b) >= 3
+                and a == core_a
+            ):
+                stem_b = re.sub(r"['’]s$", "", core_b)
+                joined = (core_a + stem_b).lower()
+                # The first part must be foreign to the corpus: "drug make" is two words the corpus uses,
+                # even though "drugmake" shares a stem with its "drugmaker".
+                if in_corpus(joined) and not in_corpus(core_a):
+                    out.append(core_a + stem_b.lower() + b[len(stem_b) :])
+                    i += 2
+                    continue
+        out.append(words[i])
+        i += 1
+    return " ".join(out)
+
+
+def _misheard_names(text: str, in_corpus: Callable[[str], bool], names: Iterable[str]) -> str:
+    """ "Smilye" -> "Smiley": a word neither English nor in the corpus, one edit from a name that is."""
+    name_words = {w for name in names for w in re.findall(r"[A-Za-z]{3,}", name) if zipf(w) < 4.0}
+    if not name_words:
+        return text
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        lower = word.lower()
+        if len(lower) < 3 or zipf(lower) >= 3.0 or in_corpus(lower):
+            return word
+        from rapidfuzz.distance import OSA
+
+        close = [n for n in name_words if n[0].lower() == lower[0] and OSA.distance(lower, n.lower()) == 1]
+        return close[0] if len(set(c.lower() for c in close)) == 1 else word
+
+    return re.sub(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])", fix, text)

@@ -1,0 +1,78 @@
+"""Dictated and chat-typed questions turned into typed form (no model: the corpus vocabulary is a set)."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.lexicon import british, spelling_variant
+from assistant.spoken import normalise
+
+# Words the "corpus" holds, as the index would report them (stems aside).
+CORPUS = {
+    "astrazeneca",
+    "biopharma",
+    "beigene",
+    "adc",
+    "adcs",
+    "zai",
+    "lab",
+    "deal",
+    "drug",
+    "drugmaker",
+    "smiley",
+    "cui",
+    "biosecure",
+    "make",
+}
+NAMES = ["Josh Smiley", "Cui Cui", "Zai Labs", "AstraZeneca", "Jeffries", "BeiGene"]
+
+
+def typed(question: str) -> str:
+    return normalise(question, in_corpus=CORPUS.__contains__, names=NAMES)
+
+
+@pytest.mark.parametrize(
+    ("said", "written"),
+    [
+        ("um so what does smiley expect going into twenty twenty six", "so what does smiley expect going into 2026"),
+        (
+            "how many deals over five hundred million happened in twenty twenty three",
+            "how many deals over 500m happened in 2023",
+        ),
+        ("it was like five point three six billion right", "it was 5.36bn right"),
+        ("deals above half a billion dollars", "deals above 500m dollars"),
+        ("what share was chinese in nineteen ninety nine", "what share was chinese in 1999"),
+        ("twenty percent of deals", "20 percent of deals"),
+        ("ok and who did astra zeneca sign with", "and who did astrazeneca sign with"),
+        ("why are chinese a d c's popular", "why are chinese ADCs popular"),
+        ("which company used to be bei gene", "which company used to be beigene"),
+        ("whos dajun yang", "who's dajun yang"),
+        ("what did smilye say", "what did smiley say"),  # one slip from a name the articles hold
+    ],
+)
+def test_dictation_is_undone(said: str, written: str) -> None:
+    assert typed(said).lower() == written.lower()
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much did that drug make in the US last year?",  # "drugmake" shares a stem with "drugmaker"
+        "So what does she recommend for now?",  # "So" carries the thread on
+        "which big pharmas signed multi billion oncology deals",  # "billion" alone is no number
+        "What does Cui Cui think?",  # a name that repeats a word is not a stutter
+        "Three deals were named; which was the biggest?",  # small numbers stay words
+        "Is it plan a or b",  # single letters the corpus does not hold as an acronym
+        "What is the Zenith deal?",  # not one edit from any name
+    ],
+)
+def test_typed_questions_are_left_alone(question: str) -> None:
+    assert typed(question) == question
+
+
+def test_british_and_american_spellings_meet() -> None:
+    assert british("commercialize") == "commercialise" and british("analyzed") == "analysed"
+    assert british("size") == "size" and british("Pfizer") == "Pfizer"  # too short before "iz"
+    assert spelling_variant("commercialise") == "commercialize"
+    assert spelling_variant("commercialize") == "commercialise"
+    assert spelling_variant("deal") is None
