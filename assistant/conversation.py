@@ -76,9 +76,13 @@ _ASKS_FOR_VIEW = frozenset(
 )
 
 
+_AGREES = re.compile(r"\b(?:dis)?(?:agree|agrees|concur|concurs)\b|\bsee it (?:that|the same) way\b", re.IGNORECASE)
+"""'Does Smiley agree?': with what the thread was about."""
+
+
 def is_follow_up(question: str) -> bool:
     terms = query_terms(question)
-    if _ELLIPTICAL.match(question) or _PRONOUNS.search(question):
+    if _ELLIPTICAL.match(question) or _PRONOUNS.search(question) or _AGREES.search(question):
         return True
     return len(terms) <= 1
 
@@ -124,13 +128,24 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
 
 
 def thread_names(conversation: Conversation) -> list[str]:
-    """Names of the thread, most recent first: in the previous question and answer, then the opening ones."""
+    """Names of the thread, most recent first: in the previous question and answer, then the opening ones
+    (and, after a refusal, the last answered turn's)."""
     from .question import analyse
 
     previous = conversation.turns[-1]
     root = next((t for t in reversed(conversation.turns) if not is_follow_up(t.question)), previous)
     names: list[str] = []
     turns = [previous] if root is previous else [previous, root]
+    if previous.answer.abstained:
+        # A refused turn settled nothing ("What was the margin of the House vote?" - not in the corpus); "it"
+        # in the next question still points at what the thread last had an answer about.
+        answered = next(
+            (i for i in range(len(conversation.turns) - 1, -1, -1) if not conversation.turns[i].answer.abstained), None
+        )
+        if answered is not None:
+            before = conversation.turns[: answered + 1]
+            its_root = next((t for t in reversed(before) if not is_follow_up(t.question)), before[-1])
+            turns += [t for t in (before[-1], its_root) if t not in turns]
     # What the user named comes first: it is what "it" most likely points back to.
     for turn in turns:
         names += [e.capitalize() for e in analyse(turn.question).entities]
@@ -161,11 +176,23 @@ def person_anchors(question: str, conversation: Conversation | None) -> list[str
 
 
 def thread_person(
-    conversation: Conversation, people: Iterable[tuple[str, str | None, str | None, tuple[str, ...]]]
+    conversation: Conversation,
+    people: Iterable[tuple[str, str | None, str | None, tuple[str, ...]]],
+    question: str = "",
+    pronouns: dict[str, str] | None = None,
 ) -> str | None:
     """The person "he"/"she" most likely means: the first of the thread's names (most recent first) that
-    is one of the people the articles introduce (by full name or the surname they use)."""
-    known = [(name, {name.lower(), *(a.lower() for a in aliases)}) for name, _r, _o, aliases in people]
+    is one of the people the articles introduce (by full name or the surname they use), and whom the
+    articles call by that pronoun (`pronouns`: name -> "he"/"she", when known). "And what does she expect?"
+    after a turn about Smiley goes back to Cui."""
+    asked = {"he": "he", "him": "he", "his": "he", "she": "she", "her": "she", "hers": "she"}
+    said = {asked[w.lower()] for w in _PERSON_PRONOUN.findall(question)}
+    pronouns = pronouns or {}
+    known = [
+        (name, {name.lower(), *(a.lower() for a in aliases)})
+        for name, _r, _o, aliases in people
+        if not (len(said) == 1 and pronouns.get(name, next(iter(said))) not in said)
+    ]
     for mention in thread_names(conversation):
         m = re.sub(r"[’']s$", "", mention.lower())
         for name, forms in known:

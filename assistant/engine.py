@@ -333,7 +333,13 @@ class Engine:
                     named = surname_people(question, [p[:3] for p in people])[1]
                 anchors = list(dict.fromkeys(anchors + [w.lower() for n in named for w in n.split() if len(w) > 2]))
             if pronoun_anchors and conversation is not None and conversation.turns:
-                person = thread_person(conversation, people)
+                pronouns = {
+                    v.person: v.speaker.text.lower()
+                    for f in self.facts()
+                    for v in f.views
+                    if v.speaker.text.lower() in {"he", "she"}
+                }
+                person = thread_person(conversation, people, question, pronouns)
                 if person:  # by surname, as the articles mostly refer to people once introduced
                     said = person.split()[-1]
                     query, judged = name_pronouns(query, said), name_pronouns(judged, said)

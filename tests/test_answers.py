@@ -466,3 +466,24 @@ def test_dictated_questions_are_answered_as_if_typed(engine: Engine) -> None:
     who = engine.ask("whos dajun yang again what company")
     assert not who.abstained and "Ascentage" in who.answer
 
+
+def test_agreement_follow_ups_and_pronouns_find_the_right_person(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("What does Cui say Chinese companies lack to self-commercialise globally?", conversation)
+    agree = engine.ask("does smiley agree", conversation)  # with what the thread was about
+    assert not agree.abstained and "Smiley mirrors this belief" in agree.answer
+    # "she" after a turn about Smiley: the articles call Cui "she", so it is her.
+    longer = engine.ask("and what does she expect longer term", conversation)
+    assert not longer.abstained and "lobbying" in longer.answer
+    # After a refused turn, "it" points at what the thread last had an answer about.
+    thread = Conversation()
+    engine.ask("What is the latest status of the BIOSECURE Act as described in the article?", thread)
+    engine.ask("When did the House pass it?", thread)
+    assert engine.ask("What was the margin of the House vote?", thread).abstained
+    analyst = engine.ask("What did the Jefferies analyst say about it?", thread)
+    assert not analyst.abstained and "noise" in analyst.answer
+    # A reason asked after an opening phrase is not a question about a partner company.
+    why = engine.ask(
+        "Per the Jeffries analyst, why would US partners keep working with Chinese biotechs despite BIOSECURE?"
+    )
+    assert not why.abstained and "pipelines" in why.answer
