@@ -108,29 +108,14 @@ def stems(words: list[str]) -> list[str]:
 
 def _near(a: str, b: str) -> bool:
     """Same word up to one edit, for names users spell differently (Jefferies / Jeffries)."""
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 4 or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        return sum(x != y for x, y in zip(a, b, strict=True)) <= 1
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    return a == b or (min(len(a), len(b)) >= 4 and _edits_at_most(a, b, 1))
 
 
 def _edits_at_most(a: str, b: str, limit: int) -> bool:
-    """Levenshtein distance <= limit (banded; the words are short)."""
-    if abs(len(a) - len(b)) > limit:
-        return False
-    previous = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        current = [i] + [0] * len(b)
-        for j, cb in enumerate(b, 1):
-            current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (ca != cb))
-        if min(current) > limit:
-            return False
-        previous = current
-    return previous[-1] <= limit
+    """Levenshtein distance <= limit."""
+    from rapidfuzz.distance import Levenshtein
+
+    return Levenshtein.distance(a, b, score_cutoff=limit) <= limit
 
 
 def _stems_of(text: str) -> frozenset[str]:

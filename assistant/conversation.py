@@ -313,13 +313,7 @@ _ORGANISATION_SUFFIXES = {
 
 
 def _same_word(a: str, b: str) -> bool:
-    """Equal, or (both at least 5 letters) one substitution or transposition apart: "jeffries"/"jefferies"."""
-    if a == b:
-        return True
-    if min(len(a), len(b)) < 5 or abs(len(a) - len(b)) > 1:
-        return False
-    if len(a) == len(b):
-        diff = [i for i in range(len(a)) if a[i] != b[i]]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]])
-    short, long_ = sorted((a, b), key=len)
-    return any(long_[:i] + long_[i + 1 :] == short for i in range(len(long_)))
+    """Equal, or (both at least 5 letters) one edit or transposition apart: "jeffries"/"jefferies"."""
+    from rapidfuzz.distance import OSA
+
+    return a == b or (min(len(a), len(b)) >= 5 and OSA.distance(a, b, score_cutoff=1) <= 1)
