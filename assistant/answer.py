@@ -34,6 +34,7 @@ from .question import (
     AREA,
     FACT_CHECK,
     REASON,
+    TOPIC_THEN_QUESTION,
     QuestionAnalysis,
     analyse,
     compound_parts,
@@ -422,6 +423,12 @@ def gather_evidence(
         else w * params.common_word_discount
         for t, w in zip(own, own_weights, strict=True)
     ]
+    # An aside in brackets ("what's credited with faster timelines (CDE/NMPA)?") glosses the question in
+    # the asker's terms; the article need not use them.
+    aside = _aside_terms(question)
+    missing_weights = [
+        w * params.common_word_discount if t in aside else w for t, w in zip(own, missing_weights, strict=True)
+    ]
     documents_pool: set[str] = set()
     for path in dict.fromkeys(h.chunk.document for h in pool_hits[:3]):
         documents_pool |= _DOC_STEMS.get(retriever, path)
@@ -446,7 +453,9 @@ def gather_evidence(
     missing = max((missing_weights[i] for i in absent), default=0.0)
     # A name or a number the cited articles never mention ("Keytruda", "2027") settles it: not answered.
     names_absent = any(
-        (own[i] in entities or any(ch.isdigit() for ch in own[i])) and not _is_bound_or_claim(own[i], question)
+        (own[i] in entities or any(ch.isdigit() for ch in own[i]))
+        and not _is_bound_or_claim(own[i], question)
+        and own[i] not in aside
         for i in absent
     )
     focus_missing = 0.0
@@ -713,6 +722,18 @@ def _thread_topic(question: str, query: str) -> list[str]:
     own = set(analyse(question).entities)
     names = [e for e in analyse(query[query.rindex("(") :]).entities if e not in _PLACES and e not in own]
     return stems(names)
+
+
+def _aside_terms(question: str) -> set[str]:
+    """Words only inside brackets in a topic before the question ("Reg side (CDE/NMPA): what's credited...?"),
+    not also in the question proper. Brackets in the question itself may hold what it asks for ("any named
+    ADC target (TROP2/HER2)?")."""
+    shaped = TOPIC_THEN_QUESTION.match(question)
+    if not shaped:
+        return set()
+    inside = " ".join(re.findall(r"\(([^()]*)\)", shaped.group("topic")))
+    outside = re.sub(r"\([^()]*\)", " ", question)
+    return set(query_terms(inside)) - set(query_terms(outside)) if inside else set()
 
 
 def _is_bound_or_claim(term: str, question: str) -> bool:

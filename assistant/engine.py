@@ -370,6 +370,7 @@ class Engine:
         from .answer import ABSTAIN_TEXT
 
         words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", question)}
+        words |= {w[:-1] for w in words if w.endswith("s")}  # "pfizers partner", typed without the apostrophe
         facts = self.facts()
 
         def named(forms: list[str]) -> bool:
@@ -445,10 +446,10 @@ def _organisation_words(organisation: str) -> list[str]:
 _ASKS_ROLE = re.compile(
     r"\b(?:what|which|whats)\s+(?:\w+\s+){0,3}(?:positions?|roles?|titles?|jobs?)\b"
     r"|(?:[’']s|s)\s+(?:positions?|roles?|titles?|job)\b"
-    r"|\bwhat\s+does\s+\w+(?:\s+\w+)?\s+do\b",
+    r"|\bwhat\s+does\s+\w+(?:\s+\w+)?\s+do\b|:\s*(?:positions?|roles?|titles?|jobs?)\b",
     re.IGNORECASE,
 )
-"""The question asks what someone's job is."""
+"""The question asks what someone's job is ("Josh Smiley: title / shop?")."""
 
 _SECOND_PART = re.compile(
     r",?\s+(?:and|or|but)\s+(?=(?:what|which|how|why|who|when|where|is|are|was|were|does|do|did|has|have|will)\b)"

@@ -201,6 +201,9 @@ _ACTED = re.compile(
 the Senate vote on it?"."""
 
 
+TOPIC_THEN_QUESTION = re.compile(r"^(?P<topic>[^:?]{2,80}?):\s+(?P<ask>\S.*)$")
+
+
 @dataclass(frozen=True)
 class QuestionAnalysis:
     text: str
@@ -249,7 +252,16 @@ def analyse(question: str) -> QuestionAnalysis:
             entities.extend(
                 w for w in (_clean(p) for p in named) if w and w not in _GENERIC_CAPITALISED and w not in STOPWORDS
             )
-    focus, expects = _focus(lower)
+    # "InnoCare $2bn deal: who's the counterparty?": the topic, then the question; what is asked for is
+    # read from the question.
+    shaped = TOPIC_THEN_QUESTION.match(text)
+    asked = shaped.group("ask") if shaped else text
+    # An aside in brackets ("(ex-BeiGene)") glosses the question; it is not the thing asked about.
+    unbracketed = re.sub(r"\s*\([^()]*\)", "", asked).strip() or asked
+    focus, expects = _focus([_clean(t) for t in _tokens(unbracketed)] if shaped or unbracketed != text else lower)
+    verb = re.match(r"^\s*(?:and\s+|so\s+)?what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+([a-z]+)\b", unbracketed, re.I)
+    if verb and is_everyday_verb_form(verb.group(1).lower()):
+        focus = []  # "what's credited with...", "what is driving...": a verb, not a thing named
     if re.search(r"\b(?:what|which|exact)\s+(?:date|day)\b|\bon what\b|\bwhen exactly\b", text, re.I):
         expects = "day"  # "On what date was the deal announced?": a year does not answer it
     if expects == "product" and not re.match(r"^\s*(?:(?:and|so|but|then)\s+)?(?:which|what)\b", text, re.I):
@@ -272,7 +284,7 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "money" if MONEY.search(text) else "percent" if PERCENT.search(text) else None
     if expects is None and _ASKS_AREA.search(text):
         expects = "area"  # "AZ/CSPC deal - what therapy area / modality is it for?"
-    if expects is None and (re.match(r"^\s*#", text) or re.search(r"\b(?:number|count) of\b", text, re.I)):
+    if expects is None and (re.match(r"^\s*#", asked) or re.search(r"\b(?:number|count) of\b", text, re.I)):
         expects = "count"  # "# of deals over $500m in 2023"
     elif expects is None and re.search(r"\(\s*[$€£¥]\s*\)|\bin\s+[$€£¥]", text):
         expects, focus = "money", []  # "US LOE exposure 2025-30 ($)"
@@ -395,7 +407,9 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
     return focus, expects
 
 
-_REASON_HEADS = frozenset("reason reasons reasoning rationale motivation motive motives explanation logic".split())
+_REASON_HEADS = frozenset(
+    "reason reasons reasoning rationale motivation motive motives explanation logic argument arguments thesis".split()
+)
 _WHY = re.compile(r"\bwhy\b|\breasons?\b|\breasoning\b|\brationale\b|\bmotivations?\b|\bmotives?\b", re.IGNORECASE)
 REASON = re.compile(
     r"\b(?:because|due to|driven by|in anticipation of|reasons?|comes as|thanks to|so that|in order to|"

@@ -487,3 +487,27 @@ def test_agreement_follow_ups_and_pronouns_find_the_right_person(engine: Engine)
         "Per the Jeffries analyst, why would US partners keep working with Chinese biotechs despite BIOSECURE?"
     )
     assert not why.abstained and "pipelines" in why.answer
+
+
+def test_terse_topic_then_question_shorthand(engine: Engine) -> None:
+    counterparty = engine.ask("InnoCare $2bn deal: who's the counterparty?")  # asked for after the colon
+    assert not counterparty.abstained and "Zenas" in counterparty.answer
+    txns = engine.ask("# of West–China txns >$500m in 2023?")
+    assert not txns.abstained and "20 transactions" in txns.answer
+    title = engine.ask("Josh Smiley: title / shop?")
+    assert not title.abstained and "COO" in title.answer
+    onc = engine.ask("Pfizer's China onc deal: size per the article?")  # onc: oncology, not BeOne's ticker
+    assert not onc.abstained and "multi-billion" in onc.answer
+    assert engine.ask("who was pfizers chinese partner on their oncology deal").abstained  # no deal names one
+    # Brackets in the question itself may hold what it asks for.
+    assert engine.ask("any named CN ADC asset or target (TROP2/HER2)?").abstained
+
+
+def test_what_a_question_asks_about_in_shorthand() -> None:
+    from assistant.question import analyse
+
+    assert analyse("InnoCare $2bn deal: who's the counterparty?").expects == "person"
+    assert analyse("2023: # of >$500m China–West deals?").expects == "count"
+    assert analyse("Reg side (CDE/NMPA): what's credited with accelerating timelines?").focus == []  # a verb
+    assert analyse("Smiley on out-licensing vs going alone: capital argument?").focus == []  # a reason
+    assert "ex-beigene" not in analyse("Self-commercialisation precedent cited (ex-BeiGene)?").focus
