@@ -587,8 +587,24 @@ def gather_evidence(
     typed_match = 1.0 if analysis.expects and named and any(c.typed and names_all(c) for c in contenders) else 0.0
     if analysis.expects in _FIGURES and typed_ok:
         # The sentence that would lead the answer must fit: another contender's figure (US drug sales in
-        # 2025) does not make the lead's (2024 licensing value) an answer for 2025.
+        # 2025) does not make the lead's (2024 licensing value) an answer for 2025. A close runner-up that
+        # fits leads instead ("Which therapy area dominated 2025 deals?": not the sentence listing every
+        # area, undated, but "In 2025, oncology was a strong centre of focus...").
         typed_ok = fits(lead)
+        if not typed_ok and analysis.expects != "money":  # an amount: a deal's value is no market total
+            runner_up = next(
+                (
+                    c
+                    for c in candidates[: params.passages]
+                    if c is not lead and c.score >= params.extra_ratio * candidates[0].score and fits(c)
+                ),
+                None,
+            )
+            if runner_up is not None:
+                typed_ok = True
+                lead = runner_up
+                candidates.remove(runner_up)
+                candidates.insert(0, runner_up)
     if analysis.expects in {"company", "companies"} and named and typed_ok:
         # "Which Chinese companies are named in the BIOSECURE Act?" is not answered by a sentence naming
         # companies in another connection (GSK and AbbVie deals): the companies must come with the names.

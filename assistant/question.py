@@ -463,7 +463,7 @@ def satisfies(expects: str | None, text: str) -> bool:
     if expects == "day":
         return bool(DAY.search(text))
     if expects == "count":
-        stripped = DATE.sub(" ", MONEY.sub(" ", text))
+        stripped = DATE.sub(" ", MONEY.sub(" ", PERCENT.sub(" ", text)))  # "28% of deals" is a share
         return bool(_COUNT.search(stripped))
     if expects == "area":
         return bool(AREA.search(text))

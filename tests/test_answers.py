@@ -511,3 +511,19 @@ def test_what_a_question_asks_about_in_shorthand() -> None:
     assert analyse("Reg side (CDE/NMPA): what's credited with accelerating timelines?").focus == []  # a verb
     assert analyse("Smiley on out-licensing vs going alone: capital argument?").focus == []  # a reason
     assert "ex-beigene" not in analyse("Self-commercialisation precedent cited (ex-BeiGene)?").focus
+
+
+def test_a_close_runner_up_that_fits_leads_when_the_lead_does_not(engine: Engine) -> None:
+    # The top sentence lists every therapy area, undated; the 2025 oncology sentence fits and leads.
+    area = engine.ask("Which therapy area dominated licensing deals with China in 2025?")
+    assert not area.abstained and area.sentences[0].text.startswith("In 2025, oncology")
+    # Not for an amount: a 2025 deal's value is no market total for 2025...
+    assert engine.ask(
+        "What total value did GlobalData put on Chinese innovator drug licensing deals signed by large pharma in 2025?"
+    ).abstained
+    # ...and a share ("28% of the innovator deals ... in 2024") is not a count.
+    assert engine.ask("# of $500m+ china-west deals in 2024").abstained
+    from assistant.question import satisfies
+
+    assert not satisfies("count", "which comprised 28% of the innovator deals signed by large pharma in 2024")
+    assert satisfies("count", "with 20 transactions worth over $500m taking place in 2023 alone")
