@@ -100,6 +100,30 @@ def _zipf_table() -> dict[str, float]:
     return {w: math.log10(f) + 9.0 for w, f in get_frequency_dict("en", "small").items() if f > 0}
 
 
+@lru_cache(maxsize=1)
+def _large_vocabulary() -> frozenset[str]:
+    """Every word of wordfreq's "large" English list (321k words; ~90 ms to read, so only read when a
+    question holds a word the small list does not know)."""
+    import gzip
+    import importlib.util
+
+    spec = importlib.util.find_spec("wordfreq")
+    for location in list(spec.submodule_search_locations or []) if spec else []:
+        path = Path(location) / "data" / "large_en.msgpack.gz"
+        if path.exists():
+            import msgpack
+
+            with gzip.open(path, "rb") as handle:
+                packed = msgpack.load(handle, raw=False)
+            return frozenset(w for words in packed[1:] for w in words)
+    return frozenset(_zipf_table())  # pragma: no cover - only if the data file moved
+
+
+def is_rare_english(word: str) -> bool:
+    """A real word too rare for the everyday list ("counterparty", "licencing"), not a typo."""
+    return word.lower() in _large_vocabulary()
+
+
 def zipf(word: str) -> float:
     return _zipf_table().get(word.lower(), 0.0)
 
@@ -117,7 +141,7 @@ def specificity(term: str, *, typo_check: bool = False) -> float:
         return 1.0
     value = zipf(term)
     if value == 0.0 and typo_check:
-        corrected = _spelling_neighbour(term)
+        corrected = spelling_neighbour(term)
         if corrected:
             value = zipf(corrected)
         else:
@@ -174,7 +198,8 @@ def _deletion_index() -> dict[str, str]:
     return index
 
 
-def _spelling_neighbour(term: str) -> str | None:
+def spelling_neighbour(term: str) -> str | None:
+    """An everyday English word one typing error away from `term` (not `term` itself), if any."""
     if len(term) < 5 or not term.isalpha():
         return None
     index = _deletion_index()

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from .question import zipf
+from .question import is_rare_english, spelling_neighbour, zipf
 
 _FILLER_START = re.compile(r"^(?:\s*(?:um+|uh+|erm+|er|hmm+|ok(?:ay)?|alright)(?![\w'’-])[\s,.]*)+", re.IGNORECASE)
 """Fillers before the question. "So" and "well" stay: "So what does she recommend?" follows on from the thread."""
@@ -61,6 +61,7 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
     text = _acronyms(text, in_corpus)
     text = _joined_words(text, in_corpus)
     text = _misheard_names(text, in_corpus, names)
+    text = _typos(text, in_corpus)
     text = re.sub(r"\s{2,}", " ", text).strip()
     if not text:
         return question
@@ -175,3 +176,17 @@ def _misheard_names(text: str, in_corpus: Callable[[str], bool], names: Iterable
         return close[0] if len(set(c.lower() for c in close)) == 1 else word
 
     return re.sub(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])", fix, text)
+
+
+def _typos(text: str, in_corpus: Callable[[str], bool]) -> str:
+    """ "lobying" -> "lobbying": a word neither English (even rare English: "counterparty" stays) nor in the
+    corpus, one edit from an everyday English word that the corpus holds."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word != word.lower() or zipf(word) > 0.0 or in_corpus(word) or is_rare_english(word):
+            return word
+        corrected = spelling_neighbour(word)
+        return corrected if corrected and in_corpus(corrected) else word
+
+    return re.sub(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])", fix, text)
