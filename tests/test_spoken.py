@@ -9,7 +9,8 @@ from assistant.spoken import normalise
 
 # Words the "corpus" holds, as the index would report them (stems aside).
 CORPUS = set(
-    "astrazeneca biopharma beigene adc adcs zai lab deal drug drugmaker smiley cui biosecure make lobbying outlook counterpart".split()
+    """astrazeneca biopharma beigene adc adcs zai lab deal drug drugmaker smiley cui biosecure make lobbying
+    outlook counterpart""".split()
 )
 NAMES = ["Josh Smiley", "Cui Cui", "Zai Labs", "AstraZeneca", "Jeffries", "BeiGene"]
 
