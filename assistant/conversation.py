@@ -84,7 +84,9 @@ def is_follow_up(question: str) -> bool:
     terms = query_terms(question)
     if _ELLIPTICAL.match(question) or _PRONOUNS.search(question) or _AGREES.search(question):
         return True
-    return len(terms) <= 1
+    # "longer term?", "upfront?": a fragment of two words at most, naming nothing, leans on the thread.
+    fragment = len(terms) <= 2 and not re.search(r"[A-Z0-9]", question) and question.rstrip().endswith("?")
+    return len(terms) <= 1 or fragment
 
 
 def _names(text: str) -> list[str]:

@@ -527,3 +527,10 @@ def test_a_close_runner_up_that_fits_leads_when_the_lead_does_not(engine: Engine
 
     assert not satisfies("count", "which comprised 28% of the innovator deals signed by large pharma in 2024")
     assert satisfies("count", "with 20 transactions worth over $500m taking place in 2023 alone")
+
+
+def test_a_two_word_fragment_follows_the_thread(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("Cui: near-term — partner w/ MNC or go it alone?", conversation)
+    later = engine.ask("longer term?", conversation)
+    assert not later.abstained and "lobbying" in later.answer

@@ -129,3 +129,12 @@ def test_a_person_pointed_at_in_everyday_words_is_named() -> None:
     said, named = name_people_by_role("And what did the woman from Jefferies say about it?", people)
     assert named == ["Cui Cui"] and said == "And what did Cui say about it?"
     assert name_people_by_role("What did the analyst at Zai Lab say?", people)[1] == ["Josh Smiley"]
+
+
+def test_short_fragments_and_agreement_lean_on_the_thread() -> None:
+    from assistant.conversation import is_follow_up
+
+    assert is_follow_up("longer term?") and is_follow_up("upfront?")  # a fragment naming nothing
+    assert is_follow_up("does smiley agree")  # agree with what the thread was about
+    assert not is_follow_up("AZ CSPC value?")  # names of its own
+    assert not is_follow_up("patent cliff size by 2030?")
