@@ -628,9 +628,12 @@ def gather_evidence(
     )
 
 
-def select_sentences(evidence: Evidence, max_sentences: int, max_words: int, params: ComposerParams) -> list[Candidate]:
+def select_sentences(
+    evidence: Evidence, max_sentences: int, max_words: int, params: ComposerParams, *, asks_reason: bool = False
+) -> list[Candidate]:
     """The best sentence (one of the expected kind, if the question expects one), then others that are
-    nearly as good and not redundant, in reading order."""
+    nearly as good and not redundant, in reading order. For a "why" question, a best sentence that points
+    back to its reason ("Due to this, Cui believes...") is preceded by the sentence it points back to."""
     pool = evidence.candidates
     if not pool:
         return []
@@ -682,7 +685,29 @@ def select_sentences(evidence: Evidence, max_sentences: int, max_words: int, par
     for cand in chosen:
         doc_rank.setdefault(evidence.hits[cand.hit_index].chunk.document, len(doc_rank))
     rest.sort(key=lambda c: (doc_rank[evidence.hits[c.hit_index].chunk.document], c.start))
+    reason = _reason_before(best, pool) if asks_reason and _BECAUSE_OF_BEFORE.match(best.text) else None
+    if reason is not None:
+        rest = [c for c in rest if c is not reason]
+        while rest and words + len(reason.text.split()) > max_words:
+            words -= len(rest.pop().text.split())
+        return [reason, best, *rest][:max_sentences]
     return [best, *rest]
+
+
+_BECAUSE_OF_BEFORE = re.compile(
+    r"^\s*(?:due to this|because of this|as a result|for this reason|this is why|that is why|therefore|hence|"
+    r"consequently|thus)\b",
+    re.IGNORECASE,
+)
+"""A sentence whose reason is the sentence before it."""
+
+
+def _reason_before(lead: Candidate, pool: list[Candidate]) -> Candidate | None:
+    before = [c for c in pool if c.hit_index == lead.hit_index and c.end <= lead.start]
+    if not before:
+        return None
+    previous = max(before, key=lambda c: c.end)
+    return previous if lead.start - previous.end <= 3 else None
 
 
 _ANAPHOR = re.compile(
@@ -931,7 +956,9 @@ def compose_answer(
         return _abstain(question, query, evidence.hits[:3], conf)
     max_sentences = settings.max_sentences * (2 if long else 1)
     max_words = settings.max_words * (3 if long else 1)
-    chosen = select_sentences(evidence, max_sentences, max_words, params)
+    chosen = select_sentences(
+        evidence, max_sentences, max_words, params, asks_reason=analyse(judged or question).asks_reason
+    )
     citations: list[Citation] = []
     by_hit: dict[int, int] = {}
     spans_by_hit: dict[int, list[tuple[int, int]]] = {}

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 from .retrieval import query_terms
 
 if TYPE_CHECKING:
-    from .engine import Conversation
+    from .engine import Conversation, Turn
 
 _PRONOUNS = re.compile(
     r"\b(?:it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|the same"
@@ -89,6 +89,12 @@ def is_follow_up(question: str) -> bool:
     return len(terms) <= 1 or fragment
 
 
+def _root(turns: list[Turn]) -> Turn:
+    """The turn that opened the current thread: the last one that stands on its own. The conversation's
+    first question always does, whatever it says ("Cui: near-term — partner or go it alone?")."""
+    return next((t for t in reversed(turns[1:]) if not is_follow_up(t.question)), turns[0])
+
+
 def _names(text: str) -> list[str]:
     names: dict[str, None] = {}
     for match in _NAME.finditer(text):
@@ -110,7 +116,7 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
     if conversation is None or not conversation.turns or not is_follow_up(question):
         return question
     previous = conversation.turns[-1]
-    root = next((t for t in reversed(conversation.turns) if not is_follow_up(t.question)), previous)
+    root = _root(conversation.turns)
     own = set(query_terms(question))
     names = [n for n in thread_names(conversation) if n.lower() not in own]
     # "What's his reasoning?": one word of its own; the rest is the thread's question.
@@ -135,7 +141,7 @@ def thread_names(conversation: Conversation) -> list[str]:
     from .question import analyse
 
     previous = conversation.turns[-1]
-    root = next((t for t in reversed(conversation.turns) if not is_follow_up(t.question)), previous)
+    root = _root(conversation.turns)
     names: list[str] = []
     turns = [previous] if root is previous else [previous, root]
     if previous.answer.abstained:
@@ -146,7 +152,7 @@ def thread_names(conversation: Conversation) -> list[str]:
         )
         if answered is not None:
             before = conversation.turns[: answered + 1]
-            its_root = next((t for t in reversed(before) if not is_follow_up(t.question)), before[-1])
+            its_root = _root(before)
             turns += [t for t in (before[-1], its_root) if t not in turns]
     # What the user named comes first: it is what "it" most likely points back to.
     for turn in turns:

@@ -534,3 +534,14 @@ def test_a_two_word_fragment_follows_the_thread(engine: Engine) -> None:
     engine.ask("Cui: near-term — partner w/ MNC or go it alone?", conversation)
     later = engine.ask("longer term?", conversation)
     assert not later.abstained and "lobbying" in later.answer
+
+
+def test_why_after_an_answer_that_points_back_gives_the_sentence_it_points_to(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("Cui: near-term — partner w/ MNC or go it alone?", conversation)  # "go it alone": still the root
+    why = engine.ask("why?", conversation)
+    # "Due to this, Cui believes..." is preceded by what "this" is.
+    assert not why.abstained and "sales network" in why.sentences[0].text
+    assert why.sentences[1].text.startswith("Due to this")
+    later = engine.ask("longer term?", conversation)
+    assert not later.abstained and "lobbying" in later.answer
