@@ -255,12 +255,15 @@ def _clean(word: str) -> str:
     return re.sub(r"['’]s$", "", word.lower().strip(".’'-"))
 
 
+def _spelled_out(text: str) -> list[str]:
+    """The words of `text`, chat shorthand spelled out ("wat" -> "what")."""
+    return [t for t in " ".join(CHAT_WORDS_MEANING.get(t.lower(), t) for t in _tokens(text)).split() if t]
+
+
 @lru_cache(maxsize=1024)
 def analyse(question: str) -> QuestionAnalysis:
     text = question.strip()
-    tokens = [CHAT_WORDS_MEANING.get(t.lower(), t) for t in _tokens(text)]
-    tokens = [t for t in " ".join(tokens).split() if t]
-    lower = [_clean(t) for t in tokens]
+    tokens = _spelled_out(text)
     entities: list[str] = []
     for i, token in enumerate(tokens):
         word = _clean(token)
@@ -283,7 +286,7 @@ def analyse(question: str) -> QuestionAnalysis:
     asked = shaped.group("ask") if shaped else text
     # An aside in brackets ("(ex-BeiGene)") glosses the question; it is not the thing asked about.
     unbracketed = re.sub(r"\s*\([^()]*\)", "", asked).strip() or asked
-    focus, expects = _focus([_clean(t) for t in _tokens(unbracketed)] if shaped or unbracketed != text else lower)
+    focus, expects = _focus([_clean(t) for t in _spelled_out(unbracketed)])
     verb = re.match(r"^\s*(?:and\s+|so\s+)?what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+([a-z]+)\b", unbracketed, re.I)
     if verb and is_everyday_verb_form(verb.group(1).lower()):
         focus = []  # "what's credited with...", "what is driving...": a verb, not a thing named
