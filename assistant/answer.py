@@ -579,6 +579,11 @@ def gather_evidence(
         typed_ok = all(any(_present(f, sentence) for f in forms) for forms in places_asked) or not any(
             _present(f, sentence) for forms in elsewhere for f in forms
         )
+        # "What did Cui say about Europe's response to BIOSECURE?": a passage that never mentions Europe
+        # does not answer for Europe. (The US often goes unsaid: a passage on the Senate's defence bill.)
+        passage = _text_stems(pool_hits[lead.hit_index].chunk.text)
+        us = stems(list(_SCOPE_FORMS["us"]))
+        typed_ok = typed_ok and all(any(_present(f, passage) for f in forms) for forms in places_asked if forms != us)
     if years and typed_ok and analysis.expects not in _FIGURES:
         # "Chinese share of big pharma deals in 2025?" is not answered by the share "in 2024": a lead that
         # dates itself to another year, never the one asked, answers for that other year.

@@ -213,7 +213,7 @@ class Engine:
             # "Ascentage CEO name?", "Who runs Zai Lab?": the person, as the article introduces them.
             answer = self._who_is(prepared.by_role[0], question, query)
         from .fact_questions import _COUNT_Q, _SUM, _SUPERLATIVE, _THRESHOLD
-        from .question import analyse
+        from .question import FACT_CHECK, analyse
 
         # "Which Western pharmas signed oncology deals in 2025?": the deals table may hold none with a stated
         # value while a passage names them ("AbbVie, Pfizer and GSK all signing multi-billion dollar deals").
@@ -252,7 +252,13 @@ class Engine:
                 or (
                     answer.abstained
                     and not passage_answer.abstained
-                    and (is_count or (plain_list and _names_everything_asked(question, passage_answer)))
+                    # A claim to check ("20 deals over $1bn in 2023, is that the right threshold?") is
+                    # corrected by the sentence that states the fact, whatever the deals table holds.
+                    and (
+                        is_count
+                        or FACT_CHECK.search(question)
+                        or (plain_list and _names_everything_asked(question, passage_answer))
+                    )
                 )
             ):
                 answer = passage_answer

@@ -327,8 +327,19 @@ def analyse(question: str) -> QuestionAnalysis:
     )
 
 
+_EVENT = re.compile(
+    r"^\s*(?:and\s+|so\s+)?(?:(?:why|when|how)\s+)?(?:did|does|has|have|had|would|will)\s+(?:the\s+)?"
+    r"(?P<actor>[\w&.-]+(?:\s+[\w&.-]+)?)\s+(?:already\s+|actually\s+|ever\s+)?"
+    r"(?P<verb>terminat\w*|cancel\w*|abandon\w*|withdr[ae]w\w*|halt\w*|scrap\w*|reject\w*|veto\w*|block\w*|"
+    r"sue[ds]?|suing|exit\w*|walk(?:ed)?\s+away|pull(?:ed)?\s+out|hand(?:ed)?\s+back)\b",
+    re.IGNORECASE,
+)
+"""A question that takes an event for granted ("why did novartis terminate the argo deal"): the event must
+be in the evidence, whoever typed the name in lower case."""
+
+
 def _action(text: str) -> tuple[str, str] | None:
-    match = _ACTED.match(text)
+    match = _ACTED.match(text) or _EVENT.match(text)
     if match is None:
         return None
     actor = match.group("actor").split()[-1].lower()
@@ -463,9 +474,10 @@ _ASKS_AREA = re.compile(
 
 FACT_CHECK = re.compile(
     r"^\s*(?:(?:is|was)\s+it\s+(?:right|true|correct|accurate)\b|confirm\b|fact[- ]?check\b|verify\b|"
+    r"(?:quick|sanity|double)[- ]?check\b|"
     r"(?:am\s+i|are\s+we)\s+right\b|my\s+draft\s+says\b|correct\s+me\b)"
     r"|\b(?:right|correct)\s+(?:number|figure|amount)\s*\?|\bcorrect\s+(?:it|me)?\s*if\s+not\b"
-    r"|\b(?:is|was)\s+that\s+(?:right|true|correct)\b|[\s,]+(?:right|correct|true)\s*\?*\s*$",
+    r"|\b(?:is|was)\s+that\s+(?:the\s+)?(?:right|true|correct)\b|[\s,]+(?:right|correct|true|yes|no)\s*\?*\s*$",
     re.IGNORECASE,
 )
 """A claim to check ("Is it right that the deal was $6bn?", "Confirm: ..."): its figures are what the answer

@@ -545,3 +545,26 @@ def test_why_after_an_answer_that_points_back_gives_the_sentence_it_points_to(en
     assert why.sentences[1].text.startswith("Due to this")
     later = engine.ask("longer term?", conversation)
     assert not later.abstained and "lobbying" in later.answer
+
+
+def test_claims_events_and_places_a_question_takes_for_granted(engine: Engine) -> None:
+    # A claim to check is corrected by the sentence that states the fact, not by the deals table.
+    threshold = engine.ask("quick check — 20 west-china deals over $1bn in 2023, is that the right threshold?")
+    assert not threshold.abstained and "over $500m" in threshold.answer
+    # An event the question takes for granted must be in the evidence, names typed in lower case or not.
+    assert engine.ask("why did novartis terminate the argo deal").abstained
+    # A place asked about must be in the passage the answer comes from.
+    assert engine.ask("what did cui say about europe's response to biosecure").abstained
+    us = engine.ask("In which big US defence spending bill they want to put the BIOSECURE, and for which fiscal year?")
+    assert not us.abstained and "NDAA" in us.answer  # the US goes unsaid in a passage on its Senate
+
+
+def test_claim_tags_and_presupposed_events_are_recognised() -> None:
+    from assistant.question import FACT_CHECK, analyse
+
+    assert FACT_CHECK.search("beone took tevimbra to the US after china success, yes?")
+    assert FACT_CHECK.search("20 deals over $1bn in 2023, is that the right threshold?")
+    assert FACT_CHECK.search("sanity check: AZ paid $5.3bn")
+    assert not FACT_CHECK.search("Which deals were signed right after the vote?")
+    assert analyse("why did novartis terminate the argo deal").action == ("novartis", "terminate")
+    assert analyse("How much does GlobalData think US drug sales drop by 2030?").action is None
