@@ -255,6 +255,13 @@ def _clean(word: str) -> str:
     return re.sub(r"['’]s$", "", word.lower().strip(".’'-"))
 
 
+_LIST_COMPANIES = re.compile(
+    r"^\s*(?:pls\s+|please\s+)?(?:give|list|name|show|tell)\s+(?:me\s+|us\s+)?(?:all\s+)?(?:of\s+)?(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}(?:companies|firms|pharmas|drugmakers|biotechs|buyers|licensees|licensors|partners|mncs)\b",
+    re.IGNORECASE,
+)
+
+
 def _spelled_out(text: str) -> list[str]:
     """The words of `text`, chat shorthand spelled out ("wat" -> "what")."""
     return [t for t in " ".join(CHAT_WORDS_MEANING.get(t.lower(), t) for t in _tokens(text)).split() if t]
@@ -310,6 +317,8 @@ def analyse(question: str) -> QuestionAnalysis:
     if expects is None and FACT_CHECK.search(text):
         # The answer must give the true figure of the kind claimed.
         expects = "money" if MONEY.search(text) else "percent" if PERCENT.search(text) else None
+    if expects is None and _LIST_COMPANIES.match(unbracketed):
+        expects = "companies"  # "give me all the big pharmas named w multi-billion deals"
     if expects is None and _ASKS_AREA.search(text):
         expects = "area"  # "AZ/CSPC deal - what therapy area / modality is it for?"
     if expects is None and (re.match(r"^\s*#", asked) or re.search(r"\b(?:number|count) of\b", text, re.I)):
@@ -436,8 +445,10 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
     elif first not in _QUESTION_OPENERS and len(words) <= 8:
         # Analyst shorthand ("Zai Lab 2024 revenue", "EU reaction to BIOSECURE"): the noun phrase's head.
         focus = [w for w in _noun_phrase(words) if w.isalpha() or (w.replace("-", "").isalpha())]
-    if focus and focus[-1] in _REASON_HEADS:
-        focus = []  # "What's his reasoning?": a reason answers it, whatever words it uses
+    if focus and (focus[-1] in _REASON_HEADS or focus[-1] in _VIEW_HEADS):
+        # "What's his reasoning?", "asian investors' stance per smiley?": a reason or a view answers it,
+        # whatever words it uses.
+        focus = []
     if focus and expects is None:
         expects = _HEAD_TYPES.get(focus[-1])
         if expects is not None:
@@ -449,6 +460,7 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
 _REASON_HEADS = frozenset(
     "reason reasons reasoning rationale motivation motive motives explanation logic argument arguments thesis".split()
 )
+_VIEW_HEADS = frozenset("stance view views take opinion opinions position thoughts perspective outlook".split())
 _WHY = re.compile(r"\bwhy\b|\breasons?\b|\breasoning\b|\brationale\b|\bmotivations?\b|\bmotives?\b", re.IGNORECASE)
 REASON = re.compile(
     r"\b(?:because|due to|driven by|in anticipation of|reasons?|comes as|thanks to|so that|in order to|"

@@ -568,3 +568,16 @@ def test_claim_tags_and_presupposed_events_are_recognised() -> None:
     assert not FACT_CHECK.search("Which deals were signed right after the vote?")
     assert analyse("why did novartis terminate the argo deal").action == ("novartis", "terminate")
     assert analyse("How much does GlobalData think US drug sales drop by 2030?").action is None
+
+
+def test_imperative_company_lists_and_stances(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    assert analyse("give me all the big pharmas named w multi-billion china oncology deals in 2025").expects == (
+        "companies"
+    )
+    listed = engine.ask("give me all the big pharmas named w multi-billion china oncology deals in 2025")
+    assert not listed.abstained and all(name in listed.answer for name in ("AbbVie", "Pfizer", "GSK"))
+    assert analyse("asian investors' stance on out-licensing per smiley?").focus == []  # a view, any words
+    stance = engine.ask("asian investors' stance on out-licensing per smiley?")
+    assert not stance.abstained and "continued interest" in stance.answer
