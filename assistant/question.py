@@ -8,6 +8,7 @@ are the pieces `answer.py` checks.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -445,10 +446,15 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
     elif first not in _QUESTION_OPENERS and len(words) <= 8:
         # Analyst shorthand ("Zai Lab 2024 revenue", "EU reaction to BIOSECURE"): the noun phrase's head.
         focus = [w for w in _noun_phrase(words) if w.isalpha() or (w.replace("-", "").isalpha())]
-    if focus and (focus[-1] in _REASON_HEADS or focus[-1] in _VIEW_HEADS):
-        # "What's his reasoning?", "asian investors' stance per smiley?": a reason or a view answers it,
-        # whatever words it uses.
-        focus = []
+    if focus and focus[-1] in _REASON_HEADS:
+        focus = []  # "What's his reasoning?": a reason answers it, whatever words it uses
+    elif focus and focus[-1] in _VIEW_HEADS:
+        # "stance on out-licensing per smiley?", "Yang: view on asset price normalisation?": a view answers
+        # it whatever its words, but it must be on the topic named after "on"/"about".
+        head = len(words) - 1 - words[::-1].index(focus[-1])
+        after = words[head + 1 :]
+        topic = list(itertools.takewhile(lambda w: w not in {"and", "or"}, after[1:]))  # the first topic
+        focus = _noun_phrase(topic) if after[:1] and after[0] in {"on", "about", "of", "regarding"} else []
     if focus and expects is None:
         expects = _HEAD_TYPES.get(focus[-1])
         if expects is not None:

@@ -578,6 +578,8 @@ def test_imperative_company_lists_and_stances(engine: Engine) -> None:
     )
     listed = engine.ask("give me all the big pharmas named w multi-billion china oncology deals in 2025")
     assert not listed.abstained and all(name in listed.answer for name in ("AbbVie", "Pfizer", "GSK"))
-    assert analyse("asian investors' stance on out-licensing per smiley?").focus == []  # a view, any words
+    # A view, whatever its words, on the topic named after "on".
+    assert analyse("asian investors' stance on out-licensing per smiley?").focus == ["out-licensing"]
+    assert analyse("whats dajun yangs view on obesity and glp ones").focus == ["obesity"]
     stance = engine.ask("asian investors' stance on out-licensing per smiley?")
     assert not stance.abstained and "continued interest" in stance.answer
