@@ -202,6 +202,10 @@ class Engine:
                 answer = self._answer_from_facts(f"{question} ({previous})")
                 if answer is not None:
                     answer = answer.model_copy(update={"question": question})
+        if answer is not None and _PAYMENT_PART.search(question) and not _PAYMENT_PART.search(answer.answer):
+            # "Upfront on the biggest one?": the biggest by headline value does not say what was paid upfront;
+            # the passages decide (and refuse when no article states it).
+            answer = None
         if answer is None and not (filters and filters.active) and _ASKS_ROLE.search(question):
             # "What positions does Josh Smiley hold at Zai Lab?": the person, as the article introduces them.
             from .fact_answers import _person_named
@@ -497,6 +501,8 @@ def _first_part(question: str) -> str | None:
 
 _WH_WORD = re.compile(r"\b(?:what|which|how|why|who|whom|whose|when|where)\b", re.IGNORECASE)
 
+
+_PAYMENT_PART = re.compile(r"\b(?:upfront|up-front|milestones?|royalt(?:y|ies))\b", re.IGNORECASE)
 
 _ASKS_WHY_OR_HOW = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:and\s+|so\s+)?(?:why|how)\b", re.I)
 """Asks why companies need partners ("Per the Jefferies analyst, why would US partners..."), not for a party

@@ -369,7 +369,8 @@ def _noun_phrase(words: list[str]) -> list[str]:
 # Head nouns that name a kind of answer rather than a topic: "deal size" asks for an amount.
 _HEAD_TYPES = {
     **dict.fromkeys(
-        "value size worth price cost amount total valuation terms sales revenue revenues turnover earnings".split(),
+        """value size worth price cost amount total valuation terms sales revenue revenues turnover earnings
+        upfront milestone milestones royalty royalties""".split(),
         "money",
     ),
     **dict.fromkeys("name names".split(), "name"),

@@ -583,3 +583,13 @@ def test_imperative_company_lists_and_stances(engine: Engine) -> None:
     assert analyse("whats dajun yangs view on obesity and glp ones").focus == ["obesity"]
     stance = engine.ask("asian investors' stance on out-licensing per smiley?")
     assert not stance.abstained and "continued interest" in stance.answer
+
+
+def test_a_payment_part_is_not_answered_by_the_headline_value(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    assert analyse("upfront on the biggest one?").expects == "money"
+    conversation = Conversation()
+    biggest = engine.ask("which was the biggest deal?", conversation)
+    assert not biggest.abstained and "Novartis" in biggest.answer
+    assert engine.ask("upfront on the biggest one?", conversation).abstained  # no article states an upfront
