@@ -181,36 +181,6 @@ class _DocumentStems:
 _DOC_STEMS = _DocumentStems()
 
 
-class _Speakers:
-    """Whose words each sentence is, from the views the facts extraction attributed (pronouns resolved),
-    per index generation: {document: {(sentence start, end): stems of the person's name}}."""
-
-    def __init__(self) -> None:
-        self.generation = ""
-        self.data: dict[str, dict[tuple[int, int], frozenset[str]]] = {}
-
-    def get(self, retriever: Retriever, document: str) -> dict[tuple[int, int], frozenset[str]]:
-        generation = str(retriever.store.generation)
-        if generation != self.generation:
-            from .facts import DocumentFacts
-
-            data: dict[str, dict[tuple[int, int], frozenset[str]]] = {}
-            for path, payload in retriever.store.facts():
-                try:
-                    views = DocumentFacts.model_validate_json(payload).views
-                except ValueError:
-                    continue
-                data[path] = {
-                    (v.sentence_start, v.sentence_end): frozenset(stems([w.lower() for w in v.person.split()]))
-                    for v in views
-                }
-            self.generation, self.data = generation, data
-        return self.data.get(document, {})
-
-
-_SPEAKERS = _Speakers()
-
-
 # --------------------------------------------------------------------------------------------------
 # Composition
 
@@ -227,9 +197,6 @@ class Candidate:
     typed: bool = True
     """Contains the kind of thing the question expects (an amount, a date...)."""
     vector: np.ndarray | None = None
-    speaker: frozenset[str] = frozenset()
-    """Stems of the name of the person whose words the sentence is (the facts' views), if any: "...,” she
-    states." is Cui's even when the passage it was found in starts with it."""
 
 
 @dataclass
@@ -395,8 +362,7 @@ def gather_evidence(
     top_score = pool_hits[0].score or 1.0
     candidates = []
     for key, text, owner, sim, vector, previous in zip(keys, texts, owners, sims, vectors, before, strict=True):
-        speaker = _SPEAKERS.get(retriever, key[0]).get((key[1], key[2]), frozenset())
-        present = _text_stems(text) | speaker  # a quote is its speaker's words: "what does Cui say..."
+        present = _text_stems(text)
         found = sum(w for t, w in zip(term_stems, weights, strict=True) if _present(t, present))
         if previous and _ANAPHOR.match(text):
             context = present | _text_stems(previous)
@@ -423,7 +389,7 @@ def gather_evidence(
             # "According to Smiley, why...": his passages first.
             - (params.w_off_anchor if anchor_stems and owner not in anchored else 0.0)
         )
-        candidates.append(Candidate(owner, key[1], key[2], text, float(sim), lexical, score, typed, vector, speaker))
+        candidates.append(Candidate(owner, key[1], key[2], text, float(sim), lexical, score, typed, vector))
     candidates.sort(key=lambda c: c.score, reverse=True)
     _refine(candidates, retriever, pool_hits, query_vector, params)
 
@@ -873,7 +839,7 @@ def _may_carry_on(cand: Candidate) -> bool:
 def _speaks_for(cand: Candidate, pool: list[Candidate], anchors: list[str]) -> bool:
     """Is this sentence the anchored person's: it names them, or it carries on ("He also...", a quote)
     from the sentence before it, which does."""
-    if any(_present(a, _text_stems(cand.text) | cand.speaker) for a in anchors):
+    if any(_present(a, _text_stems(cand.text)) for a in anchors):
         return True
     if not _REFERS_BACK.match(cand.text):
         return False

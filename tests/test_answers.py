@@ -593,17 +593,3 @@ def test_a_payment_part_is_not_answered_by_the_headline_value(engine: Engine) ->
     biggest = engine.ask("which was the biggest deal?", conversation)
     assert not biggest.abstained and "Novartis" in biggest.answer
     assert engine.ask("upfront on the biggest one?", conversation).abstained  # no article states an upfront
-
-
-def test_a_quote_is_its_speakers_words_even_when_a_passage_opens_with_it(engine: Engine) -> None:
-    from assistant.answer import _SPEAKERS, stems
-
-    path = engine.documents()[0].path
-    text = engine.document(path).text
-    start = text.index("“Many Chinese companies currently lack")
-    speakers = _SPEAKERS.get(engine._get_retriever(), path)
-    assert any(s == start and stems(["cui"])[0] in who for (s, _e), who in speakers.items())  # "...,” she states."
-    answer = engine.ask(
-        "What does Cui say many Chinese companies currently lack that stops them from self-commercialising globally?"
-    )
-    assert not answer.abstained and "sales network" in answer.answer
