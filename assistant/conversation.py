@@ -159,7 +159,7 @@ def thread_names(conversation: Conversation) -> list[str]:
         names += [e.capitalize() for e in analyse(turn.question).entities]
     for turn in turns:
         if not turn.answer.abstained:
-            for sentence in turn.answer.sentences[:1]:
+            for sentence in turn.answer.sentences:
                 names += _names(sentence.text)
     return list(dict.fromkeys(names))
 

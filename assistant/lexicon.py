@@ -152,13 +152,32 @@ CHAT_WORDS = frozenset(
 _TOKEN = re.compile(r"[\w&-]+")
 
 
+PHRASES: list[tuple[re.Pattern[str], str]] = [
+    # "What was it called before?", "its old name": how articles say it.
+    (
+        re.compile(
+            r"\b(?:called|named|known)\s+(?:before|previously|earlier|originally)\b|\b(?:old|previous|former)\s+name\b"
+            r"|\bused\s+to\s+be\s+(?:called|named)\b",
+            re.IGNORECASE,
+        ),
+        "formerly known",
+    ),
+    # "Where did they start out?": where its roots are.
+    (re.compile(r"\bstart(?:ed)?\s+out\b|\bfound(?:ed)?\s+where\b", re.IGNORECASE), "roots started"),
+]
+"""Everyday phrasings of what articles say in set phrases."""
+
+
 def expansions(text: str) -> list[str]:
-    """Expansion words for the shorthand in a text, in order, without repeats."""
+    """Expansion words for the shorthand and the everyday phrasings in a text, in order, without repeats."""
     words: dict[str, None] = {}
     for token in _TOKEN.findall(text.lower()):
         expansion = _expansion(token)
         if expansion:
             words.update(dict.fromkeys(expansion.replace("|", " ").split()))
+    for pattern, expansion in PHRASES:
+        if pattern.search(text):
+            words.update(dict.fromkeys(expansion.split()))
     return list(words)
 
 

@@ -593,3 +593,17 @@ def test_a_payment_part_is_not_answered_by_the_headline_value(engine: Engine) ->
     biggest = engine.ask("which was the biggest deal?", conversation)
     assert not biggest.abstained and "Novartis" in biggest.answer
     assert engine.ask("upfront on the biggest one?", conversation).abstained  # no article states an upfront
+
+
+def test_that_company_is_any_company_the_last_answer_named(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask(
+        "Can you give an example of a Chinese company that took its own drug to the US rather than licensing it "
+        "out, and what was the drug?",
+        conversation,
+    )
+    before = engine.ask("What was that company called before?", conversation)  # "formerly known as"
+    assert not before.abstained and "BeiGene" in before.answer
+    from assistant.lexicon import expansions
+
+    assert "formerly" in expansions("its old name?") and "roots" in expansions("where did they start out")
