@@ -676,7 +676,7 @@ def select_sentences(
         words += n
     # A short sentence that carries the lead on ("It was passed by the House on 11 December.", "However,
     # I expect these figures will start to normalise...") completes it, budget allowing.
-    follow = _carried_on(best, pool)
+    follow = _carried_on(best, pool, evidence.hits)
     if (
         follow is not None
         and follow not in chosen
@@ -690,7 +690,7 @@ def select_sentences(
     for cand in chosen:
         doc_rank.setdefault(evidence.hits[cand.hit_index].chunk.document, len(doc_rank))
     rest.sort(key=lambda c: (doc_rank[evidence.hits[c.hit_index].chunk.document], c.start))
-    reason = _reason_before(best, pool) if asks_reason and _BECAUSE_OF_BEFORE.match(best.text) else None
+    reason = _reason_before(best, pool, evidence.hits) if asks_reason and _BECAUSE_OF_BEFORE.match(best.text) else None
     if reason is not None:
         rest = [c for c in rest if c is not reason]
         while rest and words + len(reason.text.split()) > max_words:
@@ -707,8 +707,10 @@ _BECAUSE_OF_BEFORE = re.compile(
 """A sentence whose reason is the sentence before it."""
 
 
-def _reason_before(lead: Candidate, pool: list[Candidate]) -> Candidate | None:
-    before = [c for c in pool if c.hit_index == lead.hit_index and c.end <= lead.start]
+def _reason_before(lead: Candidate, pool: list[Candidate], hits: list[Hit]) -> Candidate | None:
+    """The sentence right before the lead in its article (found in any pooled passage)."""
+    document = hits[lead.hit_index].chunk.document
+    before = [c for c in pool if hits[c.hit_index].chunk.document == document and c.end <= lead.start]
     if not before:
         return None
     previous = max(before, key=lambda c: c.end)
@@ -726,9 +728,11 @@ _CARRIES_ON = re.compile(
 )
 
 
-def _carried_on(lead: Candidate, pool: list[Candidate], max_words: int = 30) -> Candidate | None:
-    """The sentence right after the lead in its passage, when it is short and refers back to it."""
-    after = [c for c in pool if c.hit_index == lead.hit_index and c.start >= lead.end]
+def _carried_on(lead: Candidate, pool: list[Candidate], hits: list[Hit], max_words: int = 30) -> Candidate | None:
+    """The sentence right after the lead in its article, when it is short and refers back to it (it may have
+    been found in the next passage: a passage can end with the lead)."""
+    document = hits[lead.hit_index].chunk.document
+    after = [c for c in pool if hits[c.hit_index].chunk.document == document and c.start >= lead.end]
     if not after:
         return None
     nxt = min(after, key=lambda c: c.start)

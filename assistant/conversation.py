@@ -80,6 +80,14 @@ _AGREES = re.compile(r"\b(?:dis)?(?:agree|agrees|concur|concurs)\b|\bsee it (?:t
 """'Does Smiley agree?': with what the thread was about."""
 
 
+_LASTS = re.compile(
+    r"\b(?:last|stay|stays|continue|continues|remain|remains|persist|persists|hold\s+up|keep\s+up|change)\b"
+    r"(?:\s+(?:like\s+that|that\s+way|so|this\s+way))?\s*\??\s*$",
+    re.IGNORECASE,
+)
+"""Asks whether what was just said will last: "Does he expect that to last?", "Will it stay like that?"."""
+
+
 def is_follow_up(question: str) -> bool:
     terms = query_terms(question)
     if _ELLIPTICAL.match(question) or _PRONOUNS.search(question) or _AGREES.search(question):
@@ -126,6 +134,11 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
         frame = [t for t in query_terms(previous.question) + query_terms(root.question) if t not in own]
         extra = " ".join(dict.fromkeys(frame + names[:3]))
         return f"{question} ({extra})" if extra else question
+    if _LASTS.search(question) and not previous.answer.abstained and previous.answer.sentences:
+        # "Does he think that advantage will last?", "Will it stay like that?": whether what the last answer
+        # said holds; the article says so next to it, so that answer's words are searched too.
+        said = [t for t in query_terms(previous.answer.sentences[0].text) if t not in own][:12]
+        return f"{question} ({' '.join(said)})"
     if _PERSON_PRONOUN.search(question) or not _PRONOUNS.search(question):
         # "he"/"she": retrieval prefers passages naming the thread's people (person_anchors); a question
         # with words enough and nothing pointing back ("And what do investors think of bispecifics?")

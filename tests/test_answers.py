@@ -607,3 +607,15 @@ def test_that_company_is_any_company_the_last_answer_named(engine: Engine) -> No
     from assistant.lexicon import expansions
 
     assert "formerly" in expansions("its old name?") and "roots" in expansions("where did they start out")
+
+
+def test_will_it_last_is_answered_by_what_the_article_says_next(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask(
+        "According to the Zai Lab president, what is one of the main reasons global companies are so engaged in "
+        "China right now?",
+        conversation,
+    )
+    lasts = engine.ask("Does he think that advantage will last?", conversation)
+    # The quote goes on in the next passage: "However, I expect these figures will start to normalise..."
+    assert not lasts.abstained and "more expensive" in lasts.answer
