@@ -68,12 +68,12 @@ def test_every_dev_answer_is_verbatim_and_exactly_cited(engine: Engine) -> None:
 
 
 def test_dev_set_quality_floor(seed_index: Settings) -> None:
-    """Regression floor well below the README figures: a drop here means answers got worse."""
+    """The issue's targets, met on the seed corpus (README: 0.96 / 0.93 / 1.00 / 0.02)."""
     result = evaluate_questions(DEVSET, seed_index)
-    assert result["hit@3"] >= 0.85, result["failures"]
-    assert result["keyword_rate"] >= 0.75, result["failures"]
-    assert result["unanswerable_refused"] >= 0.75, result["failures"]
-    assert result["answerable_refused"] <= 0.12, result["failures"]
+    assert result["hit@3"] >= 0.95, result["failures"]
+    assert result["keyword_rate"] >= 0.90, result["failures"]
+    assert result["unanswerable_refused"] >= 0.90, result["failures"]
+    assert result["answerable_refused"] <= 0.05, result["failures"]
 
 
 def test_a_deal_question_is_answered_with_its_figure(engine: Engine) -> None:
@@ -296,14 +296,15 @@ INDEPENDENT = DEVSET.parent / "independent"
 
 
 def test_independent_question_sets_quality_floor(seed_index: Settings) -> None:
-    """Thirteen sets written by people who never saw the code or the dev set (see eval/README.md): a floor
-    below their pooled figures, so a drop means answers got worse on questions nobody tuned for."""
+    """Seventeen sets written by people who never saw the code or the dev set (see eval/README.md): a floor
+    below their pooled figures (0.93 / 0.88 / 0.94 / 0.04), so a drop means answers got worse on questions
+    nobody tuned for."""
     result = evaluate_questions(INDEPENDENT, seed_index)
-    assert result["questions"] >= 700 and len(result["files"]) >= 13
-    assert result["hit@3"] >= 0.88, result["failures"]
-    assert result["keyword_rate"] >= 0.82, result["failures"]
-    assert result["unanswerable_refused"] >= 0.90, result["failures"]
-    assert result["answerable_refused"] <= 0.08, result["failures"]
+    assert result["questions"] >= 1000 and len(result["files"]) >= 17
+    assert result["hit@3"] >= 0.91, result["failures"]
+    assert result["keyword_rate"] >= 0.86, result["failures"]
+    assert result["unanswerable_refused"] >= 0.91, result["failures"]
+    assert result["answerable_refused"] <= 0.06, result["failures"]
 
 
 def test_bounds_plural_shorthand_and_asking_verbs_are_not_missing_facts(engine: Engine) -> None:
