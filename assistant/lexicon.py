@@ -110,7 +110,8 @@ ABBREVIATIONS: dict[str, str] = {
     "cardiomet": "cardiometabolic",
     "haigui": "returnees|returnee",
     "reg": "regulatory|regulator|regulation",
-    "multi-bn": "multi-billion",
+    "bn": "billion|bn",  # "multi-bn deals"
+    "mn": "million|mn",
     "counterparty": "agreement|deal|counterparty",
     "yr": "year",
     "yrs": "years",
@@ -146,6 +147,8 @@ CHAT_WORDS = frozenset(
         # Verbs that ask for an account rather than name a topic: "How does Cui characterise BIOSECURE?"
         *("characterise", "characterize", "characterises", "characterizes", "describe", "describes"),
         *("summarise", "summarize", "explain", "explains", "assess", "assesses", "portray", "portrays"),
+        # Words that ask for a reason, never in it: "pipeline rationale beyond price?"
+        *("rationale", "reasoning", "thesis"),
     ]
 )
 

@@ -227,7 +227,11 @@ _ACTED = re.compile(
 the Senate vote on it?"."""
 
 
-TOPIC_THEN_QUESTION = re.compile(r"^(?P<topic>[^:?]{2,80}?):\s+(?P<ask>\S.*)$")
+TOPIC_THEN_QUESTION = re.compile(
+    r"^(?P<topic>[^:?—–]{2,80}?)(?::\s+|\s[—–-]\s*(?=(?:what|which|who|whom|how|why|when|where)\b))(?P<ask>\S.*)$",
+    re.IGNORECASE,
+)
+"""A topic, then the question: "InnoCare $2bn deal: who's the counterparty?", "Yang's thesis — what's driving it?"."""
 
 
 @dataclass(frozen=True)

@@ -620,3 +620,17 @@ def test_will_it_last_is_answered_by_what_the_article_says_next(engine: Engine) 
     lasts = engine.ask("Does he think that advantage will last?", conversation)
     # The quote goes on in the next passage: "However, I expect these figures will start to normalise..."
     assert not lasts.abstained and "more expensive" in lasts.answer
+
+
+def test_dash_topics_asking_words_and_bn(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    # "Topic — what...?" is a topic then a question; "Question — elaboration?" is not.
+    assert analyse("Ascentage CEO's biotech '2.0' thesis — what's driving it (haigui)?").focus == []
+    assert analyse("Why are MNCs shopping in China — pipeline rationale beyond price?").expects is None
+    thesis = engine.ask("Ascentage CEO's biotech '2.0' thesis — what's driving it (haigui)?")
+    assert not thesis.abstained and "returnees" in thesis.answer
+    # "rationale" asks for a reason and is never in it; "bn" is billion.
+    why = engine.ask("Why are MNCs shopping in China — pipeline rationale beyond price?")
+    assert not why.abstained
+    assert not engine.ask("2025 onc licensing: which MNCs named w/ multi-bn deals?").abstained
