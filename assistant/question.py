@@ -322,6 +322,12 @@ def analyse(question: str) -> QuestionAnalysis:
     if expects is None and FACT_CHECK.search(text):
         # The answer must give the true figure of the kind claimed.
         expects = "money" if MONEY.search(text) else "percent" if PERCENT.search(text) else None
+    if expects is None and re.search(
+        r"\b(?:what|which|how\s+(?:big|large|high)\s+a)\s+(?:percentage|percent|share|proportion|fraction)\b",
+        text,
+        re.I,
+    ):
+        expects = "percent"  # "By what percentage did trial starts grow?"
     if expects is None and _LIST_COMPANIES.match(unbracketed):
         expects = "companies"  # "give me all the big pharmas named w multi-billion deals"
     if expects is None and _ASKS_AREA.search(text):

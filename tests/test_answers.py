@@ -634,3 +634,13 @@ def test_dash_topics_asking_words_and_bn(engine: Engine) -> None:
     why = engine.ask("Why are MNCs shopping in China — pipeline rationale beyond price?")
     assert not why.abstained
     assert not engine.ask("2025 onc licensing: which MNCs named w/ multi-bn deals?").abstained
+
+
+def test_by_what_percentage_wants_a_share(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    assert analyse("By what percentage did clinical trial initiations in China grow in 2024?").expects == "percent"
+    # China took the lead in 2024 trial starts; no growth rate is given.
+    assert engine.ask("By what percentage did clinical trial initiations in China grow in 2024?").abstained
+    share = engine.ask("What share of big pharma innovator deals were Chinese in 2024?")
+    assert not share.abstained and "28%" in share.answer
