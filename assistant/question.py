@@ -532,7 +532,8 @@ def satisfies(expects: str | None, text: str) -> bool:
     if expects == "day":
         return bool(DAY.search(text))
     if expects == "count":
-        stripped = DATE.sub(" ", MONEY.sub(" ", PERCENT.sub(" ", text)))  # "28% of deals" is a share
+        # "28% of deals" is a share, "a “2.0” era" a version: neither is a count.
+        stripped = re.sub(r"\d+\.\d+", " ", DATE.sub(" ", MONEY.sub(" ", PERCENT.sub(" ", text))))
         return bool(_COUNT.search(stripped))
     if expects == "area":
         return bool(AREA.search(text))

@@ -527,6 +527,10 @@ def test_a_close_runner_up_that_fits_leads_when_the_lead_does_not(engine: Engine
     from assistant.question import satisfies
 
     assert not satisfies("count", "which comprised 28% of the innovator deals signed by large pharma in 2024")
+    assert not satisfies("count", "ushering the country’s pharma sector into a “2.0” era")  # a version
+    assert engine.ask(
+        "How many returnee scientists have come back to China to start biotech companies in recent years?"
+    ).abstained
     assert satisfies("count", "with 20 transactions worth over $500m taking place in 2023 alone")
 
 
