@@ -65,8 +65,9 @@ DURATION = re.compile(
 """A stretch of time ("60 days", "three years"): what "how long" asks for."""
 _NUMBER_WORDS = (
     "two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    "|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|several|many"
+    "|eighteen|nineteen|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|dozen|dozens|several"
 )
+"""Words that give a count ("many Chinese companies" does not say how many)."""
 _COUNT = re.compile(rf"\b\d[\d,]*\b|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)(?<![“\"‘])\b[A-Z][\w’'&-]*[A-Za-z]")
 
