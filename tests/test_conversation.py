@@ -138,3 +138,6 @@ def test_short_fragments_and_agreement_lean_on_the_thread() -> None:
     assert is_follow_up("does smiley agree")  # agree with what the thread was about
     assert not is_follow_up("AZ CSPC value?")  # names of its own
     assert not is_follow_up("patent cliff size by 2030?")
+    # A claim states what it is about, "that" or not; a bare "Is that right?" leans on the thread.
+    assert not is_follow_up("quick check — 20 west-china deals over $1bn in 2023, is that the right threshold?")
+    assert is_follow_up("Is that right?")
