@@ -120,6 +120,8 @@ class Engine:
         self.settings = settings or Settings()
         self._retriever: Retriever | None = None
         self._facts: list[DocumentFacts] | None = None
+        self._names: tuple[list[DocumentFacts], list[str]] | None = None
+        """The people's and companies' names of the loaded facts, for reading dictated questions."""
         self._lock = Lock()
 
     # -- index -------------------------------------------------------------------------------------
@@ -293,15 +295,18 @@ class Engine:
         from .spoken import normalise
 
         store = self._get_retriever().store
-        names = [
-            name
-            for f in self.facts()
-            for name in [p.name for p in f.people]
-            + [a for p in f.people for a in p.aliases]
-            + [c.name for c in f.companies]
-            + [a for c in f.companies for a in c.aliases]
-        ]
-        return normalise(question, in_corpus=lambda word: store.passage_share([word])[word] > 0, names=names)
+        facts = self.facts()
+        if self._names is None or self._names[0] is not facts:  # once per facts load, not per question
+            names = [
+                name
+                for f in facts
+                for name in [p.name for p in f.people]
+                + [a for p in f.people for a in p.aliases]
+                + [c.name for c in f.companies]
+                + [a for c in f.companies for a in c.aliases]
+            ]
+            self._names = (facts, names)
+        return normalise(question, in_corpus=lambda word: store.passage_share([word])[word] > 0, names=self._names[1])
 
     def prepare(self, question: str, conversation: Conversation | None = None) -> Prepared:
         """What to search for a question and what to judge the evidence against.
