@@ -40,7 +40,10 @@ from .question import (
     compound_parts,
     is_everyday_verb_form,
     is_known_word,
+    names_another_area,
+    other_horizon,
     satisfies,
+    set_aside_areas,
     specificity,
 )
 from .retrieval import Retriever, query_terms
@@ -65,6 +68,8 @@ class ComposerParams:
     """Bonus, for a "why" question, for a sentence that gives a reason ("as they look to...")."""
     w_off_anchor: float = 0.15
     """Penalty, for a question about a person, for a sentence from a passage that never names them."""
+    w_other_horizon: float = 0.15
+    """Penalty for a sentence about the long term when the question asks about the short term, and back."""
     w_context: float = 0.5
     """A sentence that refers back ("This comes as they...") matches the words of the sentence before it
     at this share: the question's words are often there."""
@@ -222,6 +227,8 @@ class Evidence:
     """How far the best sentence stands out from the median candidate (terse queries score low overall)."""
     anchors: list[str] | None = None
     """Stems of the people the question is about: further sentences must be theirs too."""
+    asked: list[str] | None = None
+    """Stems of the words searched for (the question's, its context's and their expansions)."""
 
     typed_match: float = 0.0
     """1.0 when the question expects an amount, date, count or share and a leading sentence holding one
@@ -283,6 +290,11 @@ def _candidates(
                 vectors.append(stored[hit.chunk.id][k])
                 before.append(previous)
             previous = text
+    # A passage's first sentence: the sentence before it may be in another pooled passage (they overlap).
+    ending = {(doc, e): text for (doc, _, e), text in zip(keys, texts, strict=True)}
+    for i, (doc, s, _) in enumerate(keys):
+        if not before[i]:
+            before[i] = next((ending[(doc, e)] for e in range(s, s - 4, -1) if (doc, e) in ending), "")
     matrix = np.stack(vectors) if vectors else np.zeros((0, retriever.store.manifest.dimension), np.float32)
     return keys, texts, owners, matrix, before
 
@@ -353,6 +365,7 @@ def gather_evidence(
     own_topic_stems = stems([t for t in analysis.terms if not t.isdigit()]) or stems(analysis.terms)
     measured_head = stems([analysis.focus[-1]])[0] if analysis.focus and analysis.expects == "percent" else None
     keys, texts, owners, vectors, before = _candidates(retriever, pool_hits)
+    aside_areas = set_aside_areas(question)
     anchor_stems = stems(anchors) if anchors else []
     anchored = {i for i, h in enumerate(pool_hits) if any(_present(a, _text_stems(h.chunk.text)) for a in anchor_stems)}
     if not keys:
@@ -364,7 +377,13 @@ def gather_evidence(
     for key, text, owner, sim, vector, previous in zip(keys, texts, owners, sims, vectors, before, strict=True):
         present = _text_stems(text)
         found = sum(w for t, w in zip(term_stems, weights, strict=True) if _present(t, present))
-        if previous and _ANAPHOR.match(text):
+        if previous and _SAID_BY_PRONOUN.search(text):
+            # "..., she states.": the speaker is the person the sentence before names.
+            speaker = _text_stems(" ".join(re.findall(r"\b[A-Z][a-z]+\b", previous)))
+            found += sum(
+                w for t, w in zip(term_stems, weights, strict=True) if _present(t, speaker) and not _present(t, present)
+            )
+        elif previous and _ANAPHOR.match(text):
             context = present | _text_stems(previous)
             carried = sum(w for t, w in zip(term_stems, weights, strict=True) if _present(t, context))
             found += params.w_context * (carried - found)
@@ -372,12 +391,19 @@ def gather_evidence(
         passage = pool_hits[owner].score / top_score if top_score else 0.0
         # The expected kind of answer must be about the question: "ADC deal count?" is not answered by
         # "All three of these modalities..." (a count, but of something else).
-        typed = satisfies(analysis.expects, text) and (
-            analysis.expects is None
-            or (
-                any(_present(t, present) for t in own_topic_stems)
-                # "What percentage of global trial starts...": a share of something else does not answer it.
-                and (measured_head is None or _present(measured_head, present))
+        typed = (
+            satisfies(analysis.expects, text)
+            and (
+                # "Beyond oncology, what other therapy area...?": an area other than oncology.
+                analysis.expects != "area" or not aside_areas or names_another_area(text, aside_areas)
+            )
+            and (
+                analysis.expects is None
+                or (
+                    any(_present(t, present) for t in own_topic_stems)
+                    # "What percentage of global trial starts...": a share of something else does not answer it.
+                    and (measured_head is None or _present(measured_head, present))
+                )
             )
         )
         score = (
@@ -388,6 +414,8 @@ def gather_evidence(
             + (params.w_reason if analysis.asks_reason and REASON.search(text) else 0.0)
             # "According to Smiley, why...": his passages first.
             - (params.w_off_anchor if anchor_stems and owner not in anchored else 0.0)
+            # "Will most go it alone in the short term?" is not answered by "From a longer-term perspective".
+            - (params.w_other_horizon if other_horizon(question, text) else 0.0)
         )
         candidates.append(Candidate(owner, key[1], key[2], text, float(sim), lexical, score, typed, vector))
     candidates.sort(key=lambda c: c.score, reverse=True)
@@ -624,12 +652,13 @@ def gather_evidence(
         coverage=coverage,
         missing=missing,
         focus_missing=focus_missing,
-        best=candidates[0].similarity,
+        best=max(c.similarity for c in candidates[:2]),
         top_passage=max((h.dense_score or 0.0) for h in pool_hits),
         typed_ok=typed_ok,
         margin=candidates[0].similarity - float(np.median(sims)),
         typed_match=typed_match,
         anchors=stems(anchors) if anchors else None,
+        asked=term_stems,
     )
 
 
@@ -667,7 +696,11 @@ def select_sentences(
         if words + n > max_words:
             continue
         v = cand.vector
-        if v is not None and any(u is not None and float(u @ v) > params.redundancy for u in chosen_vectors):
+        if (
+            v is not None
+            and any(u is not None and float(u @ v) > params.redundancy for u in chosen_vectors)
+            and not _adds_asked_words(cand, chosen, evidence.asked or [])
+        ):
             continue
         if evidence.anchors and not _speaks_for(cand, pool, evidence.anchors):
             continue  # "Why does Smiley think...?" is not answered by what "she" (Cui) highlighted
@@ -699,6 +732,17 @@ def select_sentences(
     return [best, *rest]
 
 
+def _adds_asked_words(cand: Candidate, chosen: list[Candidate], asked: list[str], least: int = 2) -> bool:
+    """Does a sentence much like those chosen still hold words of the question that none of them does? "Will
+    most go it alone in the short term?": "...the majority are unlikely to... in the short term" is not
+    redundant after "some companies are looking to pursue a global self-commercialisation strategy"."""
+    said: set[str] = set()
+    for c in chosen:
+        said |= _text_stems(c.text)
+    present = _text_stems(cand.text)
+    return sum(1 for t in dict.fromkeys(asked) if _present(t, present) and not _present(t, said)) >= least
+
+
 _BECAUSE_OF_BEFORE = re.compile(
     r"^\s*(?:due to this|because of this|as a result|for this reason|this is why|that is why|therefore|hence|"
     r"consequently|thus)\b",
@@ -721,6 +765,13 @@ _ANAPHOR = re.compile(
     r"^\s*[“\"‘']?\s*(?:it|its|this|that|these|those|they|their|he|she|his|her|such)\b", re.IGNORECASE
 )
 """A sentence whose subject is in the sentence before it."""
+
+_SAID_BY_PRONOUN = re.compile(
+    r"[”\"’']\s*,?\s*(?:he|she|they)\s+(?:said|says|states|stated|notes|noted|adds|added|explains|explained|"
+    r"continues|continued|argues|argued|told|tells|concludes|concluded)\b",
+    re.IGNORECASE,
+)
+"""A quotation whose speaker is named only in the sentence before it ("..., she states.")."""
 
 _CARRIES_ON = re.compile(
     r"^\s*[“\"‘']?\s*(?:it|its|this|that|these|those|they|their|he|she|his|her|however|but|while|yet|still)\b",

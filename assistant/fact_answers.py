@@ -53,6 +53,7 @@ from .facts import (
 )
 from .lexicon import british
 from .models import Answer, AnswerSentence, Citation, Document
+from .question import area_family, set_aside_areas
 
 # fmt: off
 _STOPWORDS = {
@@ -157,6 +158,18 @@ def _companies_named(question: str, facts: list[DocumentFacts]) -> list[str]:
     return list(dict.fromkeys(named))
 
 
+def _asks_something_else_first(question: str) -> bool:
+    """ "What other therapy area has emerged, and which deals illustrate it?": the deals only illustrate the
+    answer to the first question, which the articles' sentences give."""
+    match = _LIST_DEALS.search(question)
+    if match is None:
+        return False
+    before = question[: match.start()]
+    return bool(re.search(r"\b(?:what|which|who|how|why|where|when)\b", before, re.IGNORECASE)) and bool(
+        re.search(r"(?:,|\band)\s*$", before, re.IGNORECASE)
+    )
+
+
 def parse_deal_question(question: str, facts: list[DocumentFacts], today: Date) -> DealQuery | None:
     """A DealQuery when the question is clearly an aggregate over deals, else None."""
     if not _DEAL_WORDS.search(question):
@@ -177,7 +190,7 @@ def parse_deal_question(question: str, facts: list[DocumentFacts], today: Date) 
             top = int(words.get(top_n.group("n").lower(), top_n.group("n") if top_n.group("n").isdigit() else 1))
         elif superlative.group("max") and superlative.group("max").lower() in {"top", "major"}:
             operation, top = "list", 1
-    elif threshold or _LIST_DEALS.search(question):
+    elif threshold or (_LIST_DEALS.search(question) and not _asks_something_else_first(question)):
         operation = "list"
     else:
         return None
@@ -188,7 +201,8 @@ def parse_deal_question(question: str, facts: list[DocumentFacts], today: Date) 
         year=year,
         year_words=year_words,
         threshold=threshold,
-        areas=lexicon_values(question),
+        # "Beyond oncology, ...": an area set aside is not a condition on the deals.
+        areas=[a for a in lexicon_values(question) if area_family(a[1]) not in set_aside_areas(question)],
         companies=_companies_named(question, facts),
         acquisitions_only=bool(_ACQUISITION_Q.search(question)),
     )

@@ -167,6 +167,27 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     ),
     # "Where did they start out?": where its roots are.
     (re.compile(r"\bstart(?:ed)?\s+out\b|\bfound(?:ed)?\s+where\b", re.IGNORECASE), "roots started"),
+    # "Will they go it alone?", "sell their drugs worldwide on their own": self-commercialisation.
+    (
+        re.compile(
+            r"\b(?:go|goes|going|gone|went)\s+it\s+alone\b|\bon\s+(?:their|its)\s+own\b|\bby\s+(?:themselves|itself)\b",
+            re.IGNORECASE,
+        ),
+        "self-commercialisation",
+    ),
+    # "any time soon", "in the next few years": what articles call the short or near term.
+    (
+        re.compile(
+            r"\b(?:any\s*time\s+soon|near(?:-|\s+)future|next\s+(?:few|couple\s+of)\s+years|short(?:-|\s+)run)\b",
+            re.IGNORECASE,
+        ),
+        "short near term",
+    ),
+    # "Will most of them...?", "are most Chinese biotechs...": what the majority does (not "the most valuable").
+    (
+        re.compile(r"\b(?:are|will|do|does|would|could|should|can)\s+most\b|^\W*most\b|\bmost\s+of\b", re.IGNORECASE),
+        "majority",
+    ),
 ]
 """Everyday phrasings of what articles say in set phrases."""
 

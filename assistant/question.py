@@ -331,6 +331,8 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "percent"  # "By what percentage did trial starts grow?"
     if expects is None and _LIST_COMPANIES.match(unbracketed):
         expects = "companies"  # "give me all the big pharmas named w multi-billion deals"
+    if expects is None and re.search(r"^\s*(?:and\s+)?(?:what|which)\b.*\b(?:to\s+)?treat\b", text, re.I):
+        expects = "area"  # "What is the Argo asset meant to treat?": a disease area answers it
     if expects is None and _ASKS_AREA.search(text):
         expects = "area"  # "AZ/CSPC deal - what therapy area / modality is it for?"
     if expects is None and (re.match(r"^\s*#", asked) or re.search(r"\b(?:number|count) of\b", text, re.I)):
@@ -367,11 +369,15 @@ def _action(text: str) -> tuple[str, str] | None:
     return (actor, match.group("verb").lower())
 
 
+_CLAUSE_OPENERS = frozenset("when where while if because although though whereas unless until".split())
+"""Words that open a clause: "the House vote margin when BIOSECURE passed" ends at "when"."""
+
+
 def _noun_phrase(words: list[str]) -> list[str]:
     """Words up to the first auxiliary, preposition or end; possessors ("x's") dropped."""
     phrase: list[str] = []
     for word in words:
-        if word in _AUX or word in _PREPOSITIONS:
+        if word in _AUX or word in _PREPOSITIONS or word in _CLAUSE_OPENERS:
             break
         phrase.append(word)
     return [w for w in phrase if w not in STOPWORDS and w not in {"the", "a", "an"}]
@@ -380,8 +386,8 @@ def _noun_phrase(words: list[str]) -> list[str]:
 # Head nouns that name a kind of answer rather than a topic: "deal size" asks for an amount.
 _HEAD_TYPES = {
     **dict.fromkeys(
-        """value size worth price cost amount total valuation terms sales revenue revenues turnover earnings
-        upfront milestone milestones royalty royalties""".split(),
+        """value values size sizes worth price prices cost costs amount amounts total valuation valuations terms
+        sales revenue revenues turnover earnings upfront milestone milestones royalty royalties""".split(),
         "money",
     ),
     **dict.fromkeys("name names".split(), "name"),
@@ -400,7 +406,9 @@ _HEAD_TYPES = {
     ),
     **dict.fromkeys("company firm drugmaker biotech buyer licensee licensor partner".split(), "company"),
     # "What therapy area is the AZ–CSPC deal in?": a disease area or a kind of drug is the answer.
-    **dict.fromkeys("area areas modality modalities indication indications".split(), "area"),
+    **dict.fromkeys(
+        "area areas modality modalities indication indications disease diseases condition conditions".split(), "area"
+    ),
 }
 _SPEAKS = re.compile(
     r"\s+(?:notes|noted|says|said|states|stated|believes|concludes|expressed|echoed|mirrors|forecasts|predicts|"
@@ -469,6 +477,8 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
         focus = _noun_phrase(topic) if after[:1] and after[0] in {"on", "about", "of", "regarding"} else []
     if focus and expects is None:
         expects = _HEAD_TYPES.get(focus[-1])
+        if expects == "name" and len(focus) > 1 and _HEAD_TYPES.get(focus[-2]) == "product":
+            expects = "product"  # "InnoCare asset name in Zenas deal?": the drug's name
         if expects is not None:
             focus = focus[:-1]  # "deal size": the amount is the answer; "deal" stays a topic word
             focus = []
@@ -480,6 +490,24 @@ _REASON_HEADS = frozenset(
 )
 _VIEW_HEADS = frozenset("stance view views take opinion opinions position thoughts perspective outlook".split())
 _WHY = re.compile(r"\bwhy\b|\breasons?\b|\breasoning\b|\brationale\b|\bmotivations?\b|\bmotives?\b", re.IGNORECASE)
+SHORT_HORIZON = re.compile(
+    r"\b(?:short|near)(?:-|\s+)term\b|\bsoon\b|\bnear(?:-|\s+)future\b|\bnext\s+(?:few|couple\s+of)\s+years\b"
+    r"|\bshort(?:-|\s+)run\b|\bfor\s+now\b",
+    re.IGNORECASE,
+)
+LONG_HORIZON = re.compile(r"\blong(?:er)?(?:-|\s+)(?:term|run)\b|\bin\s+the\s+long\b|\bover\s+time\b", re.IGNORECASE)
+"""When a view is for: "in the short term" and "from a longer-term perspective" are different answers."""
+
+
+def other_horizon(question: str, text: str) -> bool:
+    """Does the sentence speak of the other time horizon than the question asks about?"""
+    short_q, long_q = bool(SHORT_HORIZON.search(question)), bool(LONG_HORIZON.search(question))
+    if short_q == long_q:
+        return False
+    short_t, long_t = bool(SHORT_HORIZON.search(text)), bool(LONG_HORIZON.search(text))
+    return (long_t and not short_t) if short_q else (short_t and not long_t)
+
+
 REASON = re.compile(
     r"\b(?:because|due to|driven by|in anticipation of|reasons?|comes as|thanks to|so that|in order to|"
     r"given that|incentivi[sz]ed|motivated|as they|as it|as the|as (?:many|most|some|chinese|western)\b)",
@@ -496,6 +524,39 @@ AREA = re.compile(
     re.IGNORECASE,
 )
 """A disease area or a kind of drug: what "which therapy area" and "what modality" are answered with."""
+SET_ASIDE = (
+    r"\b(?:beyond|besides|apart\s+from|aside\s+from|other\s+than|except(?:\s+for)?|excluding|outside(?:\s+of)?)\s+"
+)
+"""Words that set a thing aside: "Beyond oncology, what other area...?" asks about anything but oncology."""
+
+_AREA_FAMILIES = (
+    (re.compile(r"^(?:onco|cancer|tumou?r)", re.IGNORECASE), "oncology"),
+    (re.compile(r"^(?:immun|autoimmun|inflammat)", re.IGNORECASE), "immunology"),
+    (re.compile(r"^(?:cardio|metabolic|obesity|diabetes|glp)", re.IGNORECASE), "cardiometabolic"),
+)
+
+
+def area_family(name: str) -> str:
+    return next((family for pattern, family in _AREA_FAMILIES if pattern.match(name)), name.lower())
+
+
+def set_aside_areas(question: str) -> set[str]:
+    """The areas a question sets aside ("Apart from cancer, ..." -> {"oncology"})."""
+    return {
+        area_family(m.group(0))
+        for m in AREA.finditer(question)
+        if re.search(SET_ASIDE + r"(?:the\s+)?$", question[: m.start()], re.IGNORECASE)
+    }
+
+
+def names_another_area(text: str, aside: set[str]) -> bool:
+    """Does the text name an area other than those set aside ("modality" and "therapeutic umbrella" name none)?"""
+    return any(
+        area_family(m.group(0)) not in aside and not re.match(r"modalit|biologics|therapeutic", m.group(0), re.I)
+        for m in AREA.finditer(text)
+    )
+
+
 _ASKS_AREA = re.compile(
     r"\b(?:what|which)\s+(?:therapy\s+|therapeutic\s+|disease\s+|drug\s+)?(?:areas?|modalit(?:y|ies)|indications?)\b",
     re.IGNORECASE,

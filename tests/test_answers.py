@@ -649,3 +649,77 @@ def test_by_what_percentage_wants_a_share(engine: Engine) -> None:
     assert engine.ask("By what percentage did clinical trial initiations in China grow in 2024?").abstained
     share = engine.ask("What share of big pharma innovator deals were Chinese in 2024?")
     assert not share.abstained and "28%" in share.answer
+
+
+def test_the_short_term_is_not_the_long_term(engine: Engine) -> None:
+    from assistant.lexicon import expansions
+    from assistant.question import other_horizon
+
+    assert other_horizon("Will they go it alone in the near future?", "From a longer-term perspective, Cui...")
+    assert not other_horizon("Will they go it alone soon?", "...unlikely to... in the short term.")
+    assert not other_horizon("Will they go it alone?", "From a longer-term perspective, Cui...")
+    # "go it alone" is self-commercialisation; "are most ..." asks about the majority, "the most valuable" not.
+    assert "self-commercialisation" in expansions("Will Chinese biotechs go it alone?")
+    assert "majority" in expansions("Are most Chinese biotechs going global?")
+    assert "majority" not in expansions("What was the most valuable deal?")
+    for question in (
+        "Does Cui expect most Chinese biotechs to go it alone rather than out-license in the near term?",
+        "Will most Chinese drugmakers try to commercialise globally on their own in the near future?",
+        # The runner-up is much like the lead but holds words the lead lacks ("short term"): not redundant.
+        "Will most Chinese biotechs opt for self-commercialisation over out-licensing in the short term?",
+    ):
+        answer = engine.ask(question)
+        assert not answer.abstained and "unlikely" in answer.answer, question
+        assert not answer.sentences[0].text.startswith("From a longer-term"), question
+
+
+def test_a_quote_said_by_she_is_the_speaker_s(engine: Engine) -> None:
+    # "“Many Chinese companies currently lack ...,” she states.": Cui's, named in the sentence before.
+    answer = engine.ask(
+        "What do Chinese companies lack that keeps them from commercialising worldwide themselves, according to Cui?"
+    )
+    assert not answer.abstained and "sales network" in answer.sentences[0].text
+
+
+def test_a_fitting_lead_with_a_lower_similarity_is_still_an_answer(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("Cui Cui is head of what?", conversation)
+    engine.ask("what she say about BIOSECURE?", conversation)
+    # The long-term sentence leads (not "best practice in the near term"), and is not refused for it.
+    later = engine.ask("and long term, what she think will happen?", conversation)
+    assert not later.abstained and later.sentences[0].text.startswith("From a longer-term")
+
+
+def test_an_area_set_aside_is_not_the_answer_or_a_condition(engine: Engine) -> None:
+    from assistant.question import set_aside_areas
+
+    assert set_aside_areas("Apart from cancer, what therapy area...?") == {"oncology"}
+    assert set_aside_areas("Which oncology deals...?") == set()
+    for question in (
+        "Beyond oncology, what other therapy area has emerged as a popular focus, and which deals illustrate it?",
+        "Besides oncology, which therapy area has become a popular focus for licensing, and which deals show that?",
+        "Apart from cancer, what therapy area has become popular in China deals, and which deals illustrate it?",
+    ):
+        answer = engine.ask(question)
+        assert not answer.abstained and answer.sentences[0].text.startswith("While oncology programmes"), question
+    # A list of deals is still a list of deals, and an area asked about is still a condition.
+    assert "3 deals" in engine.ask("Which deals besides oncology ones were named?").answer
+    assert engine.ask("List the oncology deals with a stated value").abstained
+
+
+def test_a_detail_of_a_deal_the_articles_do_not_give_is_refused(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    # "what disease ... meant to treat" wants a disease area; "margin when ... passed" a count, not the day.
+    assert analyse("What disease is the Argo asset that Novartis licensed meant to treat?").expects == "area"
+    assert analyse("What was the House vote margin when BIOSECURE passed on 11 December?").expects == "count"
+    assert analyse("Which asset name did InnoCare give?").expects == "product"
+    assert analyse("GLP-1 deal values").expects == "money"  # a plural head asks for amounts too
+    assert engine.ask(
+        "What disease is the Argo Biopharmaceutical asset that Novartis licensed meant to treat?"
+    ).abstained
+    assert engine.ask("What was the House vote margin when BIOSECURE passed on 11 December?").abstained
+    # "license its 2025 oncology asset from": Pfizer's counterparty, which no sentence names.
+    assert engine.ask("Which Chinese biotech did Pfizer license its 2025 oncology asset from?").abstained
+    # Still answered: the day it passed.
+    assert "11 December" in engine.ask("When did the House pass BIOSECURE?").answer
