@@ -31,6 +31,7 @@ from .config import Settings
 from .lexicon import expand_query, long_forms
 from .models import Answer, AnswerSentence, Citation, Hit
 from .question import (
+    ANSWER_KIND_WORDS,
     AREA,
     FACT_CHECK,
     REASON,
@@ -363,6 +364,10 @@ def gather_evidence(
     weights = [specificity(t) for t in terms]
     pool_hits = hits[: params.passages]
     own_topic_stems = stems([t for t in analysis.terms if not t.isdigit()]) or stems(analysis.terms)
+    if query != question and "(" in query and all(t in ANSWER_KIND_WORDS or t in {"one", "ones"} for t in analysis.terms):
+        # "How much was that one worth?": what it is about is in the thread the query borrowed from (not so
+        # for "Senate vote date?": the Senate must be in the sentence).
+        own_topic_stems = own_topic_stems + stems(query_terms(query[query.rindex("(") :]))
     measured_head = stems([analysis.focus[-1]])[0] if analysis.focus and analysis.expects == "percent" else None
     keys, texts, owners, vectors, before = _candidates(retriever, pool_hits)
     aside_areas = set_aside_areas(question)

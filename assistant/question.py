@@ -410,6 +410,8 @@ _HEAD_TYPES = {
         "area areas modality modalities indication indications disease diseases condition conditions".split(), "area"
     ),
 }
+ANSWER_KIND_WORDS = frozenset(_HEAD_TYPES)
+"""Words that name the kind of answer wanted ("worth", "total", "date"), not what it is about."""
 _SPEAKS = re.compile(
     r"\s+(?:notes|noted|says|said|states|stated|believes|concludes|expressed|echoed|mirrors|forecasts|predicts|"
     r"highlights|highlighted|adds|added|argues|argued|thinks|expects)\b"

@@ -723,3 +723,15 @@ def test_a_detail_of_a_deal_the_articles_do_not_give_is_refused(engine: Engine) 
     assert engine.ask("Which Chinese biotech did Pfizer license its 2025 oncology asset from?").abstained
     # Still answered: the day it passed.
     assert "11 December" in engine.ask("When did the House pass BIOSECURE?").answer
+
+
+def test_how_much_was_that_one_worth_is_about_the_thread(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("Which Chinese company did AstraZeneca sign with in 2025?", conversation)
+    worth = engine.ask("How much was that one worth?", conversation)
+    assert not worth.abstained and "$5.3bn" in worth.answer
+    # A follow-up that names what it is about still needs it: the House passed it, the Senate has not voted.
+    conversation = Conversation()
+    engine.ask("BIOSECURE status / NDAA", conversation)
+    engine.ask("House pass date?", conversation)
+    assert engine.ask("Senate vote date?", conversation).abstained
