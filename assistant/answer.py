@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .config import Settings
-from .lexicon import expand_query, long_forms
+from .lexicon import expand_query, long_forms, phrase_words
 from .models import Answer, AnswerSentence, Citation, Hit
 from .question import (
     ANSWER_KIND_WORDS,
@@ -364,7 +364,11 @@ def gather_evidence(
     weights = [specificity(t) for t in terms]
     pool_hits = hits[: params.passages]
     own_topic_stems = stems([t for t in analysis.terms if not t.isdigit()]) or stems(analysis.terms)
-    if query != question and "(" in query and all(t in ANSWER_KIND_WORDS or t in {"one", "ones"} for t in analysis.terms):
+    if (
+        query != question
+        and "(" in query
+        and all(t in ANSWER_KIND_WORDS or t in {"one", "ones"} for t in analysis.terms)
+    ):
         # "How much was that one worth?": what it is about is in the thread the query borrowed from (not so
         # for "Senate vote date?": the Senate must be in the sentence).
         own_topic_stems = own_topic_stems + stems(query_terms(query[query.rindex("(") :]))
@@ -465,12 +469,14 @@ def gather_evidence(
     documents_pool: set[str] = set()
     for path in dict.fromkeys(h.chunk.document for h in pool_hits[:3]):
         documents_pool |= _DOC_STEMS.get(retriever, path)
+    phrased = phrase_words(question)
     # Shorthand and two-digit years ("2025-30") count as found when a long form is.
     alternatives = [
         [stems(words) for words in long_forms(t)]
         + ([[f"20{t}"]] if t.isdigit() and len(t) == 2 and _short_year(t, question) else [])
         + ([[_NUMBER_WORDS[int(t)]]] if t.isdigit() and int(t) < len(_NUMBER_WORDS) else [])  # "3": three
         + ([stems(list(parts))] if (parts := compound_parts(t)) else [])  # "longterm": long, term
+        + [stems([w]) for w in phrased.get(t, [])]  # "rattled": the article says "unfazed"
         for t in own
     ]
 
@@ -502,6 +508,7 @@ def gather_evidence(
         if not all(
             _present(stems([p])[0], answer_pool)
             or any(all(_present(w, answer_pool) for w in stems(alt)) for alt in long_forms(p))
+            or any(_present(w, answer_pool) for w in stems(phrased.get(p, [])))
             for p in head_parts
         ):
             focus_missing = 1.0 if head in entities else specificity(head)

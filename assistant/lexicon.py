@@ -183,6 +183,15 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
         ),
         "short near term",
     ),
+    # "Is he losing sleep over it?", "rattled", "worried": how articles report a stance on a threat.
+    (
+        re.compile(
+            r"\blos(?:e|es|ing|t)\s+sleep\b|\brattled\b|\bworr(?:y|ied|ies|ying)\b|\bnervous\b|\bspooked\b|"
+            r"\bfazed\b|\banxious\b|\bconcerned\b",
+            re.IGNORECASE,
+        ),
+        "unfazed concerned",
+    ),
     # "Will most of them...?", "are most Chinese biotechs...": what the majority does (not "the most valuable").
     (
         re.compile(r"\b(?:are|will|do|does|would|could|should|can)\s+most\b|^\W*most\b|\bmost\s+of\b", re.IGNORECASE),
@@ -203,6 +212,17 @@ def expansions(text: str) -> list[str]:
         if pattern.search(text):
             words.update(dict.fromkeys(expansion.split()))
     return list(words)
+
+
+def phrase_words(text: str) -> dict[str, list[str]]:
+    """For each word of an everyday phrasing in the text, the words articles use instead ("rattled" ->
+    ["unfazed", "concerned"]): a word so phrased is not missing when the article has one of those."""
+    found: dict[str, list[str]] = {}
+    for pattern, expansion in PHRASES:
+        for match in pattern.finditer(text):
+            for word in _TOKEN.findall(match.group(0).lower()):
+                found.setdefault(word, []).extend(expansion.split())
+    return found
 
 
 def _expansion(term: str) -> str | None:

@@ -335,6 +335,8 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "area"  # "What is the Argo asset meant to treat?": a disease area answers it
     if expects is None and _ASKS_AREA.search(text):
         expects = "area"  # "AZ/CSPC deal - what therapy area / modality is it for?"
+    if expects is None and re.search(r"\w\s+when\s*(?:[?,;]|$)", text, re.I):
+        expects = "date"  # shorthand "BIOSECURE pass House when?", "and Senate vote when, what result?"
     if expects is None and (re.match(r"^\s*#", asked) or re.search(r"\b(?:number|count) of\b", text, re.I)):
         expects = "count"  # "# of deals over $500m in 2023"
     elif expects is None and re.search(r"\(\s*[$€£¥]\s*\)|\bin\s+[$€£¥]", text):

@@ -735,3 +735,21 @@ def test_how_much_was_that_one_worth_is_about_the_thread(engine: Engine) -> None
     engine.ask("BIOSECURE status / NDAA", conversation)
     engine.ask("House pass date?", conversation)
     assert engine.ask("Senate vote date?", conversation).abstained
+
+
+def test_shorthand_when_and_everyday_words_for_a_stance(engine: Engine) -> None:
+    from assistant.lexicon import phrase_words
+
+    # "X when?" asks for a date: the House vote has one, the Senate vote has none.
+    conversation = Conversation()
+    house = engine.ask("BIOSECURE pass House when?", conversation)
+    assert not house.abstained and "11 December" in house.answer
+    assert engine.ask("and Senate vote when, what result?", conversation).abstained
+    # "rattled", "losing sleep": the article says Yang is "unfazed".
+    assert "unfazed" in phrase_words("Is he rattled by it?")["rattled"]
+    for question in (
+        "Is Ascentage Pharma's chief executive rattled by BIOSECURE coming back?",
+        "Is the Ascentage Pharma CEO losing sleep over BIOSECURE? What's his reasoning?",
+    ):
+        answer = engine.ask(question)
+        assert not answer.abstained and "Yang" in " ".join(c.text for c in answer.citations), question
