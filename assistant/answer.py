@@ -386,7 +386,7 @@ def gather_evidence(
     for key, text, owner, sim, vector, previous in zip(keys, texts, owners, sims, vectors, before, strict=True):
         present = _text_stems(text)
         found = sum(w for t, w in zip(term_stems, weights, strict=True) if _present(t, present))
-        if previous and _SAID_BY_PRONOUN.search(text):
+        if previous and _PRONOUN_SAYS.search(text):
             # "..., she states.": the speaker is the person the sentence before names.
             speaker = _text_stems(" ".join(re.findall(r"\b[A-Z][a-z]+\b", previous)))
             found += sum(
@@ -735,7 +735,10 @@ def select_sentences(
     for cand in chosen:
         doc_rank.setdefault(evidence.hits[cand.hit_index].chunk.document, len(doc_rank))
     rest.sort(key=lambda c: (doc_rank[evidence.hits[c.hit_index].chunk.document], c.start))
-    reason = _reason_before(best, pool, evidence.hits) if asks_reason and _BECAUSE_OF_BEFORE.match(best.text) else None
+    # A lead that points back ("Due to this, ..." for a why question; "All three of these modalities...",
+    # "It was passed by the House...") reads only after the sentence it points back to.
+    points_back = (asks_reason and _BECAUSE_OF_BEFORE.match(best.text)) or _POINTS_BACK.match(best.text)
+    reason = _reason_before(best, pool, evidence.hits) if points_back else None
     if reason is not None:
         rest = [c for c in rest if c is not reason]
         while rest and words + len(reason.text.split()) > max_words:
@@ -754,6 +757,13 @@ def _adds_asked_words(cand: Candidate, chosen: list[Candidate], asked: list[str]
     present = _text_stems(cand.text)
     return sum(1 for t in dict.fromkeys(asked) if _present(t, present) and not _present(t, said)) >= least
 
+
+_POINTS_BACK = re.compile(
+    r"^\s*[“\"‘']?\s*(?:it|this|that|these|those|they|such|all\s+(?:two|three|four|five|of)\s+(?:of\s+)?"
+    r"(?:these|those|them))\b",
+    re.IGNORECASE,
+)
+"""A sentence whose subject is only named in the sentence before it."""
 
 _BECAUSE_OF_BEFORE = re.compile(
     r"^\s*(?:due to this|because of this|as a result|for this reason|this is why|that is why|therefore|hence|"
@@ -777,13 +787,6 @@ _ANAPHOR = re.compile(
     r"^\s*[“\"‘']?\s*(?:it|its|this|that|these|those|they|their|he|she|his|her|such)\b", re.IGNORECASE
 )
 """A sentence whose subject is in the sentence before it."""
-
-_SAID_BY_PRONOUN = re.compile(
-    r"[”\"’']\s*,?\s*(?:he|she|they)\s+(?:said|says|states|stated|notes|noted|adds|added|explains|explained|"
-    r"continues|continued|argues|argued|told|tells|concludes|concluded)\b",
-    re.IGNORECASE,
-)
-"""A quotation whose speaker is named only in the sentence before it ("..., she states.")."""
 
 _CARRIES_ON = re.compile(
     r"^\s*[“\"‘']?\s*(?:it|its|this|that|these|those|they|their|he|she|his|her|however|but|while|yet|still)\b",
@@ -895,7 +898,11 @@ _FIGURES = frozenset({"money", "percent", "count", "date", "day", "duration", "a
 _REFERS_BACK = re.compile(r"^\s*(?:[“\"‘']|(?:he|she|his|her|they)\b)", re.IGNORECASE)
 
 
-_PRONOUN_SAYS = re.compile(r"\b(?:he|she)\s+(?:says|said|states|stated|notes|noted|adds|added|explains|explained)\b")
+_PRONOUN_SAYS = re.compile(
+    r"\b(?:he|she)\s+(?:says|said|states|stated|notes|noted|adds|added|explains|explained|argues|argued|concludes|"
+    r"concluded|continues|continued|told|tells)\b"
+)
+"""A sentence whose speaker is named only in the sentence before it ("“...,” she states.")."""
 
 
 def _may_carry_on(cand: Candidate) -> bool:

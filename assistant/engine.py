@@ -515,7 +515,8 @@ _ASKS_WHY_OR_HOW = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:and\s+|so\s+)?(?:why|how)\
 
 _PARTNER_Q = re.compile(
     r"\b(?:partners?|partnered\s+(?:on|in|for|with)|licensor|licensee|counterparty|"
-    r"licen[cs]e[ds]?\s+(?:\w+\s+){0,5}(?:from|to)|in-licen[cs]\w*|(?:bought|acquired)\s+by)\b",
+    r"licen[cs]e[ds]?\s+(?:\w+\s+){0,5}(?:from|to)|in-licen[cs]\w*|(?:bought|acquired)\s+by)\b"
+    r"|\b(?:deal|agreement|pact|tie-up|partnership)\s+with\s*\?*\s*$",
     re.IGNORECASE,
 )
 """Questions asking who was on the other side of a company's deal."""

@@ -24,7 +24,7 @@ _SUM = re.compile(
 )
 _COUNT_Q = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.IGNORECASE)
 _LIST = re.compile(
-    r"\b(?:list|lists|which|what\s+(?:are|were)|show|shows|name|names|all|every|mentions?)\b", re.IGNORECASE
+    r"\b(?:list|lists|which|what\s+(?:are|were)|show|shows|name|names|all|every|mentions?|give\s+me)\b", re.IGNORECASE
 )
 _THRESHOLD = re.compile(
     r"(?P<op>at\s+least|no\s+less\s+than|above|over|more\s+than|greater\s+than|bigger\s+than|larger\s+than|"
@@ -38,7 +38,7 @@ _YEAR_Q = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
 _RELATIVE_Q = re.compile(r"\b(?P<rel>this|last)\s+year\b", re.IGNORECASE)
 # "list the deals", "which deals", "what 2025 deals": a list of deals, not "which therapy area ... deals".
 _LIST_DEALS = re.compile(
-    r"\b(?:list|lists|listed|show|shows|name|names|named|all|every|mention|mentions|mentioned)\b.*"
+    r"\b(?:list|lists|listed|show|shows|name|names|named|all|every|mention|mentions|mentioned|give\s+me)\b.*"
     r"\b(?:deals|transactions|agreements|acquisitions)\b"
     r"|\b(?:which|what)\s+(?:[\w$-]+\s+){0,3}(?:deals|transactions|agreements|acquisitions)\b",
     re.IGNORECASE,

@@ -170,7 +170,8 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     # "Will they go it alone?", "sell their drugs worldwide on their own": self-commercialisation.
     (
         re.compile(
-            r"\b(?:go|goes|going|gone|went)\s+it\s+alone\b|\bon\s+(?:their|its)\s+own\b|\bby\s+(?:themselves|itself)\b",
+            r"\b(?:go|goes|going|gone|went)\s+it\s+alone\b|\bon\s+(?:their|its)\s+own\b|\bby\s+(?:themselves|itself)\b"
+            r"|\b(?:their|its)\s+own\s+(?:drugs|medicines|products|assets)\b",
             re.IGNORECASE,
         ),
         "self-commercialisation",
@@ -191,6 +192,11 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
             re.IGNORECASE,
         ),
         "unfazed concerned",
+    ),
+    # "Have those made money?": whether they have had commercial success.
+    (
+        re.compile(r"\b(?:made|make|makes|making)\s+(?:any\s+)?money\b|\bmoney[- ]?makers?\b", re.IGNORECASE),
+        "commercial success",
     ),
     # "Will most of them...?", "are most Chinese biotechs...": what the majority does (not "the most valuable").
     (

@@ -307,7 +307,7 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "day"  # "On what date was the deal announced?": a year does not answer it
     if expects == "product" and not re.match(r"^\s*(?:(?:and|so|but|then)\s+)?(?:which|what)\b", text, re.I):
         expects = None  # "early-stage assets", "me-too drugs": the topic, not a request to name one
-    measured = re.search(r"\b(?:percentage|share|proportion|fraction|percent)\s+of\s+(.+)", text, re.I)
+    measured = re.search(r"(?:\b(?:percentage|share|proportion|fraction|percent)|%)\s+of\s+(.+)", text, re.I)
     if expects == "percent" and measured and not focus:
         focus = _noun_phrase([_clean(w) for w in _tokens(measured.group(1))])  # "% of global trial starts"
     if expects is None and re.search(r"\b(?:what|which)\s+year\b", text, re.IGNORECASE):
@@ -324,7 +324,7 @@ def analyse(question: str) -> QuestionAnalysis:
         # The answer must give the true figure of the kind claimed.
         expects = "money" if MONEY.search(text) else "percent" if PERCENT.search(text) else None
     if expects is None and re.search(
-        r"\b(?:what|which|how\s+(?:big|large|high)\s+a)\s+(?:percentage|percent|share|proportion|fraction)\b",
+        r"\b(?:what|which|how\s+(?:big|large|high)\s+a)\s+(?:(?:percentage|percent|share|proportion|fraction)\b|%)",
         text,
         re.I,
     ):
@@ -401,7 +401,7 @@ _HEAD_TYPES = {
     **dict.fromkeys("rate rates".split(), "percent"),
     **dict.fromkeys("count number tally days weeks months years hours duration".split(), "count"),
     **dict.fromkeys("date year month day timing".split(), "date"),
-    **dict.fromkeys("share percentage proportion percent fraction".split(), "percent"),
+    **dict.fromkeys("share percentage proportion percent fraction %".split(), "percent"),
     # "Which big pharmas...", "which companies": names of companies are the answer.
     **dict.fromkeys(
         "companies firms pharmas drugmakers biotechs buyers licensees licensors partners".split(), "companies"

@@ -753,3 +753,25 @@ def test_shorthand_when_and_everyday_words_for_a_stance(engine: Engine) -> None:
     ):
         answer = engine.ask(question)
         assert not answer.abstained and "Yang" in " ".join(c.text for c in answer.citations), question
+
+
+def test_percent_signs_give_me_lists_and_leads_that_point_back(engine: Engine) -> None:
+    from assistant.lexicon import expansions
+    from assistant.question import analyse
+
+    # "what %" asks for a share; 28% is for 2024, not 2023.
+    assert analyse("what % of big pharma innovator deals were chinese in 2023?").expects == "percent"
+    assert engine.ask("what % of big pharma innovator deals were chinese in 2023?").abstained
+    assert "28%" in engine.ask("what % of big pharma innovator deals were chinese in 2024?").answer
+    # "...deal with?" asks for a counterparty: GSK's is not named.
+    assert engine.ask("which chinese company was GSK's oncology deal with?").abstained
+    # "give me the deals" is a list of deals; "which one was AZ's?" then picks from it.
+    conversation = Conversation()
+    listed = engine.ask("give me the 2025 china deals with dollar figures", conversation)
+    assert "3 deals" in listed.answer and "$5.36bn" in listed.answer
+    assert "CSPC" in engine.ask("which one was AZ's?", conversation).answer
+    assert "success" in expansions("have those actually made money?")
+    # "All three of these modalities..." leads only after the sentence naming them.
+    modalities = engine.ask("what other modalities does Yang flag?")
+    assert modalities.sentences[0].text.startswith("Yang echoed this sentiment")
+    assert modalities.sentences[1].text.startswith("All three of these modalities")
