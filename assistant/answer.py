@@ -35,6 +35,7 @@ from .question import (
     AREA,
     FACT_CHECK,
     REASON,
+    STANCE_WORDS,
     TOPIC_THEN_QUESTION,
     QuestionAnalysis,
     analyse,
@@ -456,7 +457,7 @@ def gather_evidence(
     # A verb form of an everyday verb ("speeding", "attracting") is a paraphrase too, however rare the form.
     missing_weights = [
         w
-        if w >= params.rare_word and not (t not in entities and is_everyday_verb_form(t))
+        if w >= params.rare_word and not (t not in entities and (is_everyday_verb_form(t) or t in STANCE_WORDS))
         else w * params.common_word_discount
         for t, w in zip(own, own_weights, strict=True)
     ]

@@ -198,6 +198,13 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\b(?:made|make|makes|making)\s+(?:any\s+)?money\b|\bmoney[- ]?makers?\b", re.IGNORECASE),
         "commercial success",
     ),
+    # "Who's bullish on more deals?": who predicts or expects them.
+    (re.compile(r"\b(?:bullish|optimistic|upbeat|sanguine)\b", re.IGNORECASE), "predicts expects"),
+    # "In the long run", "further out": the longer term.
+    (
+        re.compile(r"\blong(?:er)?(?:-|\s+)run\b|\blong\s+haul\b|\bfurther\s+out\b|\bdown\s+the\s+road\b", re.I),
+        "longer term",
+    ),
     # "Will most of them...?", "are most Chinese biotechs...": what the majority does (not "the most valuable").
     (
         re.compile(r"\b(?:are|will|do|does|would|could|should|can)\s+most\b|^\W*most\b|\bmost\s+of\b", re.IGNORECASE),

@@ -492,7 +492,15 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
 _REASON_HEADS = frozenset(
     "reason reasons reasoning rationale motivation motive motives explanation logic argument arguments thesis".split()
 )
-_VIEW_HEADS = frozenset("stance view views take opinion opinions position thoughts perspective outlook".split())
+_VIEW_HEADS = frozenset(
+    """stance view views take opinion opinions position thoughts perspective outlook quote quotes comment comments
+    remarks anything something news update updates""".split()
+)
+STANCE_WORDS = frozenset(
+    "bullish bearish optimistic pessimistic upbeat downbeat sanguine ballpark roughly approximately approx".split()
+)
+"""How a user frames a view or a figure ("who's bullish on...", "ballpark, how big..."): not words the answer
+must contain."""
 _WHY = re.compile(r"\bwhy\b|\breasons?\b|\breasoning\b|\brationale\b|\bmotivations?\b|\bmotives?\b", re.IGNORECASE)
 SHORT_HORIZON = re.compile(
     r"\b(?:short|near)(?:-|\s+)term\b|\bsoon\b|\bnear(?:-|\s+)future\b|\bnext\s+(?:few|couple\s+of)\s+years\b"

@@ -775,3 +775,18 @@ def test_percent_signs_give_me_lists_and_leads_that_point_back(engine: Engine) -
     modalities = engine.ask("what other modalities does Yang flag?")
     assert modalities.sentences[0].text.startswith("Yang echoed this sentiment")
     assert modalities.sentences[1].text.startswith("All three of these modalities")
+
+
+def test_how_a_user_frames_a_view_is_not_a_missing_fact(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    # "bullish", "ballpark": framing, not words the article must hold.
+    bullish = engine.ask("who's bullish on more china deals next year?")
+    assert not bullish.abstained and "Smiley" in bullish.answer
+    ballpark = engine.ask("ballpark, how big were those Pfizer and GSK oncology deals?")
+    assert not ballpark.abstained and "multi-billion" in ballpark.answer
+    # "Yang's actual quote on BIOSECURE", "anything on obesity?": the topic is what follows "on".
+    assert analyse("what's Yang's actual quote on BIOSECURE?").focus == ["biosecure"]
+    assert analyse("anything on obesity?").focus == ["obesity"]
+    quote = engine.ask("what's Yang's actual quote on BIOSECURE?")
+    assert not quote.abstained and "unmet needs" in quote.answer
