@@ -363,6 +363,12 @@ def gather_evidence(
     terms = query_terms(query)
     term_stems = stems(terms)
     weights = [specificity(t) for t in terms]
+    people = set(anchors or []) | set(stems(anchors or []))
+    if any(e not in people for e in analysis.entities) and query != question and "(" in query:
+        # "And how does he feel about BIOSECURE?": a follow-up that names its own topic leans less on the words
+        # it borrowed from the thread (the last answer's "2.0 era").
+        asked_here = set(stems(query_terms(question)))
+        weights = [w if st in asked_here else w * 0.5 for w, st in zip(weights, term_stems, strict=True)]
     pool_hits = hits[: params.passages]
     own_topic_stems = stems([t for t in analysis.terms if not t.isdigit()]) or stems(analysis.terms)
     if (

@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 _PRONOUNS = re.compile(
     r"\b(?:it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|the same"
-    r"|the deal|the deals|the company|the firm|the act|the bill|the other|one|ones|either|both)\b",
+    r"|the deal|the deals|the company|the firm|the act|the bill|the other|one|ones|either|both|other|another|else)\b",
     re.IGNORECASE,
 )
 _PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)

@@ -305,6 +305,13 @@ def analyse(question: str) -> QuestionAnalysis:
         focus = []  # "what's credited with...", "what is driving...": a verb, not a thing named
     if re.search(r"\b(?:what|which|exact)\s+(?:date|day)\b|\bon what\b|\bwhen exactly\b", text, re.I):
         expects = "day"  # "On what date was the deal announced?": a year does not answer it
+    if expects == "name" and re.search(
+        r"\bname\s+of\s+(?:the\s+|its\s+|their\s+|that\s+)?(?:[\w-]+\s+){0,3}(?:drug|asset|product|molecule|candidate|"
+        r"compound|therapy|therapeutic)s?\b",
+        text,
+        re.I,
+    ):
+        expects = "product"  # "What's the name of the Argo drug Novartis licensed?": a drug's name
     if expects == "product" and not re.match(r"^\s*(?:(?:and|so|but|then)\s+)?(?:which|what)\b", text, re.I):
         expects = None  # "early-stage assets", "me-too drugs": the topic, not a request to name one
     measured = re.search(r"(?:\b(?:percentage|share|proportion|fraction|percent)|%)\s+of\s+(.+)", text, re.I)

@@ -790,3 +790,19 @@ def test_how_a_user_frames_a_view_is_not_a_missing_fact(engine: Engine) -> None:
     assert analyse("anything on obesity?").focus == ["obesity"]
     quote = engine.ask("what's Yang's actual quote on BIOSECURE?")
     assert not quote.abstained and "unmet needs" in quote.answer
+
+
+def test_follow_ups_that_say_other_or_name_their_own_topic(engine: Engine) -> None:
+    from assistant.conversation import _PRONOUNS
+
+    # "Any other therapy area...?" refers to the thread; "What other modalities does Yang flag?" names Yang.
+    assert _PRONOUNS.search("Any other therapy area picking up?")
+    # A follow-up naming its own topic leans less on the last answer's words ("2.0 era").
+    conversation = Conversation()
+    engine.ask("who is dajun yang", conversation)
+    engine.ask("What's his point about a '2.0' era?", conversation)
+    feel = engine.ask("And how does he feel about BIOSECURE?", conversation)
+    assert not feel.abstained and "BIOSECURE" in feel.answer and "2.0" not in feel.sentences[0].text
+    # "the name of the Argo drug": a drug's name, which the article does not give.
+    assert engine.ask("What's the name of the Argo drug that Novartis licensed?").abstained
+    assert "Brukinsa" in engine.ask("What's the name of the drug BeOne took to the US?").answer
