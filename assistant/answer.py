@@ -766,11 +766,11 @@ def _adds_asked_words(cand: Candidate, chosen: list[Candidate], asked: list[str]
 
 
 _POINTS_BACK = re.compile(
-    r"^\s*[“\"‘']?\s*(?:it|this|that|these|those|they|such|all\s+(?:two|three|four|five|of)\s+(?:of\s+)?"
+    r"^\s*[“\"‘']?\s*(?:it|these|those|they|such|all\s+(?:two|three|four|five|of)\s+(?:of\s+)?"
     r"(?:these|those|them))\b",
     re.IGNORECASE,
 )
-"""A sentence whose subject is only named in the sentence before it."""
+"""A sentence whose subject is only named in the sentence before it ("This uptick in deals" names its own)."""
 
 _BECAUSE_OF_BEFORE = re.compile(
     r"^\s*(?:due to this|because of this|as a result|for this reason|this is why|that is why|therefore|hence|"

@@ -445,7 +445,11 @@ _THRESHOLD_BEFORE = re.compile(
     r"(?:over|above|more than|at least|exceeding|in excess of|upwards of|under|below)\s*$", re.I
 )
 
-_ASKS_NAME = re.compile(r"^\s*who\b|\bwho\s+(?:is|was|heads|runs|leads)\b|\bname\b", re.IGNORECASE)
+_ASKS_NAME = re.compile(
+    r"^\s*who\b|\bwho\s+(?:is|was|heads|runs|leads)\b|\bname\b"
+    r"|^\s*(?:the\s+)?(?:[\w&.’'-]+\s+){1,3}(?:ceo|coo|cfo|president|chair(?:man|woman)?|founder|head)\s*\??\s*$",
+    re.IGNORECASE,
+)
 """The question asks who someone is (their name), not what they think."""
 
 
@@ -461,7 +465,8 @@ def _organisation_words(organisation: str) -> list[str]:
 _ASKS_ROLE = re.compile(
     r"\b(?:what|which|whats)\s+(?:\w+\s+){0,3}(?:positions?|roles?|titles?|jobs?)\b"
     r"|(?:[’']s|s)\s+(?:positions?|roles?|titles?|job)\b"
-    r"|\bwhat\s+does\s+\w+(?:\s+\w+)?\s+do\b|:\s*(?:positions?|roles?|titles?|jobs?)\b",
+    r"|\bwhat\s+does\s+\w+(?:\s+\w+)?\s+do\b|:\s*(?:positions?|roles?|titles?|jobs?)\b"
+    r"|^\s*(?:[\w.’'-]+\s+){1,3}(?:positions?|roles?|titles?|job)\s*\??\s*$",  # "josh smiley title"
     re.IGNORECASE,
 )
 """The question asks what someone's job is ("Josh Smiley: title / shop?")."""

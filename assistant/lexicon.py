@@ -46,6 +46,7 @@ ABBREVIATIONS: dict[str, str] = {
     "bp": "big pharma|large pharma",
     "m&a": "acquisition|merger",
     "mnc": "multinational|mnc",
+    "ta": "therapy area|therapeutic area|therapy areas",
     "mncs": "multinational|mnc",
     "loe": "loss exclusivity|patent cliff",
     "cgt": "cell gene therapy|cgt",

@@ -314,9 +314,8 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "product"  # "What's the name of the Argo drug Novartis licensed?": a drug's name
     if expects == "product" and not re.match(r"^\s*(?:(?:and|so|but|then)\s+)?(?:which|what)\b", text, re.I):
         expects = None  # "early-stage assets", "me-too drugs": the topic, not a request to name one
-    measured = re.search(r"(?:\b(?:percentage|share|proportion|fraction|percent)|%)\s+of\s+(.+)", text, re.I)
-    if expects == "percent" and measured and not focus:
-        focus = _noun_phrase([_clean(w) for w in _tokens(measured.group(1))])  # "% of global trial starts"
+    if expects is None and re.search(r"(?:,|\(|\bin)\s*%\s*\)?\s*\??\s*$", text):
+        expects, focus = "percent", []  # "China's share of global trial starts in 2024, %": of what, below
     if expects is None and re.search(r"\b(?:what|which)\s+year\b", text, re.IGNORECASE):
         expects = "date"  # "In what year did it change its name?"
     if expects is None:  # "On average, how many days...": the question word after an opening phrase
@@ -348,6 +347,10 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "count"  # "# of deals over $500m in 2023"
     elif expects is None and re.search(r"\(\s*[$€£¥]\s*\)|\bin\s+[$€£¥]", text):
         expects, focus = "money", []  # "US LOE exposure 2025-30 ($)"
+
+    measured = re.search(r"(?:\b(?:percentage|share|proportion|fraction|percent)|%)\s+of\s+(.+)", text, re.I)
+    if expects == "percent" and measured and not focus:
+        focus = _noun_phrase([_clean(w) for w in _tokens(measured.group(1))])  # "% of global trial starts"
     return QuestionAnalysis(
         text=text,
         terms=[t for t in query_terms(text) if t not in CHAT_WORDS],
@@ -389,7 +392,7 @@ def _noun_phrase(words: list[str]) -> list[str]:
         if word in _AUX or word in _PREPOSITIONS or word in _CLAUSE_OPENERS:
             break
         phrase.append(word)
-    return [w for w in phrase if w not in STOPWORDS and w not in {"the", "a", "an"}]
+    return [w for w in phrase if w not in STOPWORDS and w not in {"the", "a", "an"} and any(c.isalnum() for c in w)]
 
 
 # Head nouns that name a kind of answer rather than a topic: "deal size" asks for an amount.

@@ -806,3 +806,20 @@ def test_follow_ups_that_say_other_or_name_their_own_topic(engine: Engine) -> No
     # "the name of the Argo drug": a drug's name, which the article does not give.
     assert engine.ask("What's the name of the Argo drug that Novartis licensed?").abstained
     assert "Brukinsa" in engine.ask("What's the name of the drug BeOne took to the US?").answer
+
+
+def test_a_role_alone_a_ta_and_a_trailing_percent_sign(engine: Engine) -> None:
+    from assistant.lexicon import long_forms
+    from assistant.question import analyse
+
+    # "Ascentage Pharma CEO?", "josh smiley title": who the person is, as the article introduces them.
+    assert engine.ask("Ascentage Pharma CEO?").answer.startswith("Dajun Yang is CEO")
+    assert "president and COO" in engine.ask("josh smiley title").answer
+    # ...but a question that ends with a role is not only a role.
+    assert "unmet needs" in engine.ask("is BIOSECURE a threat per Ascentage CEO").answer
+    assert ["therapy", "area"] in long_forms("ta")
+    # "..., %": a share, and of what ("global trial starts": none is given, only that China led).
+    assert analyse("china's share of global trial starts in 2024, %").focus == ["global", "trial", "starts"]
+    assert engine.ask("china's share of global trial starts in 2024, %").abstained
+    share = engine.ask("china share of big pharma innovator deals 2024 (%)")
+    assert share.sentences[0].text.startswith("This uptick in deals")  # names its subject: nothing before it
