@@ -39,6 +39,7 @@ from .question import (
     TOPIC_THEN_QUESTION,
     QuestionAnalysis,
     analyse,
+    areas_named,
     compound_parts,
     is_everyday_verb_form,
     is_known_word,
@@ -526,6 +527,8 @@ def gather_evidence(
     if anchors and typed_ok:
         others = [i for i in range(len(own)) if own[i] in entities and own_stems[i] not in anchor_stems]
         topic = [n for n in _thread_topic(question, query) if n not in anchor_stems]
+        # "Yang's view on the obesity market?": an area asked about must be in what they say, not only nearby.
+        view_areas = areas_named(question) - aside_areas
 
         def about_them(cand: Candidate) -> bool:
             # "he"/"she": the answer must come from a passage about one of the thread's people...
@@ -538,10 +541,14 @@ def gather_evidence(
                 any(_present(a, about) for a in anchor_stems)
                 and all(found_in(about, i) for i in others)
                 and (not topic or any(_present(n, about) for n in topic))
+                and (
+                    not view_areas
+                    or (bool(areas_named(cand.text) & view_areas) and _speaks_for(cand, candidates, anchor_stems))
+                )
             )
 
         fitting: Candidate | None = lead if about_them(lead) else None
-        if fitting is None and others:
+        if fitting is None and (others or view_areas):
             # Another contender may lead when the sentence itself is theirs and names what is asked of them.
             fitting = next(
                 (

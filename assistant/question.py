@@ -555,6 +555,9 @@ _AREA_FAMILIES = (
     (re.compile(r"^(?:onco|cancer|tumou?r)", re.IGNORECASE), "oncology"),
     (re.compile(r"^(?:immun|autoimmun|inflammat)", re.IGNORECASE), "immunology"),
     (re.compile(r"^(?:cardio|metabolic|obesity|diabetes|glp)", re.IGNORECASE), "cardiometabolic"),
+    (re.compile(r"^(?:cell|gene|cgt|car-t)", re.IGNORECASE), "cgt"),
+    (re.compile(r"^(?:adc|antibody-drug)", re.IGNORECASE), "adc"),
+    (re.compile(r"^bispecific", re.IGNORECASE), "bispecific"),
 )
 
 
@@ -568,6 +571,15 @@ def set_aside_areas(question: str) -> set[str]:
         area_family(m.group(0))
         for m in AREA.finditer(question)
         if re.search(SET_ASIDE + r"(?:the\s+)?$", question[: m.start()], re.IGNORECASE)
+    }
+
+
+def areas_named(text: str) -> set[str]:
+    """The areas or modalities a text names, by family ("obesity" -> "cardiometabolic"), generic words left out."""
+    return {
+        area_family(m.group(0))
+        for m in AREA.finditer(text)
+        if not re.match(r"modalit|biologics|therapeutic|antibod", m.group(0), re.I)
     }
 
 

@@ -823,3 +823,14 @@ def test_a_role_alone_a_ta_and_a_trailing_percent_sign(engine: Engine) -> None:
     assert engine.ask("china's share of global trial starts in 2024, %").abstained
     share = engine.ask("china share of big pharma innovator deals 2024 (%)")
     assert share.sentences[0].text.startswith("This uptick in deals")  # names its subject: nothing before it
+
+
+def test_a_person_s_view_on_an_area_must_be_their_sentence_on_it(engine: Engine) -> None:
+    from assistant.question import areas_named
+
+    assert areas_named("their view on the obesity market and CGTs?") == {"cardiometabolic", "cgt"}
+    # Smiley names obesity and Yang names CGTs; neither speaks about the other's.
+    assert engine.ask("Dajun Yang's view on the obesity market?").abstained
+    assert engine.ask("What does Josh Smiley think about China's cell and gene therapy pipeline?").abstained
+    assert "bispecifics" in engine.ask("What does Yang say about bispecifics?").answer
+    assert "obesity" in engine.ask("What does Smiley say about cardiometabolic deals?").answer
