@@ -284,6 +284,10 @@ class Engine:
                     answer = part
         if not answer.abstained and _PARTNER_Q.search(question) and not _ASKS_WHY_OR_HOW.search(question):
             answer = self._check_partner(question, answer)
+        holder = _WHO_HOLDS_ROLE.match(question)
+        if not answer.abstained and holder and not prepared.by_role:
+            # "Who is the CEO of BeOne Medicines?": only a person the articles introduce in that role answers it.
+            answer = _refused(answer, f"The articles name no {holder.group('role')} of {holder.group('org')}.")
         answer = answer.model_copy(update={"question": asked, "seconds": round(time.perf_counter() - started, 4)})
         if conversation is not None:
             conversation.turns.append(Turn(question=question, query=query, answer=answer))
@@ -382,8 +386,6 @@ class Engine:
     def _check_partner(self, question: str, answer: Answer) -> Answer:
         """ "Which company was Pfizer's partner?": only a deal the articles name with Pfizer as a party
         answers it. A sentence listing Pfizer among other companies does not, so this is refused."""
-        from .answer import ABSTAIN_TEXT
-
         words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", question)}
         words |= {w[:-1] for w in words if w.endswith("s")}  # "pfizers partner", typed without the apostrophe
         facts = self.facts()
@@ -397,12 +399,7 @@ class Engine:
         parties = {p for f in facts for d in f.deals for p in d.parties}
         if any(name in parties for name in asked):
             return answer
-        note = f"The articles name no deal with {', '.join(dict.fromkeys(asked))} as a party."
-        nearest = [c.model_copy(update={"sentence_spans": []}) for c in answer.citations[:3]]
-        text = f"{ABSTAIN_TEXT} {note} The nearest passages are listed below; they do not answer it."
-        return answer.model_copy(
-            update={"answer": text, "abstained": True, "sentences": [], "citations": nearest, "confidence": 0.0}
-        )
+        return _refused(answer, f"The articles name no deal with {', '.join(dict.fromkeys(asked))} as a party.")
 
     def _answer_from_facts(self, question: str) -> Answer | None:
         """Superlatives, lists, sums and "who said" questions, answered from extracted facts."""
@@ -444,6 +441,25 @@ _NAMED_DEALS = re.compile(
 _THRESHOLD_BEFORE = re.compile(
     r"(?:over|above|more than|at least|exceeding|in excess of|upwards of|under|below)\s*$", re.I
 )
+
+
+def _refused(answer: Answer, note: str) -> Answer:
+    """The answer turned into a refusal that says why; its passages are listed as the nearest, not as sources."""
+    from .answer import ABSTAIN_TEXT
+
+    nearest = [c.model_copy(update={"sentence_spans": []}) for c in answer.citations[:3]]
+    text = f"{ABSTAIN_TEXT} {note} The nearest passages are listed below; they do not answer it."
+    return answer.model_copy(
+        update={"answer": text, "abstained": True, "sentences": [], "citations": nearest, "confidence": 0.0}
+    )
+
+
+_WHO_HOLDS_ROLE = re.compile(
+    r"^\s*who(?:['’]s|\s+is|\s+was)\s+(?:the\s+)?(?P<role>ceo|coo|cfo|president|chair(?:man|woman)?|founder|"
+    r"head|chief\s+executive)\s+(?:of|at)\s+(?P<org>[^?]+?)\s*\??\s*$",
+    re.IGNORECASE,
+)
+"""Asks who holds a role at an organisation."""
 
 _ASKS_NAME = re.compile(
     r"^\s*who\b|\bwho\s+(?:is|was|heads|runs|leads)\b|\bname\b"

@@ -161,7 +161,9 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:called|named|known)\s+(?:before|previously|earlier|originally)\b|\b(?:old|previous|former)\s+name\b"
-            r"|\bused\s+to\s+be\s+(?:called|named)\b",
+            r"|\bused\s+to\s+be\s+(?:called|named)\b"
+            r"|\b(?:called|named|known(?:\s+as)?)\s+now\b|\bnow\s+(?:called|named|known)\b|\bnew\s+name\b"
+            r"|\brenamed\b|\brebrand\w*",
             re.IGNORECASE,
         ),
         "formerly known",

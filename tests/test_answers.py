@@ -834,3 +834,11 @@ def test_a_person_s_view_on_an_area_must_be_their_sentence_on_it(engine: Engine)
     assert engine.ask("What does Josh Smiley think about China's cell and gene therapy pipeline?").abstained
     assert "bispecifics" in engine.ask("What does Yang say about bispecifics?").answer
     assert "obesity" in engine.ask("What does Smiley say about cardiometabolic deals?").answer
+
+
+def test_who_holds_a_role_the_articles_do_not_name_and_a_new_name(engine: Engine) -> None:
+    refused = engine.ask("Who is the CEO of BeOne Medicines?")
+    assert refused.abstained and "name no CEO of BeOne Medicines" in refused.answer
+    assert engine.ask("who's the coo of zai lab?").answer.startswith("Josh Smiley")
+    now = engine.ask("What is BeiGene called now?")
+    assert not now.abstained and "BeOne" in now.sentences[0].text
