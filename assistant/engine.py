@@ -212,7 +212,7 @@ class Engine:
             # "What positions does Josh Smiley hold at Zai Lab?": the person, as the article introduces them.
             from .fact_answers import _person_named
 
-            person = _person_named(question, self.facts())
+            person = _person_named(prepared.judged, self.facts())  # "What's his role?": the thread's person
             if person is not None:
                 answer = self._who_is(person.name, question, query)
         if answer is None and len(prepared.by_role) == 1 and _ASKS_NAME.search(question):
@@ -479,7 +479,7 @@ def _organisation_words(organisation: str) -> list[str]:
 
 
 _ASKS_ROLE = re.compile(
-    r"\b(?:what|which|whats)\s+(?:\w+\s+){0,3}(?:positions?|roles?|titles?|jobs?)\b"
+    r"\b(?:what|which|whats|what['’]s)\s+(?:[\w’']+\s+){0,3}(?:positions?|roles?|titles?|jobs?)\b"
     r"|(?:[’']s|s)\s+(?:positions?|roles?|titles?|job)\b"
     r"|\bwhat\s+does\s+\w+(?:\s+\w+)?\s+do\b|:\s*(?:positions?|roles?|titles?|jobs?)\b"
     r"|^\s*(?:[\w.’'-]+\s+){1,3}(?:positions?|roles?|titles?|job)\s*\??\s*$",  # "josh smiley title"

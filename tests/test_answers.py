@@ -842,3 +842,9 @@ def test_who_holds_a_role_the_articles_do_not_name_and_a_new_name(engine: Engine
     assert engine.ask("who's the coo of zai lab?").answer.startswith("Josh Smiley")
     now = engine.ask("What is BeiGene called now?")
     assert not now.abstained and "BeOne" in now.sentences[0].text
+
+
+def test_whats_his_role_is_the_thread_s_person(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("Who actually says dealmaking with China will keep growing into 2026?", conversation)
+    assert engine.ask("What's his role?", conversation).answer.startswith("Josh Smiley is president and COO")
