@@ -752,7 +752,7 @@ def select_sentences(
     # A lead that points back ("Due to this, ..." for a why question; "All three of these modalities...",
     # "It was passed by the House...") reads only after the sentence it points back to.
     points_back = (asks_reason and _BECAUSE_OF_BEFORE.match(best.text)) or _POINTS_BACK.match(best.text)
-    reason = _reason_before(best, pool, evidence.hits) if points_back else None
+    reason = _sentence_before(best, pool, evidence.hits) if points_back else None
     if reason is not None:
         rest = [c for c in rest if c is not reason]
         while rest and words + len(reason.text.split()) > max_words:
@@ -787,7 +787,7 @@ _BECAUSE_OF_BEFORE = re.compile(
 """A sentence whose reason is the sentence before it."""
 
 
-def _reason_before(lead: Candidate, pool: list[Candidate], hits: list[Hit]) -> Candidate | None:
+def _sentence_before(lead: Candidate, pool: list[Candidate], hits: list[Hit]) -> Candidate | None:
     """The sentence right before the lead in its article (found in any pooled passage)."""
     document = hits[lead.hit_index].chunk.document
     before = [c for c in pool if hits[c.hit_index].chunk.document == document and c.end <= lead.start]

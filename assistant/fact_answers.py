@@ -195,6 +195,7 @@ def parse_deal_question(question: str, facts: list[DocumentFacts], today: Date) 
     else:
         return None
     year, year_words = _year(question, today)
+    aside = set_aside_areas(question)
     return DealQuery(
         operation=operation,
         top=top,
@@ -202,7 +203,7 @@ def parse_deal_question(question: str, facts: list[DocumentFacts], today: Date) 
         year_words=year_words,
         threshold=threshold,
         # "Beyond oncology, ...": an area set aside is not a condition on the deals.
-        areas=[a for a in lexicon_values(question) if area_family(a[1]) not in set_aside_areas(question)],
+        areas=[a for a in lexicon_values(question) if area_family(a[1]) not in aside],
         companies=_companies_named(question, facts),
         acquisitions_only=bool(_ACQUISITION_Q.search(question)),
     )

@@ -562,6 +562,7 @@ _AREA_FAMILIES = (
 
 
 def area_family(name: str) -> str:
+    """One name for the words of an area ("cancer", "oncological" -> "oncology"); other words lower-cased."""
     return next((family for pattern, family in _AREA_FAMILIES if pattern.match(name)), name.lower())
 
 
@@ -585,10 +586,7 @@ def areas_named(text: str) -> set[str]:
 
 def names_another_area(text: str, aside: set[str]) -> bool:
     """Does the text name an area other than those set aside ("modality" and "therapeutic umbrella" name none)?"""
-    return any(
-        area_family(m.group(0)) not in aside and not re.match(r"modalit|biologics|therapeutic", m.group(0), re.I)
-        for m in AREA.finditer(text)
-    )
+    return bool(areas_named(text) - aside)
 
 
 _ASKS_AREA = re.compile(
