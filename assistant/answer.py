@@ -34,6 +34,7 @@ from .question import (
     ANSWER_KIND_WORDS,
     AREA,
     FACT_CHECK,
+    PLACE,
     REASON,
     STANCE_WORDS,
     TOPIC_THEN_QUESTION,
@@ -413,6 +414,11 @@ def gather_evidence(
             and (
                 # "Beyond oncology, what other therapy area...?": an area other than oncology.
                 analysis.expects != "area" or not aside_areas or names_another_area(text, aside_areas)
+            )
+            and (
+                # "Where did Yang work before he returned to China?": a place other than the question's.
+                analysis.expects != "place"
+                or bool({m.group(0) for m in PLACE.finditer(text)} - {m.group(0) for m in PLACE.finditer(question)})
             )
             and (
                 analysis.expects is None

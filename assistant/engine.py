@@ -275,13 +275,16 @@ class Engine:
         if answer.abstained and not answer.sentences and not (filters and filters.active):
             # "Longer term, what does Cui expect, and what backlash might follow?": two questions in one; the
             # second's words can sink the first's evidence. Answer the first part when it stands alone.
-            first = _first_part(question)
-            if first:
-                part = compose_answer(
-                    question, query, retriever, self.settings, long=long, anchors=anchors, judged=first
-                )
-                if not part.abstained:
-                    answer = part
+            # Two questions typed one after the other ("What's the basis for that? What share was it?"): the
+            # second when the first does not stand.
+            for part_question in (_first_part(question), _second_question(question)):
+                if part_question:
+                    part = compose_answer(
+                        question, query, retriever, self.settings, long=long, anchors=anchors, judged=part_question
+                    )
+                    if not part.abstained:
+                        answer = part
+                        break
         if not answer.abstained and _PARTNER_Q.search(question) and not _ASKS_WHY_OR_HOW.search(question):
             answer = self._check_partner(question, answer)
         holder = _WHO_HOLDS_ROLE.match(question)
@@ -489,7 +492,7 @@ _ASKS_ROLE = re.compile(
 
 _SECOND_PART = re.compile(
     r",?\s+(?:and|or|but)\s+(?=(?:what|which|how|why|who|when|where|is|are|was|were|does|do|did|has|have|will)\b)"
-    r"|\s+[—–]\s+|\s+-\s+(?=\w)|\s+\+\s+",
+    r"|\s+[—–]\s+|\s+-\s+(?=\w)|\s+\+\s+|(?<=\?)\s+(?=\w)",
     re.IGNORECASE,
 )
 
@@ -523,6 +526,16 @@ def _first_part(question: str) -> str | None:
     if not (first.endswith("?") or _WH_WORD.search(first) or (opener and opener[0] in _QUESTION_OPENERS)):
         return None
     return first.rstrip("?") + "?" if len(first.split()) >= 3 else None
+
+
+def _second_question(question: str) -> str | None:
+    """The second of two questions typed one after the other, each with its question mark, when it stands
+    alone ("What did he say?" leans on the first, which decides)."""
+    parts = [p.strip() for p in re.split(r"(?<=\?)\s+(?=\w)", question.strip()) if p.strip()]
+    if len(parts) != 2 or not parts[1].endswith("?") or len(parts[1].split()) < 3:
+        return None
+    leans = re.search(r"\b(?:he|she|it|they|them|his|her|its|their|that|this|these|those)\b", parts[1], re.I)
+    return None if leans else parts[1]
 
 
 _WH_WORD = re.compile(r"\b(?:what|which|how|why|who|whom|whose|when|where)\b", re.IGNORECASE)

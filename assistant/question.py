@@ -57,6 +57,17 @@ PHASE = re.compile(
     re.IGNORECASE,
 )
 """A development stage ("Phase II", "preclinical", "late-stage"): what "what phase" asks for."""
+PLACE = re.compile(
+    r"\b(?:China|US|USA|United States|America|Europe|EU|UK|Britain|Japan|Korea|India|Germany|Switzerland|"
+    r"Canada|Australia|Singapore|Taiwan|Hong Kong|Beijing|Shanghai|Suzhou|Hangzhou|Shenzhen|Boston|"
+    r"San Francisco|New York|London|Basel|Washington)\b"
+)
+"""A country or a city: what "where did they work / start / launch" asks for."""
+_ASKS_PLACE = re.compile(
+    r"^\s*(?:and\s+|so\s+)?where\s+(?:did|does|do|was|is|were|are|has|had)\b.*\b(?:work\w*|based|headquartered|"
+    r"located|born|stud(?:y|ied|ying)|liv(?:e|ed|ing)|found\w*|start\w*|roots?|launch\w*|come|came|from)\b",
+    re.IGNORECASE,
+)
 DURATION = re.compile(
     r"\b(?:\d[\d,.]*|a|one|two|three|four|five|six|seven|eight|nine|ten|twelve|several|few)[\s-]+"
     r"(?:days?|weeks?|months?|years?|hours?|quarters?)\b",
@@ -341,6 +352,8 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "area"  # "What is the Argo asset meant to treat?": a disease area answers it
     if expects is None and _ASKS_AREA.search(text):
         expects = "area"  # "AZ/CSPC deal - what therapy area / modality is it for?"
+    if _ASKS_PLACE.match(text):
+        expects = "place"  # "Where did Yang work before he returned to China?": a place other than China
     if expects is None and re.search(r"\w\s+when\s*(?:[?,;]|$)", text, re.I):
         expects = "date"  # shorthand "BIOSECURE pass House when?", "and Senate vote when, what result?"
     if expects is None and (re.match(r"^\s*#", asked) or re.search(r"\b(?:number|count) of\b", text, re.I)):
@@ -631,6 +644,8 @@ def satisfies(expects: str | None, text: str) -> bool:
         return bool(_COUNT.search(stripped))
     if expects == "area":
         return bool(AREA.search(text))
+    if expects == "place":
+        return bool(PLACE.search(text))
     if expects in {"person", "name"}:
         return bool(_NAME.search(text))
     if expects in {"company", "companies"}:

@@ -848,3 +848,20 @@ def test_whats_his_role_is_the_thread_s_person(engine: Engine) -> None:
     conversation = Conversation()
     engine.ask("Who actually says dealmaking with China will keep growing into 2026?", conversation)
     assert engine.ask("What's his role?", conversation).answer.startswith("Josh Smiley is president and COO")
+
+
+def test_two_questions_typed_one_after_the_other_and_where_someone_worked(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    # The first does not stand (no sentence gives "the basis"); the second, which stands alone, is answered.
+    both = engine.ask(
+        "What's the basis for saying Chinese assets are a big slice of big pharma's licensing? "
+        "What share of large pharma's innovator deals were Chinese in 2024?"
+    )
+    assert not both.abstained and "28%" in both.answer
+    # A second question that leans on the first ("What did he say?") is not answered on its own.
+    assert engine.ask("Did Smiley comment on BIOSECURE? What did he say?").abstained
+    # "Where did he work before...?" wants a place other than the question's own.
+    assert analyse("Where did Dajun Yang work before he returned to China?").expects == "place"
+    assert engine.ask("Where did Dajun Yang work before he returned to China?").abstained
+    assert "Beijing" in engine.ask("Where did BeOne's roots start?").answer
