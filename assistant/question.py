@@ -517,7 +517,7 @@ _REASON_HEADS = frozenset(
 )
 _VIEW_HEADS = frozenset(
     """stance view views take opinion opinions position thoughts perspective outlook quote quotes comment comments
-    remarks anything something news update updates""".split()
+    remarks anything something news update updates angle angles aspect""".split()
 )
 STANCE_WORDS = frozenset(
     "bullish bearish optimistic pessimistic upbeat downbeat sanguine ballpark roughly approximately approx".split()

@@ -296,11 +296,11 @@ INDEPENDENT = DEVSET.parent / "independent"
 
 
 def test_independent_question_sets_quality_floor(seed_index: Settings) -> None:
-    """Twenty-six sets written by people who never saw the code or the dev set (see eval/README.md): a floor
-    below their pooled figures (0.94 / 0.90 / 0.94 / 0.04), so a drop means answers got worse on questions
+    """Twenty-eight sets written by people who never saw the code or the dev set (see eval/README.md): a floor
+    below their pooled figures (0.94 / 0.91 / 0.94 / 0.04), so a drop means answers got worse on questions
     nobody tuned for."""
     result = evaluate_questions(INDEPENDENT, seed_index)
-    assert result["questions"] >= 1550 and len(result["files"]) >= 26
+    assert result["questions"] >= 1700 and len(result["files"]) >= 28
     assert result["hit@3"] >= 0.92, result["failures"]
     assert result["keyword_rate"] >= 0.88, result["failures"]
     assert result["unanswerable_refused"] >= 0.92, result["failures"]
@@ -865,3 +865,15 @@ def test_two_questions_typed_one_after_the_other_and_where_someone_worked(engine
     assert analyse("Where did Dajun Yang work before he returned to China?").expects == "place"
     assert engine.ask("Where did Dajun Yang work before he returned to China?").abstained
     assert "Beijing" in engine.ask("Where did BeOne's roots start?").answer
+
+
+def test_an_angle_is_a_view_and_a_title_claim_is_checked(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    assert analyse("and the asian investor angle?").focus == []  # "angle": whatever words the view uses
+    conversation = Conversation()
+    engine.ask("smiley on why china cos will keep partnering", conversation)
+    angle = engine.ask("and the asian investor angle?", conversation)
+    assert not angle.abstained and "Asian investors" in angle.answer
+    title = engine.ask("I have Josh Smiley down as CEO of Zai Lab. Is that his actual title?")
+    assert title.answer.startswith("Josh Smiley is president and COO")
