@@ -296,11 +296,11 @@ INDEPENDENT = DEVSET.parent / "independent"
 
 
 def test_independent_question_sets_quality_floor(seed_index: Settings) -> None:
-    """Twenty-eight sets written by people who never saw the code or the dev set (see eval/README.md): a floor
-    below their pooled figures (0.94 / 0.91 / 0.94 / 0.04), so a drop means answers got worse on questions
-    nobody tuned for."""
+    """Thirty sets written by people who never saw the code or the dev set (see eval/README.md): a floor below
+    their pooled figures (0.94 / 0.90 / 0.94 / 0.04), so a drop means answers got worse on questions nobody
+    tuned for."""
     result = evaluate_questions(INDEPENDENT, seed_index)
-    assert result["questions"] >= 1700 and len(result["files"]) >= 28
+    assert result["questions"] >= 1850 and len(result["files"]) >= 30
     assert result["hit@3"] >= 0.92, result["failures"]
     assert result["keyword_rate"] >= 0.88, result["failures"]
     assert result["unanswerable_refused"] >= 0.92, result["failures"]
