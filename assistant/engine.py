@@ -484,7 +484,7 @@ def _organisation_words(organisation: str) -> list[str]:
 _ASKS_ROLE = re.compile(
     r"\b(?:what|which|whats|what['’]s)\s+(?:[\w’']+\s+){0,3}(?:positions?|roles?|titles?|jobs?)\b"
     r"|(?:[’']s|s)\s+(?:positions?|roles?|titles?|job)\b"
-    r"|\bwhat\s+does\s+\w+(?:\s+\w+)?\s+do\b|:\s*(?:positions?|roles?|titles?|jobs?)\b"
+    r"|\bwhat\s+does\s+\w+(?:\s+\w+)?\s+do\b|(?::|\s[—–-])\s*(?:positions?|roles?|titles?|jobs?)\b"
     r"|^\s*(?:[\w.’'-]+\s+){1,3}(?:positions?|roles?|titles?|job)\s*\??\s*$"  # "josh smiley title"
     r"|\b(?:his|her)\s+(?:actual\s+|real\s+|exact\s+|official\s+|job\s+)?(?:title|role|position|job)\b",
     re.IGNORECASE,

@@ -815,6 +815,7 @@ def test_a_role_alone_a_ta_and_a_trailing_percent_sign(engine: Engine) -> None:
     # "Ascentage Pharma CEO?", "josh smiley title": who the person is, as the article introduces them.
     assert engine.ask("Ascentage Pharma CEO?").answer.startswith("Dajun Yang is CEO")
     assert "president and COO" in engine.ask("josh smiley title").answer
+    assert "president and COO" in engine.ask("Josh Smiley — role + company?").answer
     # ...but a question that ends with a role is not only a role.
     assert "unmet needs" in engine.ask("is BIOSECURE a threat per Ascentage CEO").answer
     assert ["therapy", "area"] in long_forms("ta")
