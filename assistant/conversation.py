@@ -89,11 +89,13 @@ _LASTS = re.compile(
 
 
 def is_follow_up(question: str) -> bool:
-    from .question import FACT_CHECK
+    from .question import FACT_CHECK, set_aside_areas
 
     terms = query_terms(question)
     if FACT_CHECK.search(question) and len(terms) >= 4:
         return False  # a claim states what it is about: "quick check — 20 deals over $1bn in 2023, is that right?"
+    if set_aside_areas(question) and len(terms) >= 4:
+        return False  # "Beyond oncology, what other area is popular, and which deals illustrate it?": its own topic
     if _ELLIPTICAL.match(question) or _PRONOUNS.search(question) or _AGREES.search(question):
         return True
     # "longer term?", "upfront?": a fragment of two words at most, naming nothing, leans on the thread.

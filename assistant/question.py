@@ -603,7 +603,8 @@ def names_another_area(text: str, aside: set[str]) -> bool:
 
 
 _ASKS_AREA = re.compile(
-    r"\b(?:what|which)\s+(?:therapy\s+|therapeutic\s+|disease\s+|drug\s+)?(?:areas?|modalit(?:y|ies)|indications?)\b",
+    r"\b(?:what|which)\s+(?:other\s+)?(?:therapy\s+|therapeutic\s+|disease\s+|drug\s+)?(?:areas?|modalit(?:y|ies)|"
+    r"indications?)\b",
     re.IGNORECASE,
 )
 

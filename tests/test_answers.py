@@ -878,3 +878,19 @@ def test_an_angle_is_a_view_and_a_title_claim_is_checked(engine: Engine) -> None
     assert not angle.abstained and "Asian investors" in angle.answer
     title = engine.ask("I have Josh Smiley down as CEO of Zai Lab. Is that his actual title?")
     assert title.answer.startswith("Josh Smiley is president and COO")
+
+
+def test_a_set_aside_question_in_a_chat_is_its_own_topic(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    # Found in the new-user trial: after a question about BeOne, "Beyond oncology, ... illustrate it?" borrowed
+    # BeOne (for "it") and led with its immuno-oncology sentence.
+    assert (
+        analyse("Beyond oncology, what other therapy area is popular, and which deals illustrate it?").expects == "area"
+    )
+    conversation = Conversation()
+    engine.ask("Who is the CEO of BeOne Medicines?", conversation)
+    other = engine.ask(
+        "Beyond oncology, what other therapy area is popular, and which deals illustrate it?", conversation
+    )
+    assert not other.abstained and other.sentences[0].text.startswith("While oncology programmes")
