@@ -42,6 +42,7 @@ from .question import (
     analyse,
     areas_named,
     compound_parts,
+    horizon,
     is_everyday_verb_form,
     is_known_word,
     names_another_area,
@@ -384,6 +385,7 @@ def gather_evidence(
     measured_head = stems([analysis.focus[-1]])[0] if analysis.focus and analysis.expects == "percent" else None
     keys, texts, owners, vectors, before = _candidates(retriever, pool_hits)
     aside_areas = set_aside_areas(question)
+    asked_horizon = horizon(question)
     anchor_stems = stems(anchors) if anchors else []
     anchored = {i for i, h in enumerate(pool_hits) if any(_present(a, _text_stems(h.chunk.text)) for a in anchor_stems)}
     if not keys:
@@ -438,7 +440,7 @@ def gather_evidence(
             # "According to Smiley, why...": his passages first.
             - (params.w_off_anchor if anchor_stems and owner not in anchored else 0.0)
             # "Will most go it alone in the short term?" is not answered by "From a longer-term perspective".
-            - (params.w_other_horizon if other_horizon(question, text) else 0.0)
+            - (params.w_other_horizon if other_horizon(asked_horizon, text) else 0.0)
         )
         candidates.append(Candidate(owner, key[1], key[2], text, float(sim), lexical, score, typed, vector))
     candidates.sort(key=lambda c: c.score, reverse=True)

@@ -446,12 +446,14 @@ _THRESHOLD_BEFORE = re.compile(
 )
 
 
-def _refused(answer: Answer, note: str) -> Answer:
+def _refused(answer: Answer, note: str, *, nearest_note: bool = True) -> Answer:
     """The answer turned into a refusal that says why; its passages are listed as the nearest, not as sources."""
     from .answer import ABSTAIN_TEXT
 
     nearest = [c.model_copy(update={"sentence_spans": []}) for c in answer.citations[:3]]
-    text = f"{ABSTAIN_TEXT} {note} The nearest passages are listed below; they do not answer it."
+    text = f"{ABSTAIN_TEXT} {note}"
+    if nearest_note:
+        text += " The nearest passages are listed below; they do not answer it."
     return answer.model_copy(
         update={"answer": text, "abstained": True, "sentences": [], "citations": nearest, "confidence": 0.0}
     )
@@ -576,22 +578,11 @@ def _stated_total_wins(question: str) -> bool:
 
 
 def _not_a_market_total(facts: Answer) -> Answer:
-    from .answer import ABSTAIN_TEXT
-
     note = (
         "The articles state no such total or count; the deals they name are listed below "
         '(ask about "the deals named" to add them up).'
     )
-    nearest = [c.model_copy(update={"sentence_spans": []}) for c in facts.citations[:3]]
-    return facts.model_copy(
-        update={
-            "answer": f"{ABSTAIN_TEXT} {note}",
-            "abstained": True,
-            "sentences": [],
-            "citations": nearest,
-            "confidence": 0.0,
-        }
-    )
+    return _refused(facts, note, nearest_note=False)
 
 
 def _states_total(passage: Answer, facts: Answer | None) -> bool:

@@ -534,13 +534,15 @@ LONG_HORIZON = re.compile(r"\blong(?:er)?(?:-|\s+)(?:term|run)\b|\bin\s+the\s+lo
 """When a view is for: "in the short term" and "from a longer-term perspective" are different answers."""
 
 
-def other_horizon(question: str, text: str) -> bool:
-    """Does the sentence speak of the other time horizon than the question asks about?"""
-    short_q, long_q = bool(SHORT_HORIZON.search(question)), bool(LONG_HORIZON.search(question))
-    if short_q == long_q:
-        return False
-    short_t, long_t = bool(SHORT_HORIZON.search(text)), bool(LONG_HORIZON.search(text))
-    return (long_t and not short_t) if short_q else (short_t and not long_t)
+def horizon(text: str) -> str | None:
+    """ "short" or "long" when the text speaks of one time horizon only, else None."""
+    short, long = bool(SHORT_HORIZON.search(text)), bool(LONG_HORIZON.search(text))
+    return None if short == long else "short" if short else "long"
+
+
+def other_horizon(asked: str | None, text: str) -> bool:
+    """Does the sentence speak only of the other time horizon than the one asked about (`horizon(question)`)?"""
+    return asked is not None and horizon(text) not in {None, asked}
 
 
 REASON = re.compile(

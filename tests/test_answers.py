@@ -653,11 +653,12 @@ def test_by_what_percentage_wants_a_share(engine: Engine) -> None:
 
 def test_the_short_term_is_not_the_long_term(engine: Engine) -> None:
     from assistant.lexicon import expansions
-    from assistant.question import other_horizon
+    from assistant.question import horizon, other_horizon
 
-    assert other_horizon("Will they go it alone in the near future?", "From a longer-term perspective, Cui...")
-    assert not other_horizon("Will they go it alone soon?", "...unlikely to... in the short term.")
-    assert not other_horizon("Will they go it alone?", "From a longer-term perspective, Cui...")
+    longer = "From a longer-term perspective, Cui..."
+    assert other_horizon(horizon("Will they go it alone in the near future?"), longer)
+    assert not other_horizon(horizon("Will they go it alone soon?"), "...unlikely to... in the short term.")
+    assert not other_horizon(horizon("Will they go it alone?"), longer)
     # "go it alone" is self-commercialisation; "are most ..." asks about the majority, "the most valuable" not.
     assert "self-commercialisation" in expansions("Will Chinese biotechs go it alone?")
     assert "majority" in expansions("Are most Chinese biotechs going global?")
