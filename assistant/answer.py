@@ -34,14 +34,15 @@ from .question import (
     ANSWER_KIND_WORDS,
     AREA,
     FACT_CHECK,
+    MARKET_FACTS,
     PLACE,
-    REASON,
     STANCE_WORDS,
     TOPIC_THEN_QUESTION,
     QuestionAnalysis,
     analyse,
     areas_named,
     compound_parts,
+    gives_reason,
     horizon,
     is_everyday_verb_form,
     is_known_word,
@@ -207,6 +208,9 @@ class Candidate:
     typed: bool = True
     """Contains the kind of thing the question expects (an amount, a date...)."""
     vector: np.ndarray | None = None
+    floor: float = -1.0
+    """The similarity it keeps whatever its own words score: the sentence before's, when it gives the
+    reason for that sentence."""
 
 
 @dataclass
@@ -270,7 +274,7 @@ def confidence(evidence: Evidence, params: ComposerParams = DEFAULT_PARAMS) -> f
 
 def _candidates(
     retriever: Retriever, pool_hits: list[Hit]
-) -> tuple[list[tuple[str, int, int]], list[str], list[int], np.ndarray, list[str]]:
+) -> tuple[list[tuple[str, int, int]], list[str], list[int], np.ndarray, list[str], np.ndarray]:
     """Every sentence of the pooled passages once (overlapping passages share sentences), with the
     sentence vectors stored at index time and the sentence before each in its passage ("" for the first)."""
     ids = [h.chunk.id for h in pool_hits]
@@ -282,8 +286,10 @@ def _candidates(
     owners: list[int] = []
     vectors: list[np.ndarray] = []
     before: list[str] = []
+    before_vectors: list[np.ndarray | None] = []
     for i, hit in enumerate(pool_hits):
         previous = ""
+        previous_vector: np.ndarray | None = None
         for k, (s, e) in enumerate(spans.get(hit.chunk.id, [])):
             text = hit.chunk.text[s - hit.chunk.start : e - hit.chunk.start]
             key = (hit.chunk.document, s, e)
@@ -294,14 +300,24 @@ def _candidates(
                 owners.append(i)
                 vectors.append(stored[hit.chunk.id][k])
                 before.append(previous)
+                before_vectors.append(previous_vector)
             previous = text
+            previous_vector = stored[hit.chunk.id][k]
     # A passage's first sentence: the sentence before it may be in another pooled passage (they overlap).
-    ending = {(doc, e): text for (doc, _, e), text in zip(keys, texts, strict=True)}
+    ending = {(doc, e): j for j, (doc, _, e) in enumerate(keys)}
     for i, (doc, s, _) in enumerate(keys):
         if not before[i]:
-            before[i] = next((ending[(doc, e)] for e in range(s, s - 4, -1) if (doc, e) in ending), "")
-    matrix = np.stack(vectors) if vectors else np.zeros((0, retriever.store.manifest.dimension), np.float32)
-    return keys, texts, owners, matrix, before
+            j = next((ending[(doc, e)] for e in range(s, s - 4, -1) if (doc, e) in ending), None)
+            if j is not None:
+                before[i], before_vectors[i] = texts[j], vectors[j]
+    dimension = retriever.store.manifest.dimension
+    matrix = np.stack(vectors) if vectors else np.zeros((0, dimension), np.float32)
+    previous_matrix = (
+        np.stack([v if v is not None else np.zeros(dimension, np.float32) for v in before_vectors])
+        if vectors
+        else matrix
+    )
+    return keys, texts, owners, matrix, before, previous_matrix
 
 
 class _SentenceVectors:
@@ -346,8 +362,9 @@ def _refine(
     keys = [(generation, pool_hits[c.hit_index].chunk.document, c.start, c.end) for c in lead]
     exact = _EXACT.get(retriever, keys, [c.text for c in lead]) @ query_vector
     for cand, sim in zip(lead, exact, strict=True):
-        cand.score += params.w_sentence * (float(sim) - cand.similarity)
-        cand.similarity = float(sim)
+        refined = max(float(sim), cand.floor)
+        cand.score += params.w_sentence * (refined - cand.similarity)
+        cand.similarity = refined
     candidates.sort(key=lambda c: c.score, reverse=True)
 
 
@@ -383,7 +400,7 @@ def gather_evidence(
         # for "Senate vote date?": the Senate must be in the sentence).
         own_topic_stems = own_topic_stems + stems(query_terms(query[query.rindex("(") :]))
     measured_head = stems([analysis.focus[-1]])[0] if analysis.focus and analysis.expects == "percent" else None
-    keys, texts, owners, vectors, before = _candidates(retriever, pool_hits)
+    keys, texts, owners, vectors, before, previous_vectors = _candidates(retriever, pool_hits)
     aside_areas = set_aside_areas(question)
     asked_horizon = horizon(question)
     anchor_stems = stems(anchors) if anchors else []
@@ -391,10 +408,22 @@ def gather_evidence(
     if not keys:
         return Evidence(hits, [], 0.0, 1.0, 0.0, 0.0, 0.0, typed_ok=False)
     sims = vectors @ query_vector
+    previous_sims = previous_vectors @ query_vector
+    # "Why are Western drugmakers shopping for Chinese assets?" - "[Western companies are increasingly
+    # seeking out deals with Chinese biotech.] This comes as they look to bulk out their pipelines...": a
+    # sentence that gives the reason for the sentence before it answers "why" as well as that one matches.
+    explains = [
+        bool(analysis.asks_reason and previous and _ANAPHOR.match(text) and gives_reason(text))
+        for previous, text in zip(before, texts, strict=True)
+    ]
+    floors = np.where(explains, previous_sims, -1.0)
+    sims = np.maximum(sims, floors)
     total_weight = sum(weights) or 1.0
     top_score = pool_hits[0].score or 1.0
     candidates = []
-    for key, text, owner, sim, vector, previous in zip(keys, texts, owners, sims, vectors, before, strict=True):
+    for key, text, owner, sim, vector, previous, floor in zip(
+        keys, texts, owners, sims, vectors, before, floors, strict=True
+    ):
         present = _text_stems(text)
         found = sum(w for t, w in zip(term_stems, weights, strict=True) if _present(t, present))
         if previous and _PRONOUN_SAYS.search(text):
@@ -436,13 +465,15 @@ def gather_evidence(
             + params.w_lexical * lexical
             + params.w_passage * passage
             + (params.w_typed if analysis.expects and typed else 0.0)
-            + (params.w_reason if analysis.asks_reason and REASON.search(text) else 0.0)
+            + (params.w_reason if analysis.asks_reason and gives_reason(text) else 0.0)
             # "According to Smiley, why...": his passages first.
             - (params.w_off_anchor if anchor_stems and owner not in anchored else 0.0)
             # "Will most go it alone in the short term?" is not answered by "From a longer-term perspective".
             - (params.w_other_horizon if other_horizon(asked_horizon, text) else 0.0)
         )
-        candidates.append(Candidate(owner, key[1], key[2], text, float(sim), lexical, score, typed, vector))
+        candidates.append(
+            Candidate(owner, key[1], key[2], text, float(sim), lexical, score, typed, vector, float(floor))
+        )
     candidates.sort(key=lambda c: c.score, reverse=True)
     _refine(candidates, retriever, pool_hits, query_vector, params)
 
@@ -471,7 +502,9 @@ def gather_evidence(
     # or rare term ("Keytruda", "2027", "upfront") usually means the corpus does not say it.
     # A verb form of an everyday verb ("speeding", "attracting") is a paraphrase too, however rare the form.
     missing_weights = [
-        w
+        max(w, params.rare_word)
+        if t in MARKET_FACTS
+        else w
         if w >= params.rare_word and not (t not in entities and (is_everyday_verb_form(t) or t in STANCE_WORDS))
         else w * params.common_word_discount
         for t, w in zip(own, own_weights, strict=True)
@@ -759,7 +792,11 @@ def select_sentences(
     rest.sort(key=lambda c: (doc_rank[evidence.hits[c.hit_index].chunk.document], c.start))
     # A lead that points back ("Due to this, ..." for a why question; "All three of these modalities...",
     # "It was passed by the House...") reads only after the sentence it points back to.
-    points_back = (asks_reason and _BECAUSE_OF_BEFORE.match(best.text)) or _POINTS_BACK.match(best.text)
+    points_back = (
+        (asks_reason and _BECAUSE_OF_BEFORE.match(best.text))
+        or _POINTS_BACK.match(best.text)
+        or best.floor > -1.0  # "This comes as they look to...": the reason for the sentence before
+    )
     reason = _sentence_before(best, pool, evidence.hits) if points_back else None
     if reason is not None:
         rest = [c for c in rest if c is not reason]

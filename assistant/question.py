@@ -274,7 +274,7 @@ def _clean(word: str) -> str:
 
 _LIST_COMPANIES = re.compile(
     r"^\s*(?:pls\s+|please\s+)?(?:give|list|name|show|tell)\s+(?:me\s+|us\s+)?(?:all\s+)?(?:of\s+)?(?:the\s+)?"
-    r"(?:[\w-]+\s+){0,2}(?:companies|firms|pharmas|drugmakers|biotechs|buyers|licensees|licensors|partners|mncs)\b",
+    r"(?:(?!(?:what|which|how|why|whether|if)\b)[\w-]+\s+){0,2}(?:companies|firms|pharmas|drugmakers|biotechs|buyers|licensees|licensors|partners|mncs)\b",
     re.IGNORECASE,
 )
 
@@ -501,7 +501,10 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
         head = len(words) - 1 - words[::-1].index(focus[-1])
         after = words[head + 1 :]
         topic = list(itertools.takewhile(lambda w: w not in {"and", "or"}, after[1:]))  # the first topic
-        focus = _noun_phrase(topic) if after[:1] and after[0] in {"on", "about", "of", "regarding"} else []
+        # "view on whether Chinese companies will...": a clause, not a thing to name.
+        clause = topic[:1] and topic[0] in {"whether", "if", "how", "why", "what", "which", "when", "who"}
+        on_topic = after[:1] and after[0] in {"on", "about", "of", "regarding"}
+        focus = _noun_phrase(topic) if on_topic and not clause else []
     if focus and expects is None:
         expects = _HEAD_TYPES.get(focus[-1])
         if expects == "name" and len(focus) > 1 and _HEAD_TYPES.get(focus[-2]) == "product":
@@ -524,6 +527,12 @@ STANCE_WORDS = frozenset(
 )
 """How a user frames a view or a figure ("who's bullish on...", "ballpark, how big..."): not words the answer
 must contain."""
+MARKET_FACTS = frozenset(
+    """tariff tariffs stock stocks rating ratings dividend dividends ipo ipos royalty royalties layoff layoffs
+    lawsuit lawsuits litigation""".split()
+)
+"""Market facts a question can ask for ("Does Yang think US tariffs will hurt Ascentage?", "Zai Lab's stock",
+"a buy rating"): everyday words, but when the cited articles never use one, they do not say it."""
 _WHY = re.compile(r"\bwhy\b|\breasons?\b|\breasoning\b|\brationale\b|\bmotivations?\b|\bmotives?\b", re.IGNORECASE)
 SHORT_HORIZON = re.compile(
     r"\b(?:short|near)(?:-|\s+)term\b|\bsoon\b|\bnear(?:-|\s+)future\b|\bnext\s+(?:few|couple\s+of)\s+years\b"
@@ -550,6 +559,13 @@ REASON = re.compile(
     r"given that|incentivi[sz]ed|motivated|as they|as it|as the|as (?:many|most|some|chinese|western)\b)",
     re.IGNORECASE,
 )
+
+
+def gives_reason(text: str) -> bool:
+    """Whether a sentence gives a reason ("…, as they need their output", "This comes as they look to…").
+    A sentence that opens with "As" sets a scene ("As the value of deals continues to rise, …"): that "as"
+    is not a reason."""
+    return any(m.start() > 1 or not m.group(0).lower().startswith("as ") for m in REASON.finditer(text))
 
 
 AREA = re.compile(

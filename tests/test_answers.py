@@ -895,3 +895,34 @@ def test_a_set_aside_question_in_a_chat_is_its_own_topic(engine: Engine) -> None
         "Beyond oncology, what other therapy area is popular, and which deals illustrate it?", conversation
     )
     assert not other.abstained and other.sentences[0].text.startswith("While oncology programmes")
+
+
+def test_a_market_fact_the_articles_never_mention_is_not_answered(engine: Engine) -> None:
+    # "tariffs" is an everyday word, but no article sentence says anything about them (only an advert did).
+    for question in ("Does Yang think US tariffs will hurt Ascentage?", "how's zai lab's stock done this year?"):
+        assert engine.ask(question).abstained, question
+    assert not engine.ask("What does Yang think about BIOSECURE?").abstained
+
+
+def test_what_after_list_or_whether_after_view_on_is_a_clause() -> None:
+    from assistant.question import analyse
+
+    clause = analyse("list what chinese companies are missing if they want to commercialise globally on their own")
+    assert clause.expects is None
+    assert analyse("What is Cui's view on whether Chinese companies will go global alone?").expects is None
+    assert analyse("list the chinese companies with 2025 deals").expects == "companies"
+
+
+def test_a_reason_is_not_a_scene_setting_as(engine: Engine) -> None:
+    from assistant.question import gives_reason
+
+    assert not gives_reason("As the value of Chinese drug asset deals continues to rise, one thing has remained.")
+    assert gives_reason("This comes as they look to bulk out their pipelines.")
+    assert gives_reason("He highlights interest amongst investors, as many companies lack experience.")
+    # The reason is "This comes as they look to bulk out their pipelines ... patent cliff": its subject is the
+    # sentence before, which it follows in the answer.
+    answer = engine.ask("why are the big western pharmas all shopping in china right now?")
+    assert not answer.abstained and "patent cliff" in answer.answer
+    texts = [s.text for s in answer.sentences]
+    reason = next(i for i, t in enumerate(texts) if t.startswith("This comes as"))
+    assert reason > 0 and texts[reason - 1].startswith("As R&D efforts accelerate")
