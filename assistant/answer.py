@@ -391,13 +391,9 @@ def gather_evidence(
         weights = [w if st in asked_here else w * 0.5 for w, st in zip(weights, term_stems, strict=True)]
     pool_hits = hits[: params.passages]
     own_topic_stems = stems([t for t in analysis.terms if not t.isdigit()]) or stems(analysis.terms)
-    if (
-        query != question
-        and "(" in query
-        and all(t in ANSWER_KIND_WORDS or t in {"one", "ones"} for t in analysis.terms)
-    ):
-        # "How much was that one worth?": what it is about is in the thread the query borrowed from (not so
-        # for "Senate vote date?": the Senate must be in the sentence).
+    if query != question and "(" in query and all(t in ANSWER_KIND_WORDS or t in _SAYING_WORDS for t in analysis.terms):
+        # "How much was that one worth?", "Who made that point?": what it is about is in the thread the query
+        # borrowed from (not so for "Senate vote date?": the Senate must be in the sentence).
         own_topic_stems = own_topic_stems + stems(query_terms(query[query.rindex("(") :]))
     measured_head = stems([analysis.focus[-1]])[0] if analysis.focus and analysis.expects == "percent" else None
     keys, texts, owners, vectors, before, previous_vectors = _candidates(retriever, pool_hits)
@@ -570,6 +566,10 @@ def gather_evidence(
         topic = [n for n in _thread_topic(question, query) if n not in anchor_stems]
         # "Yang's view on the obesity market?": an area asked about must be in what they say, not only nearby.
         view_areas = areas_named(question) - aside_areas
+        # "Does Yang agree?", "Does Smiley agree with Cui?": the one who agrees must say it, not the one agreed
+        # with (whose sentence the thread's words match best).
+        agreeing = _AGREEING.search(question)
+        agrees = [a for a in stems(agreeing.group("who").lower().split()) if a in anchor_stems] if agreeing else []
 
         def about_them(cand: Candidate) -> bool:
             # "he"/"she": the answer must come from a passage about one of the thread's people...
@@ -586,10 +586,11 @@ def gather_evidence(
                     not view_areas
                     or (bool(areas_named(cand.text) & view_areas) and _speaks_for(cand, candidates, anchor_stems))
                 )
+                and (not agrees or _speaks_for(cand, candidates, agrees))
             )
 
         fitting: Candidate | None = lead if about_them(lead) else None
-        if fitting is None and (others or view_areas):
+        if fitting is None and (others or view_areas or agrees):
             # Another contender may lead when the sentence itself is theirs and names what is asked of them.
             fitting = next(
                 (
@@ -598,7 +599,9 @@ def gather_evidence(
                     if c.typed
                     and about_them(c)
                     and _speaks_for(c, candidates, anchor_stems)
-                    and all(found_in(_text_stems(c.text), i) for i in others)
+                    # "Does Smiley agree with Cui that partnering with an MNC...?" - "Smiley mirrors this belief":
+                    # what is agreed on is in the passage (`about_them`), said by the one agreed with.
+                    and (bool(agrees) or all(found_in(_text_stems(c.text), i) for i in others))
                 ),
                 None,
             )
@@ -981,6 +984,17 @@ def _speaks_for(cand: Candidate, pool: list[Candidate], anchors: list[str]) -> b
         return False
     previous = max(before, key=lambda c: c.end)
     return any(_present(a, _text_stems(previous.text)) for a in anchors)
+
+
+_SAYING_WORDS = frozenset("one ones made make makes said say says point points claim argument comment remark".split())
+"""Words of a follow-up that point at what was said ("Who made that point?"), not at a topic."""
+
+
+_AGREEING = re.compile(
+    r"\b(?:does|do|did|would|will)\s+(?:the\s+)?(?P<who>(?:[\w’'-]+\s+){1,3}?)(?:also\s+|actually\s+)?(?:dis)?agree",
+    re.IGNORECASE,
+)
+"""Who agrees: "Does Yang agree?", "Does Smiley agree with Cui on licensing?"."""
 
 
 _ALPHA_WORD = re.compile(r"[A-Za-z]{4,}")

@@ -133,9 +133,12 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
     root = _root(conversation.turns)
     own = set(query_terms(question))
     names = [n for n in thread_names(conversation) if n.lower() not in own]
-    # "What's his reasoning?": one word of its own; the rest is the thread's question.
-    if (len(own) <= 2 and (_ELLIPTICAL.match(question) or not _PRONOUNS.search(question))) or (
-        len(own) <= 1 and own <= _ASKS_FOR_VIEW and _PERSON_PRONOUN.search(question)
+    # "What's his reasoning?": one word of its own; the rest is the thread's question. "Does the Ascentage
+    # CEO agree?", "Does Josh Smiley agree with her?": a person and "agree", nothing else of its own.
+    if (
+        (len(own) <= 2 and (_ELLIPTICAL.match(question) or not _PRONOUNS.search(question)))
+        or (len(own) <= 1 and own <= _ASKS_FOR_VIEW and _PERSON_PRONOUN.search(question))
+        or (_AGREES.search(question) and not _topic_besides_people(question))
     ):
         frame = [t for t in query_terms(previous.question) + query_terms(root.question) if t not in own]
         extra = " ".join(dict.fromkeys(frame + names[:3]))
@@ -152,6 +155,17 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
         return question
     extra = " ".join(names[:4])
     return f"{question} ({extra})" if extra else question
+
+
+def _topic_besides_people(question: str) -> bool:
+    """Does the question name something besides people, their roles and organisations, and agreeing?"""
+    from .question import analyse
+
+    names = set(analyse(question).entities)
+    return any(
+        not (_AGREES.fullmatch(t) or _ROLE_WORDS.fullmatch(t) or t in names or t in _ORGANISATION_SUFFIXES)
+        for t in query_terms(question)
+    )
 
 
 def thread_names(conversation: Conversation) -> list[str]:

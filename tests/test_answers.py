@@ -926,3 +926,16 @@ def test_a_reason_is_not_a_scene_setting_as(engine: Engine) -> None:
     texts = [s.text for s in answer.sentences]
     reason = next(i for i, t in enumerate(texts) if t.startswith("This comes as"))
     assert reason > 0 and texts[reason - 1].startswith("As R&D efforts accelerate")
+
+
+def test_who_made_that_point_and_does_someone_agree(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("Why are Chinese-made ADCs such a draw for Western dealmakers?", conversation)
+    who = engine.ask("Who made that point?", conversation)
+    assert not who.abstained and who.sentences[0].text.startswith("According to Smiley, antibody-drug")
+    # A person by role and "agree", nothing else: agreeing with what the thread was about, in their own words.
+    agrees = engine.ask("Does the Ascentage CEO agree?", conversation)
+    assert not agrees.abstained and agrees.sentences[0].text.startswith("Yang echoed this sentiment")
+    # The one who agrees leads, not the one agreed with, whose sentence names the topic.
+    answer = engine.ask("Does Smiley agree with Cui that partnering with an MNC is the way to go for now?")
+    assert not answer.abstained and answer.sentences[0].text.startswith("Smiley mirrors this belief")
