@@ -33,6 +33,7 @@ from .models import Answer, AnswerSentence, Citation, Hit
 from .question import (
     ANSWER_KIND_WORDS,
     AREA,
+    EXPECTED_OUTCOME,
     FACT_CHECK,
     MARKET_FACTS,
     PLACE,
@@ -669,6 +670,11 @@ def gather_evidence(
             any(_present(a, pool) for a in actor_forms) and any(_present(v, pool) for v in verb_forms)
             for pool in (_text_stems(c.text) for c in candidates[:6])
         )
+    if typed_ok and EXPECTED_OUTCOME.search(question):
+        # "Does Cui expect the BIOSECURE Act to pass the Senate?", "When is the Senate expected to vote?": a
+        # forecast of a vote; the passage on the act ("...will simply serve as noise", "It was passed by the
+        # House") is not one. Some leading sentence must say both.
+        typed_ok = any(_VOTE_WORDS.search(c.text) and _FORECAST_WORDS.search(c.text) for c in candidates[:3])
     if places_asked and typed_ok and analysis.expects not in _FIGURES:
         # "GlobalData's patent-cliff estimate for Europe?": a lead about another place (the US) answers for
         # that place, not the one asked.
@@ -712,10 +718,11 @@ def gather_evidence(
         # "Which Chinese companies are named in the BIOSECURE Act?" is not answered by a sentence naming
         # companies in another connection (GSK and AbbVie deals): the companies must come with the names.
         typed_ok = names_all(lead)
-    if analysis.expects == "money" and typed_ok:
-        # "How much was paid upfront?": the articles give headline values; a part of one they never
-        # mention (upfront, milestones, royalties) is not answered by the headline.
-        typed_ok = not any(own[i] in _PAYMENT_PARTS for i in absent)
+    if typed_ok:
+        # "How much was paid upfront?", "What milestone payments are included in Novartis's deal?": the
+        # articles give headline values; a part of one they never mention (upfront, milestones, royalties)
+        # is not answered by the headline.
+        typed_ok = not any(own[i] in _PAYMENT_PARTS and not _is_bound_or_claim(own[i], question) for i in absent)
     return Evidence(
         hits=hits,
         candidates=candidates,
@@ -986,6 +993,11 @@ def _speaks_for(cand: Candidate, pool: list[Candidate], anchors: list[str]) -> b
     return any(_present(a, _text_stems(previous.text)) for a in anchors)
 
 
+_VOTE_WORDS = re.compile(r"\b(?:vot\w*|pass(?:es|ed|ing)?|law|signs?|signed|enact\w*|ballot)\b", re.IGNORECASE)
+_FORECAST_WORDS = re.compile(
+    r"\b(?:expect\w*|predict\w*|likely|forecast\w*|anticipat\w*|odds|chances?|set to|poised|probab\w*)\b",
+    re.IGNORECASE,
+)
 _SAYING_WORDS = frozenset("one ones made make makes said say says point points claim argument comment remark".split())
 """Words of a follow-up that point at what was said ("Who made that point?"), not at a topic."""
 

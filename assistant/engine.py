@@ -432,7 +432,8 @@ def name_pronouns(text: str, person: str) -> str:
 
 _NAMED_DEALS = re.compile(
     # "the deals", but not "the Chinese licensing deals that big pharma signed in 2025" (a class of deals)
-    r"\b(?:the|these|those|its|their|both)\s+(?:[\w$.–-]+\s+){0,4}(?:deals?|agreements?|transactions?)\b"
+    # ("the total value of licensing deals": "the" is the total's).
+    r"\b(?:the|these|those|its|their|both)\s+(?:(?!of\b)[\w$.–-]+\s+){0,4}(?:deals?|agreements?|transactions?)\b"
     r"(?!\s+(?:that|which|signed|struck|done|made|inked|agreed)\b)"
     r"|\b(?:name[sd]?|mention(?:s|ed)?|list(?:s|ed)?|cite[sd]?|quoted)\b"
     r"|\b(?:the|this) (?:article|piece|story|corpus|text)\b|\barticles\b"

@@ -22,7 +22,14 @@ _TOP_N = re.compile(r"\btop\s+(?P<n>\d{1,2}|two|three|four|five)\b", re.IGNORECA
 _SUM = re.compile(
     r"\b(?:total|sum|combined|aggregate|add(?:ed)?\s+up|altogether|in\s+total|cumulative)\b", re.IGNORECASE
 )
-_COUNT_Q = re.compile(r"\bhow\s+many\b|\bnumber\s+of\b", re.IGNORECASE)
+NUMBER_OF = (
+    r"(?<!happen to the )(?<!happens to the )(?<!happening to the )\bnumber\s+of\b"
+    r"(?!(?:\s+[\w–-]+){1,4}\s+(?:(?:is|are|will|would)\s+)?(?:(?:expected|going|set|likely)\s+to\s+)?"
+    r"(?:rise|grow|increase|fall|decline|drop|shrink|change|keep\s+(?:rising|growing)|go\s+(?:up|down))\b)"
+)
+""""number of" asking for a count: not "Is the number of China–West deals expected to rise?" or "What happens to
+the number of deals?", which ask about a trend."""
+_COUNT_Q = re.compile(r"\bhow\s+many\b|" + NUMBER_OF, re.IGNORECASE)
 _LIST = re.compile(
     r"\b(?:list|lists|which|what\s+(?:are|were)|show|shows|name|names|all|every|mentions?|give\s+me)\b", re.IGNORECASE
 )

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from .fact_questions import NUMBER_OF
 from .lexicon import CHAT_WORDS, CHAT_WORDS_MEANING
 from .retrieval import STOPWORDS, query_terms
 
@@ -356,7 +357,7 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "place"  # "Where did Yang work before he returned to China?": a place other than China
     if expects is None and re.search(r"\w\s+when\s*(?:[?,;]|$)", text, re.I):
         expects = "date"  # shorthand "BIOSECURE pass House when?", "and Senate vote when, what result?"
-    if expects is None and (re.match(r"^\s*#", asked) or re.search(r"\b(?:number|count) of\b", text, re.I)):
+    if expects is None and (re.match(r"^\s*#", asked) or re.search(rf"\bcount of\b|{NUMBER_OF}", text, re.I)):
         expects = "count"  # "# of deals over $500m in 2023"
     elif expects is None and re.search(r"\(\s*[$€£¥]\s*\)|\bin\s+[$€£¥]", text):
         expects, focus = "money", []  # "US LOE exposure 2025-30 ($)"
@@ -393,6 +394,8 @@ def _action(text: str) -> tuple[str, str] | None:
     actor = match.group("actor").split()[-1].lower()
     return (actor, match.group("verb").lower())
 
+
+_ADVERBS = frozenset("also still ever actually really both already yet just".split())
 
 _CLAUSE_OPENERS = frozenset("when where while if because although though whereas unless until".split())
 """Words that open a clause: "the House vote margin when BIOSECURE passed" ends at "when"."""
@@ -485,6 +488,15 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
                     tail = tail[1:]
                 focus = _noun_phrase(tail)
         else:
+            # "Which of Ascentage's drugs has been approved?", "Which of the 2025 deals also covered immune
+            # diseases?": the things of which one is asked for, up to the verb.
+            if rest[:1] == ["of"]:
+                rest = list(
+                    itertools.takewhile(
+                        lambda w: w not in _AUX and w not in _ADVERBS and not (w.endswith("ed") and "-" not in w),
+                        rest[1:],
+                    )
+                )
             focus = _noun_phrase(rest)
     elif first in {"is", "are", "was", "were"} and len(words) <= 8:
         # "Is Zai Lab profitable?", "is BIOSECURE a threat per ...": the predicate is what is asked about.
@@ -559,6 +571,17 @@ REASON = re.compile(
     r"given that|incentivi[sz]ed|motivated|as they|as it|as the|as (?:many|most|some|chinese|western)\b)",
     re.IGNORECASE,
 )
+
+
+EXPECTED_OUTCOME = re.compile(
+    r"\b(?:expect\w*|predict\w*|likely|likelihood|forecast\w*|odds|chances?)\b(?:\W+\w+){0,8}?\W+"
+    r"(?:vot(?:e|es|ing)|pass(?:es)?|signed\s+into\s+law|become\s+law|enact\w*)\b"
+    r"|\b(?:vot(?:e|es|ing)|pass(?:es)?|signed\s+into\s+law|become\s+law)\b(?:\W+\w+){0,4}?\W+"
+    r"(?:expect\w*|predict\w*|likely|odds|chances?)\b",
+    re.IGNORECASE,
+)
+"""Asks for a forecast of a vote ("Does Cui expect the act to pass the Senate?", "When is the Senate expected to
+vote?", "How likely is it to be signed into law?")."""
 
 
 def gives_reason(text: str) -> bool:

@@ -939,3 +939,35 @@ def test_who_made_that_point_and_does_someone_agree(engine: Engine) -> None:
     # The one who agrees leads, not the one agreed with, whose sentence names the topic.
     answer = engine.ask("Does Smiley agree with Cui that partnering with an MNC is the way to go for now?")
     assert not answer.abstained and answer.sentences[0].text.startswith("Smiley mirrors this belief")
+
+
+def test_forecasts_of_a_vote_payment_parts_and_market_totals_the_articles_lack(engine: Engine) -> None:
+    from assistant.question import EXPECTED_OUTCOME
+
+    assert EXPECTED_OUTCOME.search("Does Cui Cui expect the BIOSECURE Act to pass the Senate?")
+    assert EXPECTED_OUTCOME.search("How likely is it that BIOSECURE gets signed into law?")
+    assert not EXPECTED_OUTCOME.search("What do analysts expect the passing of the act to mean?")
+    for question in (
+        # Her BIOSECURE sentence ("...will simply serve as noise") forecasts no vote.
+        "Does Cui Cui expect the BIOSECURE Act to pass the Senate?",
+        # Milestones are a part of the deal the article never gives, whatever the question expects.
+        "What milestone payments are included in Novartis's deal with Argo Biopharmaceutical?",
+        # "the total value of licensing deals": the market's total, not the deals the article names.
+        "What is the total value of licensing deals between Western companies and Chinese biotechs signed in 2025?",
+        # "Which of X's drugs" asks for a drug; Yang's introduction names none.
+        "Which of Ascentage Pharma's drugs has been approved in the US?",
+    ):
+        assert engine.ask(question).abstained, question
+    assert not engine.ask("Has the House passed the BIOSECURE Act?").abstained
+
+
+def test_which_of_and_the_number_of_as_a_trend() -> None:
+    from assistant.fact_questions import _COUNT_Q
+    from assistant.question import analyse
+
+    assert analyse("Which of Ascentage Pharma's drugs has been approved in the US?").expects == "product"
+    assert analyse("Which of the 2025 deals also had an immune disease angle").focus == ["2025", "deals"]
+    for trend in ("Is the number of China–West deals expected to rise?", "What happens to the number of deals?"):
+        assert not _COUNT_Q.search(trend) and analyse(trend).expects is None, trend
+    assert _COUNT_Q.search("number of deals over $500m in 2023")
+    assert analyse("What was the number of deals in 2023?").expects == "count"
