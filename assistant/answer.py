@@ -558,7 +558,12 @@ def gather_evidence(
             for p in head_parts
         ):
             focus_missing = 1.0 if head in entities else specificity(head)
-    contenders = [c for c in candidates[:5] if c.score >= params.extra_ratio * candidates[0].score]
+    contenders = [
+        c
+        for c in candidates[:5]
+        # "example?": a sentence that gives one ("An example of this is BeOne...") is what was asked for.
+        if c.score >= params.extra_ratio * candidates[0].score or (analysis.expects == "example" and c.typed)
+    ]
     lead = next((c for c in contenders if c.typed), contenders[0])
     """The sentence the answer would lead with (`select_sentences`): the rules below judge it."""
     typed_ok = (analysis.expects is None or any(c.typed for c in contenders)) and not names_absent
@@ -740,7 +745,13 @@ def gather_evidence(
 
 
 def select_sentences(
-    evidence: Evidence, max_sentences: int, max_words: int, params: ComposerParams, *, asks_reason: bool = False
+    evidence: Evidence,
+    max_sentences: int,
+    max_words: int,
+    params: ComposerParams,
+    *,
+    asks_reason: bool = False,
+    asks_example: bool = False,
 ) -> list[Candidate]:
     """The best sentence (one of the expected kind, if the question expects one), then others that are
     nearly as good and not redundant, in reading order. For a "why" question, a best sentence that points
@@ -806,6 +817,7 @@ def select_sentences(
         (asks_reason and _BECAUSE_OF_BEFORE.match(best.text))
         or _POINTS_BACK.match(best.text)
         or best.floor > -1.0  # "This comes as they look to...": the reason for the sentence before
+        or (asks_example and _EXAMPLE_OF_BEFORE.match(best.text))  # "An example of this is BeOne..."
     )
     reason = _sentence_before(best, pool, evidence.hits) if points_back else None
     if reason is not None:
@@ -833,6 +845,9 @@ _POINTS_BACK = re.compile(
     re.IGNORECASE,
 )
 """A sentence whose subject is only named in the sentence before it ("This uptick in deals" names its own)."""
+
+_EXAMPLE_OF_BEFORE = re.compile(r"^\s*(?:an|one)\s+example\s+of\s+(?:this|these|that)\b", re.IGNORECASE)
+"""An example of what the sentence before says."""
 
 _BECAUSE_OF_BEFORE = re.compile(
     r"^\s*(?:due to this|because of this|as a result|for this reason|this is why|that is why|therefore|hence|"
@@ -1028,20 +1043,26 @@ def correct_spelling(query: str, texts: list[str]) -> str:
         lower = word.lower()
         if lower in CHAT_WORDS_MEANING:
             return CHAT_WORDS_MEANING[lower]
-        if len(lower) < 5 or lower in vocabulary or is_known_word(lower):
+        if len(lower) < 4 or lower in vocabulary or is_known_word(lower):
             return word
         limit = 1 if len(lower) < 8 else 2
+        # A four-letter word is only mended by a letter it dropped ("vaue": "value"); one letter changed
+        # turns too many short shorthands into words.
+        shortest = len(lower) + 1 if len(lower) < 5 else len(lower) - limit
         best = next(
             (
                 w
                 for w in vocabulary
-                if w[:1] == lower[:1] and abs(len(w) - len(lower)) <= limit and _edits_at_most(lower, w, limit)
+                if w[:1] == lower[:1] and shortest <= len(w) <= len(lower) + limit and _edits_at_most(lower, w, limit)
             ),
             None,
         )
-        return vocabulary[best] if best else word
+        if best is None or stems([lower]) == stems([best]):
+            return word  # "biotechs" for "biotech": the same word to the search, and as the user wrote it
+        return vocabulary[best]
 
-    return re.sub(r"[A-Za-z]{3,}", fix, query)
+    # Whole words: "needn't" is not a typo of "needs".
+    return re.sub(r"(?<![’'])\b[A-Za-z]{3,}\b(?![’'])", fix, query)
 
 
 def prefer_anchored(hits: list[Hit], anchors: list[str], bonus: float = 0.15) -> list[Hit]:
@@ -1086,10 +1107,12 @@ def find_evidence(
     Returns the query actually searched and the evidence."""
     query = expand_query(query)
     hits, vector = retriever.search_one(query, allowed=allowed)
-    corrected = correct_spelling(query, [h.chunk.text for h in hits[:5]])
+    found = [h.chunk.text for h in hits[:5]]
+    corrected = correct_spelling(query, found)
     if corrected != query:  # "bispecfics" hurts the dense side far more than the full-text one
         query = corrected
         hits, vector = retriever.search_one(query, allowed=allowed)
+        question = correct_spelling(question, found)  # "vaue" is not a word the articles lack
     if anchors:
         hits = prefer_anchored(hits, anchors)
     return query, gather_evidence(question, query, retriever, hits, vector[0], params, anchors=anchors)
@@ -1120,8 +1143,14 @@ def compose_answer(
         return _abstain(question, query, evidence.hits[:3], conf)
     max_sentences = settings.max_sentences * (2 if long else 1)
     max_words = settings.max_words * (3 if long else 1)
+    analysis = analyse(judged or question)
     chosen = select_sentences(
-        evidence, max_sentences, max_words, params, asks_reason=analyse(judged or question).asks_reason
+        evidence,
+        max_sentences,
+        max_words,
+        params,
+        asks_reason=analysis.asks_reason,
+        asks_example=analysis.expects == "example",
     )
     citations: list[Citation] = []
     by_hit: dict[int, int] = {}

@@ -217,11 +217,17 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
 """Everyday phrasings of what articles say in set phrases."""
 
 
+LOWER_CASE_MEANING = {"onc": "oncology"}
+"""Shorthand that, typed in lower case, means one thing only."""
+
+
 def expansions(text: str) -> list[str]:
     """Expansion words for the shorthand and the everyday phrasings in a text, in order, without repeats."""
     words: dict[str, None] = {}
-    for token in _TOKEN.findall(text.lower()):
-        expansion = _expansion(token)
+    for written in _TOKEN.findall(text):
+        token = written.lower()
+        # "onc deals" is oncology; "ONC" may be BeOne's ticker too.
+        expansion = LOWER_CASE_MEANING.get(written) or _expansion(token)
         if expansion:
             words.update(dict.fromkeys(expansion.replace("|", " ").split()))
     for pattern, expansion in PHRASES:

@@ -353,6 +353,8 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "area"  # "What is the Argo asset meant to treat?": a disease area answers it
     if expects is None and _ASKS_AREA.search(text):
         expects = "area"  # "AZ/CSPC deal - what therapy area / modality is it for?"
+    if expects is None and _ASKS_EXAMPLE.search(text):
+        expects = "example"  # "Give me an example of a Chinese biotech that self-commercialised in the US."
     if _ASKS_PLACE.match(text):
         expects = "place"  # "Where did Yang work before he returned to China?": a place other than China
     if expects is None and re.search(r"\w\s+when\s*(?:[?,;]|$)", text, re.I):
@@ -394,6 +396,9 @@ def _action(text: str) -> tuple[str, str] | None:
     actor = match.group("actor").split()[-1].lower()
     return (actor, match.group("verb").lower())
 
+
+_ASKS_EXAMPLE = re.compile(r"\b(?:an?|one|any)\s+examples?\b|\bexamples?\s*\??\s*$|\bfor\s+instance\s*\??\s*$", re.I)
+_GIVES_EXAMPLE = re.compile(r"\bexamples?\b|\bfor instance\b|\bsuch as\b|\be\.g\.", re.IGNORECASE)
 
 _ADVERBS = frozenset("also still ever actually really both already yet just".split())
 
@@ -690,6 +695,8 @@ def satisfies(expects: str | None, text: str) -> bool:
         return bool(PLACE.search(text))
     if expects in {"person", "name"}:
         return bool(_NAME.search(text))
+    if expects == "example":
+        return bool(_GIVES_EXAMPLE.search(text))
     if expects in {"company", "companies"}:
         # Capitalised words other than places and nationalities ("China’s" is China); a list question
         # ("which pharmas") wants at least two.

@@ -971,3 +971,22 @@ def test_which_of_and_the_number_of_as_a_trend() -> None:
         assert not _COUNT_Q.search(trend) and analyse(trend).expects is None, trend
     assert _COUNT_Q.search("number of deals over $500m in 2023")
     assert analyse("What was the number of deals in 2023?").expects == "count"
+
+
+def test_four_letter_typos_plurals_as_typed_and_examples(engine: Engine) -> None:
+    from assistant.answer import correct_spelling
+    from assistant.lexicon import expand_query
+
+    assert correct_spelling("total vaue of deals", ["the value of deals"]) == "total value of deals"
+    # A plural of a passage word and a contraction are left as typed.
+    assert correct_spelling("biotechs needn't worry", ["biotech needs"]) == "biotechs needn't worry"
+    answer = engine.ask("total vaue of chinese innovator licensing deals signed by big pharma in 2024?")
+    assert not answer.abstained and "41.5bn" in answer.answer
+    # "onc deals" is oncology; only "ONC" may also be BeOne's ticker.
+    assert "beone" not in expand_query("2025 onc deals") and "beone" in expand_query("ONC stock")
+    # Asked for an example, the sentence that gives one leads, after the sentence it is an example of.
+    example = engine.ask("Give me an example of a Chinese biotech that self-commercialised in the US.")
+    texts = [s.text for s in example.sentences]
+    assert texts[1].startswith("An example of this is BeOne") and texts[0].startswith("As the global reputation")
+    # Asked something else, it leads alone.
+    assert engine.ask("BeiGene new name is?").sentences[0].text.startswith("An example of this is BeOne")
