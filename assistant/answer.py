@@ -498,11 +498,14 @@ def gather_evidence(
     # A missing everyday word is usually a paraphrase ("cheap", "picking up pace"); a missing name, number
     # or rare term ("Keytruda", "2027", "upfront") usually means the corpus does not say it.
     # A verb form of an everyday verb ("speeding", "attracting") is a paraphrase too, however rare the form.
+    # "what reaction could it provoke?": a verb after a modal is how the asker puts it, like an -ing form.
+    verbs = {m.group(1).lower() for m in _AFTER_MODAL.finditer(question)}
     missing_weights = [
         max(w, params.rare_word)
         if t in MARKET_FACTS
         else w
-        if w >= params.rare_word and not (t not in entities and (is_everyday_verb_form(t) or t in STANCE_WORDS))
+        if w >= params.rare_word
+        and not (t not in entities and (is_everyday_verb_form(t) or t in STANCE_WORDS or t in verbs))
         else w * params.common_word_discount
         for t, w in zip(own, own_weights, strict=True)
     ]
@@ -924,10 +927,28 @@ def _thread_topic(question: str, query: str) -> list[str]:
     return stems(names)
 
 
+_AFTER_MODAL = re.compile(
+    r"\b(?i:could|would|will|might|may|can|should|must|did|does|do)\s+(?:[\w’'-]+\s+){0,3}?([a-z]{3,}[a-rt-z])"
+    r"(?=\s+(?:in|the|a|an|to|from|with|on|any|its|their|it|them|us|for)\b)"
+)
+"""The verb after a modal: "what reaction could Chinese self-commercialisation provoke in the US"."""
+
+
+_ASKER = re.compile(
+    r"^\s*(?:we(?:['’]re|\s+are)|i(?:['’]m|\s+am)|as\s+an?|our\s+(?:company|firm|team|fund|client))\b[^.?!;]*[.;!]\s+",
+    re.IGNORECASE,
+)
+"""A sentence before the question that says who asks ("We're a Shanghai biotech weighing...")."""
+
+
 def _aside_terms(question: str) -> set[str]:
     """Words only inside brackets in a topic before the question ("Reg side (CDE/NMPA): what's credited...?"),
     not also in the question proper. Brackets in the question itself may hold what it asks for ("any named
     ADC target (TROP2/HER2)?")."""
+    # "We're a Shanghai biotech weighing whether to go global. What do the experts recommend?": who asks.
+    asker = _ASKER.match(question)
+    if asker:
+        return set(query_terms(asker.group(0))) - set(query_terms(question[asker.end() :]))
     shaped = TOPIC_THEN_QUESTION.match(question)
     if not shaped:
         return set()

@@ -29,7 +29,7 @@ _GENERIC_CAPITALISED = frozenset(
     """american americans chinese western westerners european europeans asian asians us u.s. usa uk china
     english i what which who whom whose when where why how is are was were do does did has have can
     could should will would and or but the a an in on of for to according
-    fact right correct confirm verify check draft pls please true""".split()
+    fact right correct confirm verify check draft pls please true mr mrs ms dr prof""".split()
 )
 _MONTHS = (
     "january|february|march|april|may|june|july|august|september|october|november|december"

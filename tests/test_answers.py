@@ -990,3 +990,17 @@ def test_four_letter_typos_plurals_as_typed_and_examples(engine: Engine) -> None
     assert texts[1].startswith("An example of this is BeOne") and texts[0].startswith("As the global reputation")
     # Asked something else, it leads alone.
     assert engine.ask("BeiGene new name is?").sentences[0].text.startswith("An example of this is BeOne")
+
+
+def test_who_asks_an_honorific_and_a_verb_after_could_are_not_missing_facts(engine: Engine) -> None:
+    for question in (
+        # "Shanghai" says who asks, not what about; the article never names Shanghai.
+        "We're a Shanghai biotech weighing whether to take our lead asset global ourselves or partner with an MNC. "
+        "What do the experts in the article recommend for the near term?",
+        "Why are global companies so engaged in China at the moment, in Mr Smiley's view?",
+        # "provoke" is the asker's verb for "could result in".
+        "In the longer run, what reaction could Chinese self-commercialisation provoke in the US, according to Cui?",
+    ):
+        assert not engine.ask(question).abstained, question
+    # A place the articles never name, asked about, still settles it.
+    assert engine.ask("What did Cui say about Shanghai biotechs?").abstained
