@@ -153,6 +153,8 @@ def _present(term_stem: str, pool: AbstractSet[str]) -> bool:
     if term_stem in pool:
         return True
     if any(ch.isdigit() for ch in term_stem):
+        if term_stem[:1].isdigit() and any(f"{c}{term_stem}" in pool for c in "$€£¥"):
+            return True  # "a two-billion-dollar deal" (2bn) is the "$2bn agreement"
         # "$500" (of "$500 million") is "$500m"; 2027 is not a typo of 2025.
         return term_stem[:1] in "$€£¥" and any(w[len(term_stem) :] in _UNITS for w in pool if w.startswith(term_stem))
     n = len(term_stem)
@@ -526,6 +528,7 @@ def gather_evidence(
         + ([[_NUMBER_WORDS[int(t)]]] if t.isdigit() and int(t) < len(_NUMBER_WORDS) else [])  # "3": three
         + ([stems(list(parts))] if (parts := compound_parts(t)) else [])  # "longterm": long, term
         + [stems([w]) for w in phrased.get(t, [])]  # "rattled": the article says "unfazed"
+        + [stems([w]) for w in sorted(_SCOPES.get(t, ()))]  # "America": the article says "the US"
         for t in own
     ]
 
@@ -766,14 +769,16 @@ def select_sentences(
     if evidence.anchors and not _speaks_for(best, pool, evidence.anchors) and not _may_carry_on(best):
         # "Does the Jefferies analyst see it the same way?": her sentence leads, not Yang's, when one of
         # hers is nearly as good.
-        best = next(
-            (
-                c
-                for c in pool[:5]
-                if c.typed and c.score >= params.extra_ratio * pool[0].score and _speaks_for(c, pool, evidence.anchors)
-            ),
-            best,
-        )
+        theirs = [
+            c
+            for c in pool[:5]
+            if c.typed and c.score >= params.extra_ratio * pool[0].score and _speaks_for(c, pool, evidence.anchors)
+        ]
+        if theirs:
+            # The one that says most of what was asked ("What does Jefferies think of BIOSECURE?": her
+            # BIOSECURE sentence, not her introduction), the better scored first.
+            asked = [a for a in evidence.asked or [] if a not in evidence.anchors]
+            best = max(theirs, key=lambda c: sum(_present(a, _text_stems(c.text)) for a in asked))
     chosen = [best]
     words = len(best.text.split())
 
@@ -967,6 +972,12 @@ def _is_bound_or_claim(term: str, question: str) -> bool:
         return True  # a year stays what the claim is about: 28% "in 2024" does not confirm a 2023 share
     if re.search(rf"#\s?{re.escape(term)}\b", question):
         return True
+    if re.search(
+        rf"\b(?:roughly|about|around|approximately|approx\.?|nearly|almost|some|circa|c\.)\s*[~$€£¥]?\s*{re.escape(term)}",
+        question,
+        re.IGNORECASE,
+    ):
+        return True  # "its roughly five-billion-dollar pact": about what the article says, not the figure
     from .fact_questions import _THRESHOLD
 
     if any(re.search(rf"(?<![\w.]){re.escape(term)}", m.group("amount"), re.I) for m in _THRESHOLD.finditer(question)):
@@ -1011,8 +1022,15 @@ _PRONOUN_SAYS = re.compile(
 
 
 def _may_carry_on(cand: Candidate) -> bool:
-    """A quote or a "he"/"she" sentence: its speaker may be named in a sentence the pool does not hold."""
+    """A quote or a "he"/"she" sentence: its speaker may be named in a sentence the pool does not hold (not
+    so for "“...,” Yang says.": his)."""
+    if _NAMED_SAYS.search(cand.text):
+        return False
     return bool(_REFERS_BACK.match(cand.text) or _PRONOUN_SAYS.search(cand.text))
+
+
+_NAMED_SAYS = re.compile(r"[”\"’'],?\s+(?:[A-Z][a-z]+\s+){1,2}(?:says|said|states|stated|notes|noted|adds|added)\b")
+"""A quote closed by its speaker's name: "“...,” Yang says."."""
 
 
 def _speaks_for(cand: Candidate, pool: list[Candidate], anchors: list[str]) -> bool:

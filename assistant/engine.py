@@ -343,8 +343,12 @@ class Engine:
             people = [(p.name, p.role, p.organisation, tuple(p.aliases)) for f in self.facts() for p in f.people]
             if opinion:  # "Why does Smiley think...?": the answer must be his, not a sentence near his
                 words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", question)}
-                for name, _role, _org, aliases in people:
-                    if words & {name.split()[-1].lower(), *(a.lower() for a in aliases)}:
+                # "How does Zai Lab expect BIOSECURE to affect it?": an organisation's view is its person's.
+                speaking = _ORGANISATION_VIEW.search(question)
+                org_words = {w.lower() for w in speaking.group("org").split()} if speaking else set()
+                for name, _role, org, aliases in people:
+                    of_org = bool(org_words) and org is not None and _names_organisation(org_words, org)
+                    if of_org or words & {name.split()[-1].lower(), *(a.lower() for a in aliases)}:
                         anchors = list(dict.fromkeys(anchors + [w.lower() for w in name.split() if len(w) > 2]))
             said, named = surname_people(query, [p[:3] for p in people])
             if named:
@@ -576,6 +580,23 @@ def _stated_total_wins(question: str) -> bool:
     from .fact_questions import _SUM
 
     return bool(_SUM.search(question))
+
+
+_ORGANISATION_VIEW = re.compile(
+    r"\b(?i:does|do|did|would|will)\s+(?P<org>(?:[A-Z][\w&.-]*\s+){1,3})"
+    r"(?i:think|expect|say|see|believe|predict|view|make\s+of|feel|forecast)\b"
+)
+"""An organisation asked for its view: "How does Zai Lab expect BIOSECURE to affect its business?"."""
+
+
+def _names_organisation(words: set[str], organisation: str) -> bool:
+    """Do the question's words name this organisation (its first distinctive word, allowing a slip:
+    "Jefferies" for the article's "Jeffries")?"""
+    from .conversation import _ORGANISATION_SUFFIXES, _same_word
+
+    distinctive = [w.lower() for w in re.findall(r"[A-Za-z][\w-]+", organisation) if len(w) >= 3]
+    distinctive = [w for w in distinctive if w not in _ORGANISATION_SUFFIXES]
+    return bool(distinctive) and any(_same_word(distinctive[0], w) for w in words)
 
 
 def _not_a_market_total(facts: Answer) -> Answer:

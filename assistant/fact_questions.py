@@ -62,7 +62,7 @@ _OPINION = re.compile(
     r"forecasts?|argues?|argued|sees|saw|calls?|called|warns?|warned|claims?|claimed|views?|considers?|"
     r"dismiss\w*|describe[sd]?|mentions?|mentioned|notes?|noted|highlights?|highlighted|feels?|reckons?|"
     r"agrees?|agreed|disagrees?|quoted|sceptical|skeptical|bullish|bearish|optimistic|pessimistic|"
-    r"cautious|unfazed|worried|confident|concluded|concludes)\b",
+    r"cautious|unfazed|worried|confident|concluded|concludes|makes?\s+of|made\s+of)\b",
     re.IGNORECASE,
 )
 _PERSON_VIEW = re.compile(

@@ -332,7 +332,7 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "date"  # "In what year did it change its name?"
     if expects is None:  # "On average, how many days...": the question word after an opening phrase
         later = re.search(r"\bhow (many|much|long)\b", text, re.I)
-        if later:
+        if later and not _asks_degree([_clean(t) for t in _spelled_out(text)]):
             expects = {"many": "count", "much": "money", "long": "duration"}[later.group(1).lower()]
     if re.search(r"\bby (?:what|how much of a|how big a|how wide a) margin\b|\bhow many votes\b", text, re.I):
         expects = "count"  # "Has the Senate voted on it, and by what margin?"
@@ -399,6 +399,16 @@ def _action(text: str) -> tuple[str, str] | None:
 
 _ASKS_EXAMPLE = re.compile(r"\b(?:an?|one|any)\s+examples?\b|\bexamples?\s*\??\s*$|\bfor\s+instance\s*\??\s*$", re.I)
 _GIVES_EXAMPLE = re.compile(r"\bexamples?\b|\bfor instance\b|\bsuch as\b|\be\.g\.", re.IGNORECASE)
+
+_DEGREE_VERBS = frozenset(
+    "matter matters affect affects impact impacts hurt hurts help helps worry worries care cares influence".split()
+)
+
+
+def _asks_degree(words: list[str]) -> bool:
+    """ "How much does he think the bill will matter?": how much something counts, not an amount."""
+    return words[:2] == ["how", "much"] and words[2:3] != [] and words[2] in _AUX and bool(_DEGREE_VERBS & set(words))
+
 
 _ADVERBS = frozenset("also still ever actually really both already yet just".split())
 
@@ -475,6 +485,9 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
         expects = "duration"  # "How long does an IND review take?"
         focus = _noun_phrase(rest[1:])
     elif first == "how" and rest[:1] == ["much"]:
+        if _asks_degree(words):
+            # "How much does the Jefferies banker think the bill will matter?": a degree, not an amount.
+            return [], None
         expects = "money"
         focus = _noun_phrase(rest[1:])
     elif first == "how" and rest[:1] == ["many"]:

@@ -1004,3 +1004,27 @@ def test_who_asks_an_honorific_and_a_verb_after_could_are_not_missing_facts(engi
         assert not engine.ask(question).abstained, question
     # A place the articles never name, asked about, still settles it.
     assert engine.ask("What did Cui say about Shanghai biotechs?").abstained
+
+
+def test_an_organisation_s_view_is_its_person_s_and_a_named_quote_is_the_speaker_s(engine: Engine) -> None:
+    # Zai Lab's person (Smiley) says nothing about BIOSECURE; "make of" asks a view too.
+    assert engine.ask("How does Zai Lab expect BIOSECURE to affect its own business?").abstained
+    assert engine.ask("What does Smiley make of the BIOSECURE Act?").abstained
+    # "“...,” Yang says." is Yang's; the Jefferies view on BIOSECURE is Cui's "noise" sentence.
+    answer = engine.ask("What does Jefferies think of BIOSECURE?")
+    assert not answer.abstained and answer.sentences[0].text.startswith("Cui expressed similar thoughts")
+
+
+def test_amounts_written_out_approximate_or_a_degree_and_america(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    # "two-billion-dollar" is the article's "$2bn"; "roughly five-billion-dollar" is about its $5.3bn.
+    for question in (
+        "Zenas Biopharma shook hands on a two-billion-dollar deal in 2025 — with which Chinese drugmaker?",
+        "Who was AstraZeneca's Chinese counterpart in its roughly five-billion-dollar pact in 2025?",
+        # "America" is the article's "US".
+        "Can you give an example of a Chinese-born drugmaker that took its own medicine to America itself?",
+    ):
+        assert not engine.ask(question).abstained, question
+    assert analyse("How much does the analyst think the bill will actually matter?").expects is None
+    assert analyse("How much did AZ pay CSPC?").expects == "money"
