@@ -676,6 +676,7 @@ def gather_evidence(
         verb_forms = [stems([verb])[0], *(stems(alt)[0] for alt in long_forms(verb) if len(alt) == 1)]
         base = re.sub(r"(?:ed|d)$", "", verb)
         verb_forms += [stems([base])[0], *(stems(alt)[0] for alt in long_forms(base) if len(alt) == 1)]
+        verb_forms += stems(phrased.get(verb, []))  # "sign off on it": it passed
         actor_forms = [stems([actor])[0], *(stems(alt)[0] for alt in long_forms(actor) if len(alt) == 1)]
         typed_ok = any(
             any(_present(a, pool) for a in actor_forms) and any(_present(v, pool) for v in verb_forms)

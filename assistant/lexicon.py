@@ -191,10 +191,10 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\blos(?:e|es|ing|t)\s+sleep\b|\brattled\b|\bworr(?:y|ied|ies|ying)\b|\bnervous\b|\bspooked\b|"
-            r"\bfazed\b|\banxious\b|\bconcerned\b",
+            r"\bfazed\b|\banxious\b|\bconcerned\b|\bfret(?:s|ted|ting)?\b",
             re.IGNORECASE,
         ),
-        "unfazed concerned",
+        "unfazed concerned worry",
     ),
     # "Have those made money?": whether they have had commercial success.
     (
@@ -208,6 +208,23 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\blong(?:er)?(?:-|\s+)run\b|\blong\s+haul\b|\bfurther\s+out\b|\bdown\s+the\s+road\b", re.I),
         "longer term",
     ),
+    # "tie-ups", "pacts", "shook hands on", "inked": deals and agreements signed.
+    (
+        re.compile(r"\btie-?ups?\b|\bpacts?\b|\bshook\s+hands\b|\binked\b|\bstruck\b", re.IGNORECASE),
+        "deal agreement signing",
+    ),
+    # "When did the House sign off on it?": when it passed.
+    (re.compile(r"\bsign(?:s|ed|ing)?\s+off\b|\bgreen-?lit\b", re.IGNORECASE), "passed"),
+    # "heart-and-metabolism deals", "immune-mediated disease": the therapy areas' names.
+    (
+        re.compile(r"\bheart(?:-|\s+)(?:and(?:-|\s+))?metabol\w*|\bcardio(?:-|\s+)metabolic\b", re.IGNORECASE),
+        "cardiometabolic",
+    ),
+    (re.compile(r"\bimmune(?:-|\s+)mediated\b", re.IGNORECASE), "immune immunology"),
+    # "When did China overtake everyone in trial starts?": when it took the lead.
+    (re.compile(r"\bovert(?:ake|akes|aking|aken|ook)\b|\boutpac\w*", re.IGNORECASE), "lead"),
+    # "the usual licensing playbook": the blueprint.
+    (re.compile(r"\bplaybooks?\b|\btemplates?\b", re.IGNORECASE), "blueprint"),
     # "Will most of them...?", "are most Chinese biotechs...": what the majority does (not "the most valuable").
     (
         re.compile(r"\b(?:are|will|do|does|would|could|should|can)\s+most\b|^\W*most\b|\bmost\s+of\b", re.IGNORECASE),

@@ -1028,3 +1028,18 @@ def test_amounts_written_out_approximate_or_a_degree_and_america(engine: Engine)
         assert not engine.ask(question).abstained, question
     assert analyse("How much does the analyst think the bill will actually matter?").expects is None
     assert analyse("How much did AZ pay CSPC?").expects == "money"
+
+
+def test_everyday_words_for_deals_areas_leads_and_passing(engine: Engine) -> None:
+    for question in (
+        "When did China overtake everyone else in the number of new clinical studies getting underway?",
+        "Are some Chinese biotechs trying to market their drugs worldwide themselves rather than following the usual "
+        "big-pharma licensing playbook?",
+        "Why does Ascentage's chief think Chinese drugmakers needn't fret much about Washington's biotech-security "
+        "legislation?",
+        "When did the House sign off on the BIOSECURE bill?",
+    ):
+        assert not engine.ask(question).abstained, question
+    # "approved" is not "passed": the articles name no approved Ascentage drug.
+    assert engine.ask("What is Ascentage Pharma's lead product and what is it approved for?").abstained
+    assert engine.ask("Has the Senate signed off on BIOSECURE?").abstained
