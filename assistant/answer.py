@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .config import Settings
+from .conversation import ROLE_WORDS
 from .lexicon import expand_query, long_forms, phrase_words
 from .models import Answer, AnswerSentence, Citation, Hit
 from .question import (
@@ -574,7 +575,12 @@ def gather_evidence(
     """The sentence the answer would lead with (`select_sentences`): the rules below judge it."""
     typed_ok = (analysis.expects is None or any(c.typed for c in contenders)) and not names_absent
     if anchors and typed_ok:
-        others = [i for i in range(len(own)) if own[i] in entities and own_stems[i] not in anchor_stems]
+        # Names other than the people's; a title ("zai lab CEO josh smiley...") is theirs, checked by its sentence.
+        others = [
+            i
+            for i in range(len(own))
+            if own[i] in entities and own_stems[i] not in anchor_stems and not ROLE_WORDS.fullmatch(own[i])
+        ]
         topic = [n for n in _thread_topic(question, query) if n not in anchor_stems]
         # "Yang's view on the obesity market?": an area asked about must be in what they say, not only nearby.
         view_areas = areas_named(question) - aside_areas

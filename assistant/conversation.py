@@ -163,7 +163,7 @@ def _topic_besides_people(question: str) -> bool:
 
     names = set(analyse(question).entities)
     return any(
-        not (_AGREES.fullmatch(t) or _ROLE_WORDS.fullmatch(t) or t in names or t in _ORGANISATION_SUFFIXES)
+        not (_AGREES.fullmatch(t) or ROLE_WORDS.fullmatch(t) or t in names or t in _ORGANISATION_SUFFIXES)
         for t in query_terms(question)
     )
 
@@ -242,7 +242,7 @@ def thread_person(
     return None
 
 
-_ROLE_WORDS = re.compile(
+ROLE_WORDS = re.compile(
     r"\b(?:ceo|coo|cfo|cso|cmo|cto|president|chair(?:man|woman|person)?|head|founder|analyst|director|vp|"
     r"chief|exec|executive|boss|md|partner|woman|women|man|men|guy|lady|person|expert|spokesperson|rep)s?\b",
     re.IGNORECASE,
@@ -251,7 +251,7 @@ _ROLE_WORDS = re.compile(
 
 def mentions_a_role(question: str) -> bool:
     """Cheap test before the people table is consulted: "Zai Lab's COO", "the Ascentage CEO"."""
-    return bool(_ROLE_WORDS.search(question))
+    return bool(ROLE_WORDS.search(question))
 
 
 def name_people_by_role(question: str, people: Iterable[tuple[str, str | None, str | None]]) -> tuple[str, list[str]]:
@@ -271,7 +271,7 @@ def name_people_by_role(question: str, people: Iterable[tuple[str, str | None, s
     from .lexicon import long_forms
 
     def is_role(k: int, role_words: frozenset[str] = frozenset()) -> bool:
-        if _ROLE_WORDS.fullmatch(words[k]) or words[k] in role_words:
+        if ROLE_WORDS.fullmatch(words[k]) or words[k] in role_words:
             return True
         return any(all(w in role_words for w in alt) for alt in long_forms(words[k]))  # "HC": healthcare
 

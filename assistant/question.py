@@ -673,7 +673,9 @@ FACT_CHECK = re.compile(
     r"(?:quick|sanity|double)[- ]?check\b|"
     r"(?:am\s+i|are\s+we)\s+right\b|my\s+draft\s+says\b|correct\s+me\b)"
     r"|\b(?:right|correct)\s+(?:number|figure|amount)\s*\?|\bcorrect\s+(?:it|me)?\s*if\s+not\b"
-    r"|\b(?:is|was)\s+that\s+(?:the\s+)?(?:right|true|correct)\b|[\s,]+(?:right|correct|true|yes|no)\s*\?*\s*$",
+    r"|\b(?:is|was)\s+that\s+(?:the\s+)?(?:right|true|correct)\b|[\s,]+(?:right|correct|true|yes|no)\s*\?*\s*$"
+    # "CN = 35% of deals in 2024? confirm"
+    r"|(?:[?,.;:]\s*|\s+(?:pls|please)\s+)(?:pls\s+|please\s+)?(?:confirm|verify|check)\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 """A claim to check ("Is it right that the deal was $6bn?", "Confirm: ..."): its figures are what the answer

@@ -1043,3 +1043,17 @@ def test_everyday_words_for_deals_areas_leads_and_passing(engine: Engine) -> Non
     # "approved" is not "passed": the articles name no approved Ascentage drug.
     assert engine.ask("What is Ascentage Pharma's lead product and what is it approved for?").abstained
     assert engine.ask("Has the Senate signed off on BIOSECURE?").abstained
+
+
+def test_a_wrong_title_mnc_as_big_pharma_and_a_trailing_confirm(engine: Engine) -> None:
+    from assistant.question import FACT_CHECK
+
+    # The sentence that answers names his real title ("president and COO"): the claim is corrected.
+    answer = engine.ask("zai lab CEO josh smiley bullish on 2026 BD volume?")
+    assert not answer.abstained and "COO" in answer.answer
+    # "MNC interest" is the article's "big pharma interest".
+    answer = engine.ask("which modalities does yang say drive MNC/investor interest in CN?")
+    assert not answer.abstained and answer.sentences[0].text.startswith("Yang echoed this sentiment")
+    assert FACT_CHECK.search("CN = 35% of big pharma innovator deals in 2024? confirm")
+    assert not FACT_CHECK.search("Which companies did BIOSECURE check?")
+    assert "28%" in engine.ask("CN = 35% of big pharma innovator deals in 2024? confirm").answer
