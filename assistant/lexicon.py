@@ -213,6 +213,8 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\btie-?ups?\b|\bpacts?\b|\bshook\s+hands\b|\binked\b|\bstruck\b", re.IGNORECASE),
         "deal agreement signing",
     ),
+    # "Why the pickup in cardiometabolic deals?", "any other area picking up?": an uptick.
+    (re.compile(r"\bpick(?:s|ed|ing)?(?:-|\s+)up\b|\bpickups?\b", re.IGNORECASE), "uptick"),
     # "When did the House sign off on it?": when it passed.
     (re.compile(r"\bsign(?:s|ed|ing)?\s+off\b|\bgreen-?lit\b", re.IGNORECASE), "passed"),
     # "heart-and-metabolism deals", "immune-mediated disease": the therapy areas' names.

@@ -328,8 +328,8 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = None  # "early-stage assets", "me-too drugs": the topic, not a request to name one
     if expects is None and re.search(r"(?:,|\(|\bin)\s*%\s*\)?\s*\??\s*$", text):
         expects, focus = "percent", []  # "China's share of global trial starts in 2024, %": of what, below
-    if expects is None and re.search(r"\b(?:what|which)\s+year\b", text, re.IGNORECASE):
-        expects = "date"  # "In what year did it change its name?"
+    if expects in {None, "count"} and re.search(r"\b(?:what|which)\s+years?\b", text, re.IGNORECASE):
+        expects = "date"  # "In what year did it change its name?", "over what years?"
     if expects is None:  # "On average, how many days...": the question word after an opening phrase
         later = re.search(r"\bhow (many|much|long)\b", text, re.I)
         if later and not _asks_degree([_clean(t) for t in _spelled_out(text)]):
@@ -521,8 +521,13 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
         content = [w for w in _noun_phrase(words[1:]) if any(ch.isalpha() for ch in w)]
         focus = content[-1:]
     elif first not in _QUESTION_OPENERS and len(words) <= 8:
-        # Analyst shorthand ("Zai Lab 2024 revenue", "EU reaction to BIOSECURE"): the noun phrase's head.
-        focus = [w for w in _noun_phrase(words) if w.isalpha() or (w.replace("-", "").isalpha())]
+        # Analyst shorthand ("Zai Lab 2024 revenue", "EU reaction to BIOSECURE"): the noun phrase's head; "biosecure
+        # getting attached to what bill": what the "what" asks for.
+        wh = next((i for i, w in enumerate(words) if w in {"what", "which"}), None)
+        phrase = words[wh + 1 :] if wh is not None and wh + 1 < len(words) else words
+        focus = [w for w in _noun_phrase(phrase) if w.isalpha() or (w.replace("-", "").isalpha())]
+        while focus and is_everyday_verb_form(focus[-1]):
+            focus = focus[:-1]  # "other modalities Yang flagged?": "flagged" is what he did, not a thing
     if focus and focus[-1] in _REASON_HEADS:
         focus = []  # "What's his reasoning?": a reason answers it, whatever words it uses
     elif focus and focus[-1] in _VIEW_HEADS:

@@ -1057,3 +1057,15 @@ def test_a_wrong_title_mnc_as_big_pharma_and_a_trailing_confirm(engine: Engine) 
     assert FACT_CHECK.search("CN = 35% of big pharma innovator deals in 2024? confirm")
     assert not FACT_CHECK.search("Which companies did BIOSECURE check?")
     assert "28%" in engine.ask("CN = 35% of big pharma innovator deals in 2024? confirm").answer
+
+
+def test_shorthand_wh_focus_pickups_and_a_misspelt_market_fact(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    assert analyse("biosecure getting attached to what bill").focus == ["bill"]
+    assert analyse("other modalities Yang flagged?").focus == ["modalities", "yang"]
+    assert analyse("over what years?").expects == "date"
+    for question in ("why the pickup in cardiometabolic deals?", "biosecure getting attached to what bill"):
+        assert not engine.ask(question).abstained, question
+    # "tarrifs" is "tariffs", which no article sentence mentions.
+    assert engine.ask("does cui think us pharma tarrifs will hurt chinese biotechs").abstained
