@@ -36,10 +36,12 @@ from .question import (
     AREA,
     EXPECTED_OUTCOME,
     FACT_CHECK,
+    LACKS,
     MARKET_FACTS,
     PLACE,
     STANCE_WORDS,
     TOPIC_THEN_QUESTION,
+    WHY_NOT,
     QuestionAnalysis,
     analyse,
     areas_named,
@@ -79,6 +81,8 @@ class ComposerParams:
     """Penalty, for a question about a person, for a sentence from a passage that never names them."""
     w_other_horizon: float = 0.15
     """Penalty for a sentence about the long term when the question asks about the short term, and back."""
+    w_said: float = 0.15
+    """Penalty, for a follow-up asking why, on a sentence the last answer already gave."""
     w_context: float = 0.5
     """A sentence that refers back ("This comes as they...") matches the words of the sentence before it
     at this share: the question's words are often there."""
@@ -381,6 +385,7 @@ def gather_evidence(
     query_vector: np.ndarray,
     params: ComposerParams = DEFAULT_PARAMS,
     anchors: list[str] | None = None,
+    said: tuple[str, ...] = (),
 ) -> Evidence:
     """Score the candidate sentences for `query` (the question with any conversation context) and judge
     the evidence against `question`'s own words."""
@@ -404,6 +409,7 @@ def gather_evidence(
     keys, texts, owners, vectors, before, previous_vectors = _candidates(retriever, pool_hits)
     aside_areas = set_aside_areas(question)
     asked_horizon = horizon(question)
+    why_not = bool(WHY_NOT.search(question))  # "why not?", "what's holding them back?": what they lack
     anchor_stems = stems(anchors) if anchors else []
     anchored = {i for i, h in enumerate(pool_hits) if any(_present(a, _text_stems(h.chunk.text)) for a in anchor_stems)}
     if not keys:
@@ -466,11 +472,17 @@ def gather_evidence(
             + params.w_lexical * lexical
             + params.w_passage * passage
             + (params.w_typed if analysis.expects and typed else 0.0)
-            + (params.w_reason if analysis.asks_reason and gives_reason(text) else 0.0)
+            + (
+                params.w_reason
+                if analysis.asks_reason and (gives_reason(text) or (why_not and LACKS.search(text)))
+                else 0.0
+            )
             # "According to Smiley, why...": his passages first.
             - (params.w_off_anchor if anchor_stems and owner not in anchored else 0.0)
             # "Will most go it alone in the short term?" is not answered by "From a longer-term perspective".
             - (params.w_other_horizon if other_horizon(asked_horizon, text) else 0.0)
+            # "why not?": the reason, not what the last answer already said.
+            - (params.w_said if text in said else 0.0)
         )
         candidates.append(
             Candidate(owner, key[1], key[2], text, float(sim), lexical, score, typed, vector, float(floor))
@@ -948,10 +960,13 @@ _AFTER_MODAL = re.compile(
 
 
 _ASKER = re.compile(
-    r"^\s*(?:we(?:['’]re|\s+are)|i(?:['’]m|\s+am)|as\s+an?|our\s+(?:company|firm|team|fund|client))\b[^.?!;]*[.;!]\s+",
+    r"^\s*(?:we(?:['’]re|\s+are)|i(?:['’]m|\s+am)|as\s+an?|our\s+(?:company|firm|team|fund|client))\b[^.?!;]*[.;!]\s+"
+    r"|^\s*(?:(?:a|one)\s+)?(?:(?:quick|brief|short|simple|last)\s+)?(?:refresher|question|q|recap|reminder|check)\b"
+    r"[^:?.]*:\s+",
     re.IGNORECASE,
 )
-"""A sentence before the question that says who asks ("We're a Shanghai biotech weighing...")."""
+"""A sentence before the question that says who asks ("We're a Shanghai biotech weighing..."), or why ("Quick
+refresher before my call: ...")."""
 
 
 def _aside_terms(question: str) -> set[str]:
@@ -1060,8 +1075,12 @@ _FORECAST_WORDS = re.compile(
     r"\b(?:expect\w*|predict\w*|likely|forecast\w*|anticipat\w*|odds|chances?|set to|poised|probab\w*)\b",
     re.IGNORECASE,
 )
-_SAYING_WORDS = frozenset("one ones made make makes said say says point points claim argument comment remark".split())
-"""Words of a follow-up that point at what was said ("Who made that point?"), not at a topic."""
+_SAYING_WORDS = frozenset(
+    """one ones made make makes said say says point points claim argument comment remark first second third fourth
+    last latter former""".split()
+)
+"""Words of a follow-up that point at what was said ("Who made that point?", "and the second one — how much was it
+worth?"), not at a topic."""
 
 
 _AGREEING = re.compile(
@@ -1149,6 +1168,7 @@ def find_evidence(
     allowed: set[int] | None = None,
     params: ComposerParams = DEFAULT_PARAMS,
     anchors: list[str] | None = None,
+    said: tuple[str, ...] = (),
 ) -> tuple[str, Evidence]:
     """Search (shorthand expanded, typos corrected against what was found) and weigh the evidence.
     Returns the query actually searched and the evidence."""
@@ -1162,7 +1182,7 @@ def find_evidence(
         question = correct_spelling(question, found)  # "vaue" is not a word the articles lack
     if anchors:
         hits = prefer_anchored(hits, anchors)
-    return query, gather_evidence(question, query, retriever, hits, vector[0], params, anchors=anchors)
+    return query, gather_evidence(question, query, retriever, hits, vector[0], params, anchors=anchors, said=said)
 
 
 def compose_answer(
@@ -1176,6 +1196,7 @@ def compose_answer(
     params: ComposerParams = DEFAULT_PARAMS,
     anchors: list[str] | None = None,
     judged: str | None = None,
+    said: tuple[str, ...] = (),
 ) -> Answer:
     """Answer `question` from the passages found for `query`. The evidence is judged against `judged`
     when given: the question with "he"/"the Zai Lab COO" replaced by the person's name."""
@@ -1183,7 +1204,7 @@ def compose_answer(
     if allowed is not None and not allowed:
         return _abstain(question, query, [], 0.0, note="No article matches the filters.")
     query, evidence = find_evidence(
-        judged or question, query, retriever, allowed=allowed, params=params, anchors=anchors
+        judged or question, query, retriever, allowed=allowed, params=params, anchors=anchors, said=said
     )
     conf = confidence(evidence, params)
     if conf < settings.abstain_threshold:

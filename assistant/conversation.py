@@ -21,6 +21,7 @@ _PRONOUNS = re.compile(
     r"|the deal|the deals|the company|the firm|the act|the bill|the other|one|ones|either|both|other|another|else)\b",
     re.IGNORECASE,
 )
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 _PERSON_PRONOUN = re.compile(r"\b(?:he|him|his|she|her|hers)\b", re.IGNORECASE)
 _ELLIPTICAL = re.compile(
     r"^\s*(?:and|but|also|what about|how about|and what about|what of|so|then|why|how come|compared)\b",
@@ -140,7 +141,16 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
         or (len(own) <= 1 and own <= _ASKS_FOR_VIEW and _PERSON_PRONOUN.search(question))
         or (_AGREES.search(question) and not _topic_besides_people(question))
     ):
-        frame = [t for t in query_terms(previous.question) + query_terms(root.question) if t not in own]
+        framing = [previous, root]
+        new_year = any(_YEAR.fullmatch(t) for t in own)
+        if new_year and not _YEAR.search(previous.question) and _YEAR.search(root.question):
+            # "and in 2023?" after "Which deals does it list for 2025?" and "What was the upfront on that one?":
+            # the year stands in for the opening question's...
+            framing = [root]
+        frame = [t for turn in framing for t in query_terms(turn.question) if t not in own]
+        if new_year:
+            # ...and that year's deals and names are not this one's.
+            frame, names = [t for t in frame if not _YEAR.fullmatch(t)], []
         extra = " ".join(dict.fromkeys(frame + names[:3]))
         return f"{question} ({extra})" if extra else question
     if _LASTS.search(question) and not previous.answer.abstained and previous.answer.sentences:

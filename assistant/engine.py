@@ -101,6 +101,9 @@ class Prepared:
     """Words of the people the question is about ("he", "the Ascentage CEO"): the answer must quote them."""
     by_role: list[str] = field(default_factory=list)
     """People the question names only by role and organisation ("the Ascentage CEO")."""
+    said: tuple[str, ...] = ()
+    """What the last answer said, for a follow-up asking why not ("why not?", "what's holding them back?"): it
+    wants what was not said yet."""
 
 
 @dataclass
@@ -251,6 +254,7 @@ class Engine:
                 long=long,
                 anchors=anchors,
                 judged=prepared.judged,
+                said=prepared.said,
             )
             if (
                 answer is None
@@ -280,7 +284,14 @@ class Engine:
             for part_question in (_first_part(question), _second_question(question)):
                 if part_question:
                     part = compose_answer(
-                        question, query, retriever, self.settings, long=long, anchors=anchors, judged=part_question
+                        question,
+                        query,
+                        retriever,
+                        self.settings,
+                        long=long,
+                        anchors=anchors,
+                        judged=part_question,
+                        said=prepared.said,
                     )
                     if not part.abstained:
                         answer = part
@@ -381,7 +392,14 @@ class Engine:
             for name, _role, organisation, _aliases in people:
                 if organisation and {w.lower() for w in name.split()} & set(anchors):
                     anchors = list(dict.fromkeys(anchors + _organisation_words(organisation)))
-        return Prepared(query=query, judged=judged, anchors=anchors, by_role=by_role)
+        already: tuple[str, ...] = ()
+        if conversation is not None and conversation.turns and query != question:
+            from .question import WHY_NOT
+
+            last = conversation.turns[-1].answer
+            if WHY_NOT.search(question) and not last.abstained:
+                already = tuple(s.text for s in last.sentences)
+        return Prepared(query=query, judged=judged, anchors=anchors, by_role=by_role, said=already)
 
     def _who_is(self, name: str, question: str, query: str) -> Answer | None:
         """The people table's answer to "Who is <name>?", for a question that asked it another way."""

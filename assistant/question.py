@@ -568,7 +568,21 @@ MARKET_FACTS = frozenset(
 )
 """Market facts a question can ask for ("Does Yang think US tariffs will hurt Ascentage?", "Zai Lab's stock",
 "a buy rating"): everyday words, but when the cited articles never use one, they do not say it."""
-_WHY = re.compile(r"\bwhy\b|\breasons?\b|\breasoning\b|\brationale\b|\bmotivations?\b|\bmotives?\b", re.IGNORECASE)
+_WHY = re.compile(
+    r"\bwhy\b|\breasons?\b|\breasoning\b|\brationale\b|\bmotivations?\b|\bmotives?\b|\bholding\s+\w+\s+back\b"
+    r"|\bwhat(?:['’]s|\s+is)\s+(?:stopping|preventing)\b",
+    re.IGNORECASE,
+)
+WHY_NOT = re.compile(
+    r"\bwhy\s+(?:not|can['’]?t|cannot|won['’]?t|wouldn['’]?t|aren['’]?t|isn['’]?t|don['’]?t|doesn['’]?t)\b"
+    r"|\bholding\s+\w+\s+back\b|\bwhat(?:['’]s|\s+is)\s+(?:stopping|preventing)\b",
+    re.IGNORECASE,
+)
+"""Asks why something does not happen: what is lacking answers it ("Many Chinese companies currently lack...")."""
+LACKS = re.compile(
+    r"\black(?:s|ed|ing)?\b|\binsufficient\b|\bnot\s+yet\b|\bdo(?:es)?\s+not\s+(?:yet\s+)?have\b|\bshort\s+of\b",
+    re.IGNORECASE,
+)
 SHORT_HORIZON = re.compile(
     r"\b(?:short|near)(?:-|\s+)term\b|\bsoon\b|\bnear(?:-|\s+)future\b|\bnext\s+(?:few|couple\s+of)\s+years\b"
     r"|\bshort(?:-|\s+)run\b|\bfor\s+now\b",

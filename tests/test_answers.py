@@ -1069,3 +1069,21 @@ def test_shorthand_wh_focus_pickups_and_a_misspelt_market_fact(engine: Engine) -
         assert not engine.ask(question).abstained, question
     # "tarrifs" is "tariffs", which no article sentence mentions.
     assert engine.ask("does cui think us pharma tarrifs will hurt chinese biotechs").abstained
+
+
+def test_ordinals_a_new_year_why_not_and_a_preamble(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("Which big China licensing deals does the article list for 2025?", conversation)
+    second = engine.ask("and the second one — how much was it worth?", conversation)
+    assert not second.abstained and "$5.3bn" in second.answer
+    engine.ask("What was the upfront payment on that one?", conversation)
+    # The year stands in for the opening question's 2025, not for the upfront just refused.
+    other_year = engine.ask("and in 2023?", conversation)
+    assert not other_year.abstained and "20 transactions" in other_year.answer
+    # "why not?" wants what the last answer did not say: what they lack.
+    conversation = Conversation()
+    engine.ask("Are most Chinese biotechs likely to self-commercialise globally in the short term?", conversation)
+    why_not = engine.ask("why not?", conversation)
+    assert not why_not.abstained and why_not.sentences[0].text.startswith("“Many Chinese companies currently lack")
+    refresher = engine.ask("Quick refresher before my call: where does the BIOSECURE Act stand right now?")
+    assert not refresher.abstained and "Senate" in refresher.answer
