@@ -592,7 +592,10 @@ def gather_evidence(
         others = [
             i
             for i in range(len(own))
-            if own[i] in entities and own_stems[i] not in anchor_stems and not ROLE_WORDS.fullmatch(own[i])
+            if own[i] in entities
+            and own_stems[i] not in anchor_stems
+            and not ROLE_WORDS.fullmatch(own[i])
+            and own[i] not in aside  # "Some of our LPs think...": who asks
         ]
         topic = [n for n in _thread_topic(question, query) if n not in anchor_stems]
         # "Yang's view on the obesity market?": an area asked about must be in what they say, not only nearby.
@@ -960,21 +963,33 @@ _AFTER_MODAL = re.compile(
 
 
 _ASKER = re.compile(
-    r"^\s*(?:we(?:['’]re|\s+are)|i(?:['’]m|\s+am)|as\s+an?|our\s+(?:company|firm|team|fund|client))\b[^.?!;]*[.;!]\s+"
+    r"^\s*(?:we(?:['’]re|\s+are)|i(?:['’]m|\s+am)|as\s+an?|(?:some\s+of\s+)?(?:our|my)\s+[\w-]+)\b"
+    r"(?:[^.?!;]|\.(?=\S))*[.;!]\s+"
     r"|^\s*(?:(?:a|one)\s+)?(?:(?:quick|brief|short|simple|last)\s+)?(?:refresher|question|q|recap|reminder|check)\b"
     r"[^:?.]*:\s+",
     re.IGNORECASE,
 )
-"""A sentence before the question that says who asks ("We're a Shanghai biotech weighing..."), or why ("Quick
-refresher before my call: ...")."""
+"""A sentence before the question that says who asks ("We're a Shanghai biotech weighing...", "Some of our LPs
+think..."), or why ("Quick refresher before my call: ...")."""
+
+
+_PREMISE = re.compile(r"^\s*(?:since|given(?:\s+that)?|considering|now\s+that)\b[^,?]*,\s+", re.IGNORECASE)
+
+
+def question_proper(question: str) -> str:
+    """The question without a sentence saying who asks or what they assume ("I'm pitching a Chinese ADC to a
+    Western partner... Why does he think...?": the partner is the asker's)."""
+    aside = _ASKER.match(question) or _PREMISE.match(question)
+    return question[aside.end() :] if aside else question
 
 
 def _aside_terms(question: str) -> set[str]:
     """Words only inside brackets in a topic before the question ("Reg side (CDE/NMPA): what's credited...?"),
     not also in the question proper. Brackets in the question itself may hold what it asks for ("any named
     ADC target (TROP2/HER2)?")."""
-    # "We're a Shanghai biotech weighing whether to go global. What do the experts recommend?": who asks.
-    asker = _ASKER.match(question)
+    # "We're a Shanghai biotech weighing whether to go global. What do the experts recommend?": who asks;
+    # "Since Chinese biotechs seem to be going it alone like BeOne did, does Cui think...": what they assume.
+    asker = _ASKER.match(question) or _PREMISE.match(question)
     if asker:
         return set(query_terms(asker.group(0))) - set(query_terms(question[asker.end() :]))
     shaped = TOPIC_THEN_QUESTION.match(question)

@@ -296,7 +296,10 @@ class Engine:
                     if not part.abstained:
                         answer = part
                         break
-        if not answer.abstained and _PARTNER_Q.search(question) and not _ASKS_WHY_OR_HOW.search(question):
+        from .answer import question_proper
+
+        proper = question_proper(question)
+        if not answer.abstained and _PARTNER_Q.search(proper) and not _ASKS_WHY_OR_HOW.search(proper):
             answer = self._check_partner(question, answer)
         holder = _WHO_HOLDS_ROLE.match(question)
         if not answer.abstained and holder and not prepared.by_role:

@@ -361,7 +361,9 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "date"  # shorthand "BIOSECURE pass House when?", "and Senate vote when, what result?"
     if expects is None and (re.match(r"^\s*#", asked) or re.search(rf"\bcount of\b|{NUMBER_OF}", text, re.I)):
         expects = "count"  # "# of deals over $500m in 2023"
-    elif expects is None and re.search(r"\(\s*[$€£¥]\s*\)|\bin\s+[$€£¥]", text):
+    elif expects is None and re.search(
+        r"\(\s*[$€£¥]\s*\)|\bin\s+[$€£¥]|\bin\s+(?:dollar|usd|euro|money)\s+terms\b|\bin\s+dollars\b", text, re.I
+    ):
         expects, focus = "money", []  # "US LOE exposure 2025-30 ($)"
 
     measured = re.search(r"(?:\b(?:percentage|share|proportion|fraction|percent)|%)\s+of\s+(.+)", text, re.I)
@@ -430,14 +432,16 @@ def _noun_phrase(words: list[str]) -> list[str]:
 _HEAD_TYPES = {
     **dict.fromkeys(
         """value values size sizes worth price prices cost costs amount amounts total valuation valuations terms
-        sales revenue revenues turnover earnings upfront milestone milestones royalty royalties""".split(),
+        sales revenue revenues turnover earnings upfront milestone milestones royalty royalties
+        dollar dollars usd""".split(),
         "money",
     ),
     **dict.fromkeys("name names".split(), "name"),
     **dict.fromkeys("phase phases stage".split(), "phase"),
     **dict.fromkeys("margin tally".split(), "count"),
     **dict.fromkeys(
-        "drug drugs asset assets product products molecule molecules candidate candidates".split(), "product"
+        "drug drugs asset assets product products molecule molecules candidate candidates programme programmes".split(),
+        "product",
     ),
     **dict.fromkeys("rate rates".split(), "percent"),
     **dict.fromkeys("count number tally days weeks months years hours duration".split(), "count"),
@@ -528,6 +532,10 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
         focus = [w for w in _noun_phrase(phrase) if w.isalpha() or (w.replace("-", "").isalpha())]
         while focus and is_everyday_verb_form(focus[-1]):
             focus = focus[:-1]  # "other modalities Yang flagged?": "flagged" is what he did, not a thing
+    if focus and focus[-1].endswith("ing") and is_everyday_verb_form(focus[-1]):
+        # "What are Western companies bracing for...?", "What are Chinese biotechs missing...?": what they do,
+        # not a thing named (nor are the companies doing it what is asked for).
+        return [], expects
     if focus and focus[-1] in _REASON_HEADS:
         focus = []  # "What's his reasoning?": a reason answers it, whatever words it uses
     elif focus and focus[-1] in _VIEW_HEADS:
@@ -693,6 +701,9 @@ FACT_CHECK = re.compile(
     r"(?:am\s+i|are\s+we)\s+right\b|my\s+draft\s+says\b|correct\s+me\b)"
     r"|\b(?:right|correct)\s+(?:number|figure|amount)\s*\?|\bcorrect\s+(?:it|me)?\s*if\s+not\b"
     r"|\b(?:is|was)\s+that\s+(?:the\s+)?(?:right|true|correct)\b|[\s,]+(?:right|correct|true|yes|no)\s*\?*\s*$"
+    # "Is that what the piece actually says?", "Does that match the article?", "did I get that right?"
+    r"|\bis\s+(?:that|this)\s+what\s+(?:the|it|this)\b[^?]*\bsays?\b|\bdoes\s+(?:that|this)\s+match\b"
+    r"|\bdid\s+i\s+get\s+(?:that|this|it)\s+right\b|\bis\s+(?:that|this)\s+accurate\b"
     # "CN = 35% of deals in 2024? confirm"
     r"|(?:[?,.;:]\s*|\s+(?:pls|please)\s+)(?:pls\s+|please\s+)?(?:confirm|verify|check)\s*[?.!]*\s*$",
     re.IGNORECASE,

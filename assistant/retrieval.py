@@ -37,12 +37,19 @@ STOPWORDS = frozenset(
 _TOKEN = re.compile(r"[\w$€£¥%]+(?:[.'’][\w]+)*", re.UNICODE)
 
 
+_NEGATED = frozenset(
+    "don doesn didn isn aren wasn weren won wouldn can couldn shouldn haven hasn hadn needn mustn".split()
+)
+
+
 def query_terms(text: str) -> list[str]:
     """Content words of a query, lower-cased, in order, without duplicates."""
     seen: dict[str, None] = {}
     for match in _TOKEN.finditer(text.lower()):
-        token = match.group(0).strip("'’.")
-        token = re.sub(r"['’]s$", "", token)
+        token = match.group(0).strip("'’.").replace("’", "'")
+        token = re.sub(r"'s$", "", token)
+        if "'" in token and (token.split("'")[0] in STOPWORDS or token.split("'")[0] in _NEGATED):
+            continue  # "I'm", "we're", "don't": a pronoun or an auxiliary, contracted
         if token and token not in STOPWORDS and (len(token) > 1 or token.isdigit()):
             seen.setdefault(token, None)
     return list(seen)

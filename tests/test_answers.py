@@ -1087,3 +1087,27 @@ def test_ordinals_a_new_year_why_not_and_a_preamble(engine: Engine) -> None:
     assert not why_not.abstained and why_not.sentences[0].text.startswith("“Many Chinese companies currently lack")
     refresher = engine.ask("Quick refresher before my call: where does the BIOSECURE Act stand right now?")
     assert not refresher.abstained and "Senate" in refresher.answer
+
+
+def test_context_before_the_question_is_not_what_is_asked(engine: Engine) -> None:
+    from assistant.retrieval import query_terms
+
+    assert query_terms("I’m pitching; we're sure; don't") == ["pitching", "sure"]
+    for question in (
+        # Who asks ("our LPs"), what they assume ("like BeOne did"), what they do ("pitching ... to a partner").
+        "Some of our LPs think BIOSECURE will kill the China licensing trade. Dajun Yang at Ascentage was quoted on "
+        "this — what was his argument for not worrying too much?",
+        "Since Chinese biotechs seem to be going it alone like BeOne did, does Cui think partnering with a "
+        "multinational is now outdated?",
+        "I’m pitching a Chinese ADC to a Western partner and want to echo what Zai Lab’s Smiley said. Why does he "
+        "think Chinese ADCs are so popular with Western dealmakers?",
+        "I’m drafting a board memo and my notes say Chinese innovator drug licensing deals made up about 38% of "
+        "large pharma’s innovator deals in 2024, worth roughly $41.5bn. Is the 38% right?",
+    ):
+        assert not engine.ask(question).abstained, question
+    # "Is that what the piece actually says?" checks a claim: the sentence with the true threshold answers.
+    claim = engine.ask(
+        "In my notes I have that there were 20 China–West deals worth over $1bn each in 2023. "
+        "Is that what the piece actually says?"
+    )
+    assert not claim.abstained and "$500m" in claim.answer
