@@ -752,6 +752,10 @@ def gather_evidence(
         # "Which Chinese companies are named in the BIOSECURE Act?" is not answered by a sentence naming
         # companies in another connection (GSK and AbbVie deals): the companies must come with the names.
         typed_ok = names_all(lead)
+    if analysis.expects in {"company", "companies"} and typed_ok:
+        # "Which companies signed obesity deals?": companies named with another area (GSK's and AbbVie's
+        # immunology) do not answer for obesity; the area must be in the sentence that names them.
+        typed_ok = areas_named(question) - aside_areas <= areas_named(lead.text)
     if typed_ok:
         # "How much was paid upfront?", "What milestone payments are included in Novartis's deal?": the
         # articles give headline values; a part of one they never mention (upfront, milestones, royalties)

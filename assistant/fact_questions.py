@@ -47,7 +47,7 @@ _RELATIVE_Q = re.compile(r"\b(?P<rel>this|last)\s+year\b", re.IGNORECASE)
 _LIST_DEALS = re.compile(
     r"\b(?:list|lists|listed|show|shows|name|names|named|all|every|mention|mentions|mentioned|give\s+me)\b.*"
     r"\b(?:deals|transactions|agreements|acquisitions)\b"
-    r"|\b(?:which|what)\s+(?:[\w$-]+\s+){0,3}(?:deals|transactions|agreements|acquisitions)\b",
+    r"|\b(?:which|what)\s+(?:(?!of\b|\w+ed\b)[\w$–-]+\s+){0,4}(?:deals|transactions|agreements|acquisitions)\b",
     re.IGNORECASE,
 )
 _ACQUISITION_Q = re.compile(r"\b(?:acquisitions?|takeovers?|buyouts?|mergers?)\b", re.IGNORECASE)

@@ -123,6 +123,16 @@ ABBREVIATIONS: dict[str, str] = {
 CHAT_WORDS_MEANING = {
     "wat": "what",
     "wot": "what",
+    # Transposed letters in the question words, typed fast.
+    "waht": "what",
+    "whta": "what",
+    "hwo": "how",
+    "woh": "who",
+    "wich": "which",
+    "whcih": "which",
+    "wehn": "when",
+    "wehre": "where",
+    "teh": "the",
     "wen": "when",
     "wher": "where",
     "whats": "what is",

@@ -359,7 +359,9 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "place"  # "Where did Yang work before he returned to China?": a place other than China
     if expects is None and re.search(r"\w\s+when\s*(?:[?,;]|$)", text, re.I):
         expects = "date"  # shorthand "BIOSECURE pass House when?", "and Senate vote when, what result?"
-    if expects is None and (re.match(r"^\s*#", asked) or re.search(rf"\bcount of\b|{NUMBER_OF}", text, re.I)):
+    if expects is None and (
+        re.match(r"^\s*#", asked) or re.search(rf"\bcount of\b|\bno\.\s*of\b|{NUMBER_OF}", text, re.I)
+    ):
         expects = "count"  # "# of deals over $500m in 2023"
     elif expects is None and re.search(
         r"\(\s*[$€£¥]\s*\)|\bin\s+[$€£¥]|\bin\s+(?:dollar|usd|euro|money)\s+terms\b|\bin\s+dollars\b", text, re.I

@@ -1111,3 +1111,17 @@ def test_context_before_the_question_is_not_what_is_asked(engine: Engine) -> Non
         "Is that what the piece actually says?"
     )
     assert not claim.abstained and "$500m" in claim.answer
+
+
+def test_companies_for_an_area_a_longer_deal_list_and_transposed_letters(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    # Companies named with immunology deals do not answer for obesity deals.
+    assert engine.ask("Which companies have signed obesity deals with Chinese biotechs?").abstained
+    assert not engine.ask(
+        "Which big pharmas did multi-billion dollar cancer deals with Chinese firms in 2025?"
+    ).abstained
+    listed = engine.ask("what were the big west-china deals signed in 2025?")
+    assert not listed.abstained and "Novartis" in listed.answer
+    assert analyse("no. of clinical trial starts in China, 2024").expects == "count"
+    assert not engine.ask("waht does cui cui think biosecure will amount to").abstained
