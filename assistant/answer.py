@@ -761,6 +761,11 @@ def gather_evidence(
         # articles give headline values; a part of one they never mention (upfront, milestones, royalties)
         # is not answered by the headline.
         typed_ok = not any(own[i] in _PAYMENT_PARTS and not _is_bound_or_claim(own[i], question) for i in absent)
+    if typed_ok and named:
+        # "Ascentage main drug is what?", "Does the FDA accept China-only data?": a name the question gives must
+        # be in the article the answer comes from, not only in another one found alongside it.
+        lead_document = _DOC_STEMS.get(retriever, pool_hits[lead.hit_index].chunk.document)
+        typed_ok = all(found_in(lead_document, i) for i in named if own[i] not in aside)
     return Evidence(
         hits=hits,
         candidates=candidates,

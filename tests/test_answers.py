@@ -1125,3 +1125,23 @@ def test_companies_for_an_area_a_longer_deal_list_and_transposed_letters(engine:
     assert not listed.abstained and "Novartis" in listed.answer
     assert analyse("no. of clinical trial starts in China, 2024").expects == "count"
     assert not engine.ask("waht does cui cui think biosecure will amount to").abstained
+
+
+def test_a_name_asked_about_must_be_in_the_article_the_answer_comes_from(seed_copy: Settings) -> None:
+    from assistant.indexer import update_index
+
+    # An unrelated abstract about drug databases, indexed beside the seed article (which names Ascentage).
+    (seed_copy.corpus_dir / "drug-event-database.md").write_text(
+        "---\ntitle: 'Adverse drug events: a database and in silico prediction'\n---\n\n"
+        "Adverse drug events are the harms associated with the use of a given medication at normal doses. "
+        "Here we report a database of adverse drug events, which includes more than 500,000 associations "
+        "between drugs and events for 3,000 unique compounds, including the main drug of each class. "
+        "We then built models to predict the events of new compounds from their structures.\n",
+        encoding="utf-8",
+    )
+    update_index(seed_copy)
+    engine = Engine(seed_copy)
+    # The abstract's "main drug" sentence is not about Ascentage, which only the seed article names.
+    answer = engine.ask("Ascentage main drug is what?")
+    assert answer.abstained or all("Ascentage" in c.text for c in answer.citations)
+    assert not engine.ask("Who is Dajun Yang?").abstained
