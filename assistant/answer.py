@@ -55,7 +55,6 @@ from .question import (
     satisfies,
     set_aside_areas,
     specificity,
-    spelling_neighbour,
 )
 from .retrieval import Retriever, query_terms
 
@@ -518,7 +517,8 @@ def gather_evidence(
     verbs = {m.group(1).lower() for m in _AFTER_MODAL.finditer(question)}
     missing_weights = [
         max(w, params.rare_word)
-        if t in MARKET_FACTS or (t.isalpha() and not is_known_word(t) and spelling_neighbour(t) in MARKET_FACTS)
+        if t in MARKET_FACTS
+        or (not is_known_word(t) and any(_edits_at_most(t, m, 1 if len(m) < 6 else 2) for m in MARKET_FACTS))
         else w
         if w >= params.rare_word
         and not (t not in entities and (is_everyday_verb_form(t) or t in STANCE_WORDS or t in verbs))
