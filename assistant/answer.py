@@ -81,7 +81,7 @@ class ComposerParams:
     w_other_horizon: float = 0.15
     """Penalty for a sentence about the long term when the question asks about the short term, and back."""
     w_said: float = 0.15
-    """Penalty, for a follow-up asking why, on a sentence the last answer already gave."""
+    """Penalty, for a follow-up asking why not ("why not?"), on a sentence the last answer already gave."""
     w_context: float = 0.5
     """A sentence that refers back ("This comes as they...") matches the words of the sentence before it
     at this share: the question's words are often there."""
@@ -983,13 +983,18 @@ think..."), or why ("Quick refresher before my call: ...")."""
 
 
 _PREMISE = re.compile(r"^\s*(?:since|given(?:\s+that)?|considering|now\s+that)\b[^,?]*,\s+", re.IGNORECASE)
+"""A clause before the question that says what the asker assumes ("Since ... like BeOne did, does Cui...")."""
+
+
+def _context_before(question: str) -> re.Match[str] | None:
+    return _ASKER.match(question) or _PREMISE.match(question)
 
 
 def question_proper(question: str) -> str:
     """The question without a sentence saying who asks or what they assume ("I'm pitching a Chinese ADC to a
     Western partner... Why does he think...?": the partner is the asker's)."""
-    aside = _ASKER.match(question) or _PREMISE.match(question)
-    return question[aside.end() :] if aside else question
+    context = _context_before(question)
+    return question[context.end() :] if context else question
 
 
 def _aside_terms(question: str) -> set[str]:
@@ -998,9 +1003,9 @@ def _aside_terms(question: str) -> set[str]:
     ADC target (TROP2/HER2)?")."""
     # "We're a Shanghai biotech weighing whether to go global. What do the experts recommend?": who asks;
     # "Since Chinese biotechs seem to be going it alone like BeOne did, does Cui think...": what they assume.
-    asker = _ASKER.match(question) or _PREMISE.match(question)
-    if asker:
-        return set(query_terms(asker.group(0))) - set(query_terms(question[asker.end() :]))
+    context = _context_before(question)
+    if context:
+        return set(query_terms(context.group(0))) - set(query_terms(question[context.end() :]))
     shaped = TOPIC_THEN_QUESTION.match(question)
     if not shaped:
         return set()
