@@ -45,7 +45,9 @@ from .question import (
     QuestionAnalysis,
     analyse,
     areas_named,
+    asks_example,
     compound_parts,
+    gives_example,
     gives_reason,
     horizon,
     is_everyday_verb_form,
@@ -578,11 +580,14 @@ def gather_evidence(
             for p in head_parts
         ):
             focus_missing = 1.0 if head in entities else specificity(head)
+    example_asked = analysis.expects == "example" or asks_example(question)
     contenders = [
         c
-        for c in candidates[:5]
-        # "example?": a sentence that gives one ("An example of this is BeOne...") is what was asked for.
-        if c.score >= params.extra_ratio * candidates[0].score or (analysis.expects == "example" and c.typed)
+        for k, c in enumerate(candidates[:8])
+        if (k < 5 and c.score >= params.extra_ratio * candidates[0].score)
+        # "example?", "Which company is given as an example of...?": a sentence that gives one ("An example of
+        # this is BeOne...") is what was asked for.
+        or (example_asked and c.typed and gives_example(c.text))
     ]
     lead = next((c for c in contenders if c.typed), contenders[0])
     """The sentence the answer would lead with (`select_sentences`): the rules below judge it."""
@@ -1247,7 +1252,7 @@ def compose_answer(
         max_words,
         params,
         asks_reason=analysis.asks_reason,
-        asks_example=analysis.expects == "example",
+        asks_example=analysis.expects == "example" or asks_example(judged or question),
     )
     citations: list[Citation] = []
     by_hit: dict[int, int] = {}

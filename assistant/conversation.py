@@ -259,6 +259,10 @@ ROLE_WORDS = re.compile(
 )
 
 
+_TITLES = frozenset("ceo coo cfo cso cmo cto president chairman chairwoman chairperson chair founder".split())
+"""Titles one person holds: "the Zai Lab CEO" is not its COO (a "head" or "boss" may be either)."""
+
+
 def mentions_a_role(question: str) -> bool:
     """Cheap test before the people table is consulted: "Zai Lab's COO", "the Ascentage CEO"."""
     return bool(ROLE_WORDS.search(question))
@@ -287,10 +291,13 @@ def name_people_by_role(question: str, people: Iterable[tuple[str, str | None, s
 
     found: list[str] = []
     spans: list[tuple[int, int, str]] = []
+    titles = {w for w in words if w in _TITLES}
     for name, role, organisation in people:
         role_words = frozenset(re.findall(r"[a-z]+", (role or "").lower()))
         if not organisation or any(part.lower() in words for part in name.split()):
             continue
+        if titles and role_words and not titles & role_words:
+            continue  # "Who is the CEO of Zai Lab?": its president and COO is not its CEO
         distinctive = [w.lower() for w in re.findall(r"[A-Za-z][\w-]+", organisation) if len(w) >= 3]
         distinctive = [w for w in distinctive if w not in _ORGANISATION_SUFFIXES]
         hits = [k for k, w in enumerate(words) if distinctive and _same_word(distinctive[0], w)]

@@ -402,7 +402,20 @@ def _action(text: str) -> tuple[str, str] | None:
 
 
 _ASKS_EXAMPLE = re.compile(r"\b(?:an?|one|any)\s+examples?\b|\bexamples?\s*\??\s*$|\bfor\s+instance\s*\??\s*$", re.I)
+
+
+def asks_example(text: str) -> bool:
+    """ "Give me an example of...", "Which company is given as an example of...": one instance is wanted."""
+    return bool(_ASKS_EXAMPLE.search(text) or re.search(r"\bas\s+an?\s+example\b", text, re.IGNORECASE))
+
+
 _GIVES_EXAMPLE = re.compile(r"\bexamples?\b|\bfor instance\b|\bsuch as\b|\be\.g\.", re.IGNORECASE)
+
+
+def gives_example(text: str) -> bool:
+    """ "An example of this is BeOne Medicines...": a sentence that gives an instance."""
+    return bool(_GIVES_EXAMPLE.search(text))
+
 
 _DEGREE_VERBS = frozenset(
     "matter matters affect affects impact impacts hurt hurts help helps worry worries care cares influence".split()

@@ -1145,3 +1145,16 @@ def test_a_name_asked_about_must_be_in_the_article_the_answer_comes_from(seed_co
     answer = engine.ask("Ascentage main drug is what?")
     assert answer.abstained or all("Ascentage" in c.text for c in answer.citations)
     assert not engine.ask("Who is Dajun Yang?").abstained
+
+
+def test_an_example_asked_for_and_a_title_the_person_does_not_hold(engine: Engine) -> None:
+    conversation = Conversation()
+    example = engine.ask(
+        "Which Chinese company is given as an example of going global on its own instead of licensing?", conversation
+    )
+    assert not example.abstained and "BeOne" in example.answer
+    before = engine.ask("What was it called before?", conversation)
+    assert not before.abstained and "BeiGene" in before.answer
+    # Zai Lab's Josh Smiley is its president and COO: the articles name no CEO of Zai Lab.
+    assert engine.ask("Who is the CEO of Zai Lab?").abstained
+    assert not engine.ask("Ascentage Pharma CEO?").abstained
