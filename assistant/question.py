@@ -606,6 +606,7 @@ LACKS = re.compile(
     r"\black(?:s|ed|ing)?\b|\binsufficient\b|\bnot\s+yet\b|\bdo(?:es)?\s+not\s+(?:yet\s+)?have\b|\bshort\s+of\b",
     re.IGNORECASE,
 )
+"""A sentence saying what is missing: the reason for a "why not?"."""
 SHORT_HORIZON = re.compile(
     r"\b(?:short|near)(?:-|\s+)term\b|\bsoon\b|\bnear(?:-|\s+)future\b|\bnext\s+(?:few|couple\s+of)\s+years\b"
     r"|\bshort(?:-|\s+)run\b|\bfor\s+now\b",
