@@ -187,13 +187,28 @@ class Engine:
         long: bool = False,
     ) -> Answer:
         """Answer one question; when a conversation is given the turn is appended to it."""
-        from .answer import compose_answer
+        from .answer import compose_answer, question_proper
 
         started = time.perf_counter()
         retriever = self._get_retriever()
         asked, question = question, self.typed(question)
         prepared = self.prepare(question, conversation)
         query, anchors = prepared.query, prepared.anchors
+
+        def from_passages(judged: str, only: Filters | None = None) -> Answer:
+            """The answer the passages give, judged against `judged` (the question, or one part of it)."""
+            return compose_answer(
+                question,
+                query,
+                retriever,
+                self.settings,
+                filters=only,
+                long=long,
+                anchors=anchors,
+                judged=judged,
+                said=prepared.said,
+            )
+
         answer = None if filters and filters.active else self._answer_from_facts(question)
         if answer is None and not (filters and filters.active) and conversation is not None and conversation.turns:
             # "Which of those was the biggest?" after a question about deals: the same deals, from facts.
@@ -245,17 +260,7 @@ class Engine:
             # transactions worth over $500m in 2023"), and for a total a passage may state the aggregate
             # itself ("accounting for $41.5bn in value"), which beats a sum of the deals the articles name.
             # A list or a superlative they cannot make stands.
-            passage_answer = compose_answer(
-                question,
-                query,
-                retriever,
-                self.settings,
-                filters=filters,
-                long=long,
-                anchors=anchors,
-                judged=prepared.judged,
-                said=prepared.said,
-            )
+            passage_answer = from_passages(prepared.judged, filters)
             if (
                 answer is None
                 or (is_total and _states_total(passage_answer, answer))
@@ -283,21 +288,10 @@ class Engine:
             # second when the first does not stand.
             for part_question in (_first_part(question), _second_question(question)):
                 if part_question:
-                    part = compose_answer(
-                        question,
-                        query,
-                        retriever,
-                        self.settings,
-                        long=long,
-                        anchors=anchors,
-                        judged=part_question,
-                        said=prepared.said,
-                    )
+                    part = from_passages(part_question)
                     if not part.abstained:
                         answer = part
                         break
-        from .answer import question_proper
-
         proper = question_proper(question)
         if not answer.abstained and _PARTNER_Q.search(proper) and not _ASKS_WHY_OR_HOW.search(proper):
             answer = self._check_partner(question, answer)
