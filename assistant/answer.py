@@ -78,6 +78,9 @@ class ComposerParams:
     """Bonus for a sentence holding the kind of thing asked for (an amount for "how much")."""
     w_reason: float = 0.1
     """Bonus, for a "why" question, for a sentence that gives a reason ("as they look to...")."""
+    w_lacks: float = 0.1
+    """Further bonus, for a "why not?" question, for a sentence saying what is lacking: few sentences do, and
+    the one that does answers it, while the words borrowed from the thread favour what was already said."""
     w_off_anchor: float = 0.15
     """Penalty, for a question about a person, for a sentence from a passage that never names them."""
     w_other_horizon: float = 0.15
@@ -406,7 +409,9 @@ def gather_evidence(
         # "How much was that one worth?", "Who made that point?": what it is about is in the thread the query
         # borrowed from (not so for "Senate vote date?": the Senate must be in the sentence).
         own_topic_stems = own_topic_stems + stems(query_terms(query[query.rindex("(") :]))
-    measured_head = stems([analysis.focus[-1]])[0] if analysis.focus and analysis.expects == "percent" else None
+    # "share of big pharma in-licensing": a share of licensing (a compound's head is its last part).
+    measured = analysis.focus[-1].rsplit("-", 1)[-1] if analysis.focus and analysis.expects == "percent" else ""
+    measured_head = stems([measured])[0] if measured else None
     keys, texts, owners, vectors, before, previous_vectors = _candidates(retriever, pool_hits)
     aside_areas = set_aside_areas(question)
     asked_horizon = horizon(question)
@@ -478,6 +483,7 @@ def gather_evidence(
                 if analysis.asks_reason and (gives_reason(text) or (why_not and LACKS.search(text)))
                 else 0.0
             )
+            + (params.w_lacks if why_not and LACKS.search(text) else 0.0)
             # "According to Smiley, why...": his passages first.
             - (params.w_off_anchor if anchor_stems and owner not in anchored else 0.0)
             # "Will most go it alone in the short term?" is not answered by "From a longer-term perspective".

@@ -89,6 +89,14 @@ _LASTS = re.compile(
 """Asks whether what was just said will last: "Does he expect that to last?", "Will it stay like that?"."""
 
 
+_BESIDES = re.compile(
+    r"\b(?:other|else|another)\b|\b(?:besides|apart\s+from|aside\s+from|beyond|other\s+than)\s+"
+    r"(?:that|this|those|these|it|them)\b",
+    re.IGNORECASE,
+)
+"""Asks for more of the same kind: "Any other therapy area picking up?", "What else?", "besides that"."""
+
+
 def is_follow_up(question: str) -> bool:
     from .question import FACT_CHECK, set_aside_areas
 
@@ -158,6 +166,12 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
         # said holds; the article says so next to it, so that answer's words are searched too.
         said = [t for t in query_terms(previous.answer.sentences[0].text) if t not in own][:12]
         return f"{question} ({' '.join(said)})"
+    if _BESIDES.search(question):
+        # "Any other therapy area picking up?", "Where is he seeing an uptick besides that?": more of what the
+        # last question asked for; the article says so next to it, so that question's words are searched too.
+        frame = [t for t in query_terms(previous.question) if t not in own]
+        extra = " ".join(dict.fromkeys(frame + names[:3]))
+        return f"{question} ({extra})" if extra else question
     if _PERSON_PRONOUN.search(question) or not _PRONOUNS.search(question):
         # "he"/"she": retrieval prefers passages naming the thread's people (person_anchors); a question
         # with words enough and nothing pointing back ("And what do investors think of bispecifics?")

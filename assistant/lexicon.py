@@ -235,6 +235,8 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bimmune(?:-|\s+)mediated\b", re.IGNORECASE), "immune immunology"),
     # "When did China overtake everyone in trial starts?": when it took the lead.
     (re.compile(r"\bovert(?:ake|akes|aking|aken|ook)\b|\boutpac\w*", re.IGNORECASE), "lead"),
+    # "IND turnaround times": how fast applications are processed.
+    (re.compile(r"\bturn-?arounds?\b", re.IGNORECASE), "processing"),
     # "the usual licensing playbook": the blueprint.
     (re.compile(r"\bplaybooks?\b|\btemplates?\b", re.IGNORECASE), "blueprint"),
     # "Will most of them...?", "are most Chinese biotechs...": what the majority does (not "the most valuable").

@@ -338,15 +338,20 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "count"  # "Has the Senate voted on it, and by what margin?"
     if expects is None and re.search(r"^\s*what\b.*\b(?:worth|valued at|cost)\b", text, re.IGNORECASE):
         expects = "money"  # "What were Chinese licensing deals worth in 2024?"
+    if expects is None and re.search(_EARNED, text, re.IGNORECASE):
+        expects = "money"  # "What did Brukinsa bring in in US sales?", "put a dollar figure on it"
     if expects is None and FACT_CHECK.search(text):
-        # The answer must give the true figure of the kind claimed.
-        expects = "money" if MONEY.search(text) else "percent" if PERCENT.search(text) else None
+        # The answer must give the true figure of the kind claimed ("clears INDs in 30 days, right?": a time).
+        claimed = [("money", MONEY), ("percent", PERCENT), ("duration", DURATION)]
+        expects = next((kind for kind, pattern in claimed if pattern.search(text)), None)
     if expects is None and re.search(
         r"\b(?:what|which|how\s+(?:big|large|high)\s+a)\s+(?:(?:percentage|percent|share|proportion|fraction)\b|%)",
         text,
         re.I,
     ):
         expects = "percent"  # "By what percentage did trial starts grow?"
+    if expects is None and re.search(r"%\s*(?:share\s+)?of\b", text):
+        expects, focus = "percent", []  # "china's % share of global trial starts": of what, below
     if expects is None and _LIST_COMPANIES.match(unbracketed):
         expects = "companies"  # "give me all the big pharmas named w multi-billion deals"
     if expects is None and re.search(r"^\s*(?:and\s+)?(?:what|which)\b.*\b(?:to\s+)?treat\b", text, re.I):
@@ -370,7 +375,8 @@ def analyse(question: str) -> QuestionAnalysis:
 
     measured = re.search(r"(?:\b(?:percentage|share|proportion|fraction|percent)|%)\s+of\s+(.+)", text, re.I)
     if expects == "percent" and measured and not focus:
-        focus = _noun_phrase([_clean(w) for w in _tokens(measured.group(1))])  # "% of global trial starts"
+        # "% of global trial starts (in) 2024": what is measured, not when
+        focus = [w for w in _noun_phrase([_clean(w) for w in _tokens(measured.group(1))]) if not w.isdigit()]
     return QuestionAnalysis(
         text=text,
         terms=[t for t in query_terms(text) if t not in CHAT_WORDS],
@@ -433,11 +439,19 @@ _CLAUSE_OPENERS = frozenset("when where while if because although though whereas
 """Words that open a clause: "the House vote margin when BIOSECURE passed" ends at "when"."""
 
 
+_IRREGULAR_PAST = frozenset(
+    """came went grew rose fell took made drove got gave saw brought won struck began became held kept lost
+    met paid ran said sold sent showed stood told thought wrote bought sought caught built felt found heard
+    meant led""".split()
+)
+"""Verbs whose past tense does not end in -ed: "big pharma's deals came out of China" ends at "came"."""
+
+
 def _noun_phrase(words: list[str]) -> list[str]:
-    """Words up to the first auxiliary, preposition or end; possessors ("x's") dropped."""
+    """Words up to the first auxiliary, preposition, past-tense verb or end; possessors ("x's") dropped."""
     phrase: list[str] = []
     for word in words:
-        if word in _AUX or word in _PREPOSITIONS or word in _CLAUSE_OPENERS:
+        if word in _AUX or word in _PREPOSITIONS or word in _CLAUSE_OPENERS or word in _IRREGULAR_PAST:
             break
         phrase.append(word)
     return [w for w in phrase if w not in STOPWORDS and w not in {"the", "a", "an"} and any(c.isalnum() for c in w)]
@@ -460,6 +474,7 @@ _HEAD_TYPES = {
     ),
     **dict.fromkeys("rate rates".split(), "percent"),
     **dict.fromkeys("count number tally days weeks months years hours duration".split(), "count"),
+    **dict.fromkeys("time times turnaround".split(), "duration"),
     **dict.fromkeys("date year month day timing".split(), "date"),
     **dict.fromkeys("share percentage proportion percent fraction %".split(), "percent"),
     # "Which big pharmas...", "which companies": names of companies are the answer.
@@ -535,6 +550,10 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
                     )
                 )
             focus = _noun_phrase(rest)
+            pharma = focus[-1:] == ["pharma"] or focus[-2:] in (["pharma", "names"], ["pharma", "name"])
+            if pharma and not is_everyday_verb_form(focus[0]):  # not "What's driving Western pharma to...?"
+                # "Which big pharma signed...?", "Which big pharma names...?": which companies
+                focus, expects = focus[: focus.index("pharma")], "companies"
     elif first in {"is", "are", "was", "were"} and len(words) <= 8:
         # "Is Zai Lab profitable?", "is BIOSECURE a threat per ...": the predicate is what is asked about.
         content = [w for w in _noun_phrase(words[1:]) if any(ch.isalpha() for ch in w)]
@@ -563,14 +582,24 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
         clause = topic[:1] and topic[0] in {"whether", "if", "how", "why", "what", "which", "when", "who"}
         on_topic = after[:1] and after[0] in {"on", "about", "of", "regarding"}
         focus = _noun_phrase(topic) if on_topic and not clause else []
+        return focus, expects  # "view on IND turnaround times": a view, not a time, answers it
     if focus and expects is None:
         expects = _HEAD_TYPES.get(focus[-1])
-        if expects == "name" and len(focus) > 1 and _HEAD_TYPES.get(focus[-2]) == "product":
-            expects = "product"  # "InnoCare asset name in Zenas deal?": the drug's name
+        if expects == "name" and len(focus) > 1 and _HEAD_TYPES.get(focus[-2]) in {"product", "companies"}:
+            # "InnoCare asset name in Zenas deal?": the drug's name; "Which big pharma names...?": companies.
+            expects = _HEAD_TYPES[focus[-2]]
         if expects is not None:
             focus = focus[:-1]  # "deal size": the amount is the answer; "deal" stays a topic word
             focus = []
     return focus, expects
+
+
+_EARNED = (
+    r"^\s*(?:and\s+)?what\s+(?:did|does|do|has|have|will|would)\b.*\b(?:bring|brought|generate|generated|earn|earned|"
+    r"make|made|rake|raked|book|booked|post|posted)\b.*\b(?:sales|revenues?|turnover|earnings)\b"
+    r"|\b(?:dollar|money|\$)\s+(?:figure|number|amount|value|total)\b"
+)
+"""Asking for an amount without a word for it: what something brought in, a dollar figure."""
 
 
 _REASON_HEADS = frozenset(
@@ -592,13 +621,15 @@ MARKET_FACTS = frozenset(
 """Market facts a question can ask for ("Does Yang think US tariffs will hurt Ascentage?", "Zai Lab's stock",
 "a buy rating"): everyday words, but when the cited articles never use one, they do not say it."""
 _WHY = re.compile(
-    r"\bwhy\b|\breasons?\b|\breasoning\b|\brationale\b|\bmotivations?\b|\bmotives?\b|\bholding\s+\w+\s+back\b"
-    r"|\bwhat(?:['’]s|\s+is)\s+(?:stopping|preventing)\b",
+    r"\bwhy\b|\breasons?\b|\breasoning\b|\brationale\b|\bmotivations?\b|\bmotives?\b"
+    r"|\b(?:holding|hold|holds|held)\s+(?:[\w-]+\s+){1,4}?back\b|\bwhat(?:['’]s|\s+is)\s+(?:stopping|preventing)\b"
+    # "What's driving Western pharma to in-license from China?": what makes them do it is the reason.
+    r"|\bwhat(?:['’]s|\s+is|\s+are)\s+(?:driving|fuell?ing|motivating|prompting|spurring|pushing)\b",
     re.IGNORECASE,
 )
 WHY_NOT = re.compile(
     r"\bwhy\s+(?:not|can['’]?t|cannot|won['’]?t|wouldn['’]?t|aren['’]?t|isn['’]?t|don['’]?t|doesn['’]?t)\b"
-    r"|\bholding\s+\w+\s+back\b|\bwhat(?:['’]s|\s+is)\s+(?:stopping|preventing)\b",
+    r"|\b(?:holding|hold|holds|held)\s+(?:[\w-]+\s+){1,4}?back\b|\bwhat(?:['’]s|\s+is)\s+(?:stopping|preventing)\b",
     re.IGNORECASE,
 )
 """Asks why something does not happen: what is lacking answers it ("Many Chinese companies currently lack...")."""

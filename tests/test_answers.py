@@ -1158,3 +1158,43 @@ def test_an_example_asked_for_and_a_title_the_person_does_not_hold(engine: Engin
     # Zai Lab's Josh Smiley is its president and COO: the articles name no CEO of Zai Lab.
     assert engine.ask("Who is the CEO of Zai Lab?").abstained
     assert not engine.ask("Ascentage Pharma CEO?").abstained
+
+
+def test_a_kind_of_answer_named_in_passing_must_be_given(engine: Engine) -> None:
+    # An amount, a time or a share asked for in other words: no sentence gives one, so no answer.
+    assert engine.ask("What did Brukinsa bring in in US sales last year?").abstained
+    assert engine.ask("did Cui put a dollar figure on 2026 China licensing deal value?").abstained
+    assert engine.ask("china clears INDs in 30 days now, right?").abstained
+    assert engine.ask("china's % share of global trial starts in 2024").abstained
+    # ...while the share that is given, and a view on IND times, are answered.
+    share = engine.ask("What proportion of big pharma's innovator deals came out of China in 2024?")
+    assert not share.abstained and "28%" in share.answer
+    view = engine.ask("what's the view on china's IND turnaround times")
+    assert not view.abstained and "IND" in view.answer
+    pharma = engine.ask("Which big pharma names did multi-billion oncology licensing deals in 2025?")
+    assert not pharma.abstained and "AbbVie" in pharma.answer
+
+
+def test_a_follow_up_asking_for_another_one_searches_what_the_last_question_asked(engine: Engine) -> None:
+    # "Any other therapy area picking up?" after immunology: the sentence that forecasts immunology names the
+    # cardiometabolic uptick too, and is found only with the last question's words.
+    for opening, other in [
+        ("smiley view on immunology for 2026?", "Any other therapy area picking up?"),
+        ("What does Smiley forecast for immunology in 2026?", "And where is he seeing an uptick besides that?"),
+    ]:
+        conversation = Conversation()
+        engine.ask(opening, conversation)
+        answer = engine.ask(other, conversation)
+        assert not answer.abstained and "cardiometabolic" in answer.answer
+
+
+def test_what_holds_them_back_is_what_they_lack(engine: Engine) -> None:
+    lack = "lack the trial experience"
+    held = engine.ask("What's holding Chinese companies back from selling their own drugs globally?")
+    assert not held.abstained and lack in held.sentences[0].text
+    conversation = Conversation()
+    engine.ask(
+        "Does Cui think most Chinese biotechs will commercialise globally on their own any time soon?", conversation
+    )
+    why_not = engine.ask("why not?", conversation)
+    assert not why_not.abstained and lack in why_not.sentences[0].text

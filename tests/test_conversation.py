@@ -80,6 +80,8 @@ def test_why_questions_prefer_sentences_giving_a_reason() -> None:
     assert analyse("Why are Western drugmakers shopping for Chinese assets?").asks_reason
     assert analyse("CN ADCs - why popular?").asks_reason
     assert not analyse("What did Smiley say?").asks_reason
+    assert analyse("What's driving Western pharma to in-license from China?").asks_reason
+    assert analyse("What's holding Chinese companies back from going global?").asks_reason
     reasoning = analyse("What's his reasoning?")  # a reason answers it, whatever its words
     assert reasoning.asks_reason and reasoning.focus == []
     assert REASON.search("This comes as they look to bulk out their pipelines")
@@ -99,6 +101,24 @@ def test_everyday_verb_forms_are_told_from_jargon() -> None:
     assert analyse("What therapy area is the AZ CSPC deal in?").expects == "area"
     assert analyse("When will the Senate vote on it?").action == ("senate", "vote")
     assert analyse("When was the BIOSECURE Act passed by the House?").action is None  # passive: actor after "by"
+
+
+def test_kinds_of_answer_asked_without_a_question_word_for_them() -> None:
+    from assistant.question import analyse
+
+    assert analyse("What did Brukinsa bring in in US sales last year?").expects == "money"
+    assert analyse("did Cui put a dollar figure on 2026 deal value?").expects == "money"
+    assert analyse("What did Cui say about the sales network?").expects is None  # sales as a topic
+    assert analyse("china clears INDs in 30 days now, right?").expects == "duration"  # the claim's kind
+    assert analyse("What's the typical time from IND filing to first dosing?").expects == "duration"
+    assert analyse("what's the view on china's IND turnaround times").expects is None  # a view is asked
+    share = analyse("china's % share of global trial starts in 2024")
+    assert share.expects == "percent" and share.focus == ["global", "trial", "starts"]  # of what, not when
+    came = analyse("What proportion of big pharma's innovator deals came out of China in 2024?")
+    assert came.expects == "percent" and came.focus[-1] == "deals"  # "came" is a verb, not the thing measured
+    pharma = analyse("Which big pharma names did multi-billion oncology licensing deals in 2025?")
+    assert pharma.expects == "companies"
+    assert analyse("longterm risk us pharma lobbying").expects is None  # "pharma" as a word, not "which pharma"
 
 
 def test_lawmaking_words_and_quote_openers_are_not_company_names() -> None:
