@@ -39,6 +39,7 @@ from .question import (
     LACKS,
     MARKET_FACTS,
     PLACE,
+    REPORTED_VERBS,
     STANCE_WORDS,
     TOPIC_THEN_QUESTION,
     WHY_NOT,
@@ -416,6 +417,7 @@ def gather_evidence(
     aside_areas = set_aside_areas(question)
     asked_horizon = horizon(question)
     why_not = bool(WHY_NOT.search(question))  # "why not?", "what's holding them back?": what they lack
+    wants_lack = why_not or bool(LACKS.search(question))  # "What capabilities do they lack?"
     anchor_stems = stems(anchors) if anchors else []
     anchored = {i for i, h in enumerate(pool_hits) if any(_present(a, _text_stems(h.chunk.text)) for a in anchor_stems)}
     if not keys:
@@ -483,7 +485,7 @@ def gather_evidence(
                 if analysis.asks_reason and (gives_reason(text) or (why_not and LACKS.search(text)))
                 else 0.0
             )
-            + (params.w_lacks if why_not and LACKS.search(text) else 0.0)
+            + (params.w_lacks if wants_lack and LACKS.search(text) else 0.0)
             # "According to Smiley, why...": his passages first.
             - (params.w_off_anchor if anchor_stems and owner not in anchored else 0.0)
             # "Will most go it alone in the short term?" is not answered by "From a longer-term perspective".
@@ -529,7 +531,9 @@ def gather_evidence(
         or (not is_known_word(t) and any(_edits_at_most(t, m, 1 if len(m) < 6 else 2) for m in MARKET_FACTS))
         else w
         if w >= params.rare_word
-        and not (t not in entities and (is_everyday_verb_form(t) or t in STANCE_WORDS or t in verbs))
+        and not (
+            t not in entities and (is_everyday_verb_form(t) or t in STANCE_WORDS or t in REPORTED_VERBS or t in verbs)
+        )
         else w * params.common_word_discount
         for t, w in zip(own, own_weights, strict=True)
     ]
@@ -809,6 +813,10 @@ def select_sentences(
     if not pool:
         return []
     best = next((c for c in pool[:5] if c.typed), pool[0])
+    if asks_example:
+        # "Any Chinese company that has gone global on its own?": the sentence giving one, as `find_evidence`
+        # judged it ("An example of this is BeOne..."), even from further down.
+        best = next((c for c in pool[:8] if c.typed and gives_example(c.text)), best)
     if evidence.anchors and not _speaks_for(best, pool, evidence.anchors) and not _may_carry_on(best):
         # "Does the Jefferies analyst see it the same way?": her sentence leads, not Yang's, when one of
         # hers is nearly as good.

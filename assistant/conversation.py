@@ -258,7 +258,9 @@ def thread_person(
         for name, _r, _o, aliases in people
         if not (len(said) == 1 and pronouns.get(name, next(iter(said))) not in said)
     ]
-    for mention in thread_names(conversation):
+    # Names as typed count too: "what does cui say...?" names Cui, lower case or not.
+    typed = [t for turn in (conversation.turns[-1], _root(conversation.turns)) for t in query_terms(turn.question)]
+    for mention in [*thread_names(conversation), *typed]:
         m = re.sub(r"[’']s$", "", mention.lower())
         for name, forms in known:
             if m in forms or any(part in forms for part in m.split()):

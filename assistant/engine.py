@@ -226,7 +226,8 @@ class Engine:
             # "Upfront on the biggest one?": the biggest by headline value does not say what was paid upfront;
             # the passages decide (and refuse when no article states it).
             answer = None
-        if answer is None and not (filters and filters.active) and _ASKS_ROLE.search(question):
+        asks_role = _ASKS_ROLE.search(question) and not _STANCE.search(question)
+        if answer is None and not (filters and filters.active) and asks_role:
             # "What positions does Josh Smiley hold at Zai Lab?": the person, as the article introduces them.
             from .fact_answers import _person_named
 
@@ -377,6 +378,8 @@ class Engine:
                 if person:  # by surname, as the articles mostly refer to people once introduced
                     said = person.split()[-1]
                     query, judged = name_pronouns(query, said), name_pronouns(judged, said)
+                    # "she", after a turn about Smiley: Cui, whom the articles call "she".
+                    anchors = list(dict.fromkeys([w.lower() for w in person.split() if len(w) > 2] + anchors))
             # Roles the question itself names (not the context a follow-up borrowed).
             named = name_people_by_role(question, [p[:3] for p in people])[1]
             if named:
@@ -512,6 +515,8 @@ _ASKS_ROLE = re.compile(
     re.IGNORECASE,
 )
 """The question asks what someone's job is ("Josh Smiley: title / shop?")."""
+_STANCE = re.compile(r"\b(?:positions?|stance)\s+(?:on|about|regarding|towards?|re)\b", re.IGNORECASE)
+"""A position on something is a view: "What is Dajun Yang's position on the BIOSECURE Act?"."""
 
 _SECOND_PART = re.compile(
     r",?\s+(?:and|or|but)\s+(?=(?:what|which|how|why|who|when|where|is|are|was|were|does|do|did|has|have|will)\b)"

@@ -158,12 +158,21 @@ def _companies_named(question: str, facts: list[DocumentFacts]) -> list[str]:
     return list(dict.fromkeys(named))
 
 
+_ASKS_AREAS_FIRST = re.compile(
+    r"^\s*(?:and\s+)?(?:what|which)\s+(?:other\s+)?(?:therapy\s+|therapeutic\s+|disease\s+)?"
+    r"(?:areas?|modalit(?:y|ies)|indications?)\b(?!\s+(?:deals?|transactions?|agreements?)\b)",
+    re.IGNORECASE,
+)
+
+
 def _asks_something_else_first(question: str) -> bool:
     """ "What other therapy area has emerged, and which deals illustrate it?": the deals only illustrate the
     answer to the first question, which the articles' sentences give."""
     match = _LIST_DEALS.search(question)
     if match is None:
         return False
+    if _ASKS_AREAS_FIRST.match(question):
+        return True  # "Which therapy areas does the article list where R&D is attracting Western deals?"
     before = question[: match.start()]
     return bool(re.search(r"\b(?:what|which|who|how|why|where|when)\b", before, re.IGNORECASE)) and bool(
         re.search(r"(?:,|\band)\s*$", before, re.IGNORECASE)
@@ -878,7 +887,7 @@ def answer_from_facts(
         return None
     who_is = _WHO_IS.match(question)
     if who_is:
-        person = _person_named(who_is.group("name"), facts)
+        person = _person_named(who_is.group("name") or who_is.group("embedded"), facts)
         if person is not None and _OPINION.search(question) is None:
             path = next(f.document for f in facts if person in f.people)
             return _answer_person(question, person, path, documents)

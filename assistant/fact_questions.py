@@ -70,7 +70,12 @@ _PERSON_VIEW = re.compile(
     r"predict|predicts|see|sees|feel|feels)\b",
     re.IGNORECASE,
 )
-_WHO_IS = re.compile(r"^\s*who\s+(?:is|was)\s+(?P<name>[^?]+?)\s*\??\s*$", re.IGNORECASE)
+# "Who is Cui Cui?", "remind me who cui cui is?"
+_WHO_IS = re.compile(
+    r"^\s*(?:(?:pls\s+|please\s+|can\s+you\s+|could\s+you\s+)?(?:remind\s+me|tell\s+me|refresh\s+me)\s*[,:-]?\s*)?"
+    r"who\s+(?:(?:is|was)\s+(?P<name>[^?]+?)|(?P<embedded>[^?]+?)\s+(?:is|was))\s*\??\s*$",
+    re.IGNORECASE,
+)
 
 
 def may_answer_from_facts(question: str) -> bool:

@@ -235,6 +235,8 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bimmune(?:-|\s+)mediated\b", re.IGNORECASE), "immune immunology"),
     # "When did China overtake everyone in trial starts?": when it took the lead.
     (re.compile(r"\bovert(?:ake|akes|aking|aken|ook)\b|\boutpac\w*", re.IGNORECASE), "lead"),
+    # "the House of Representatives": "the House", as articles call it after the first mention.
+    (re.compile(r"\bHouse\s+of\s+Representatives\b", re.IGNORECASE), "house"),
     # "IND turnaround times": how fast applications are processed.
     (re.compile(r"\bturn-?arounds?\b", re.IGNORECASE), "processing"),
     # "the usual licensing playbook": the blueprint.

@@ -407,7 +407,13 @@ def _action(text: str) -> tuple[str, str] | None:
     return (actor, match.group("verb").lower())
 
 
-_ASKS_EXAMPLE = re.compile(r"\b(?:an?|one|any)\s+examples?\b|\bexamples?\s*\??\s*$|\bfor\s+instance\s*\??\s*$", re.I)
+_ASKS_EXAMPLE = re.compile(
+    r"\b(?:an?|one|any)\s+examples?\b|\bexamples?\s*\??\s*$|\bfor\s+instance\s*\??\s*$|^\s*examples?\s+of\b"
+    # "Any Chinese company that's actually gone global on its own?": one that has, named.
+    r"|^\s*(?:(?:is|are)\s+there\s+)?any\s+(?:[\w-]+\s+){0,3}(?:company|companies|firm|firms|biotech|biotechs|"
+    r"drugmaker|drugmakers|pharma)\s+(?:that|which|who)\b",
+    re.I,
+)
 
 
 def asks_example(text: str) -> bool:
@@ -614,6 +620,11 @@ STANCE_WORDS = frozenset(
 )
 """How a user frames a view or a figure ("who's bullish on...", "ballpark, how big..."): not words the answer
 must contain."""
+REPORTED_VERBS = _IRREGULAR_PAST | frozenset(
+    "advise advises recommend recommends urge urges suggest suggests counsel counsels reckon reckons".split()
+)
+"""How a user retells what someone said ("The partner understood that Cui advises..."): the asker's verbs,
+not words the answer must contain."""
 MARKET_FACTS = frozenset(
     """tariff tariffs stock stocks rating ratings dividend dividends ipo ipos royalty royalties layoff layoffs
     lawsuit lawsuits litigation""".split()

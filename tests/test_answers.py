@@ -1198,3 +1198,40 @@ def test_what_holds_them_back_is_what_they_lack(engine: Engine) -> None:
     )
     why_not = engine.ask("why not?", conversation)
     assert not why_not.abstained and lack in why_not.sentences[0].text
+
+
+def test_a_position_on_something_is_a_view_and_areas_listed_are_not_deals(engine: Engine) -> None:
+    position = engine.ask("What is Dajun Yang's position on the BIOSECURE Act?")
+    assert not position.abstained and "BIOSECURE" in position.answer and "is CEO at" not in position.answer
+    areas = engine.ask(
+        "Which therapy areas does the article list where Chinese R&D is accelerating and attracting deals?"
+    )
+    assert not areas.abstained and "cardiometabolic health" in areas.answer and "$5.36bn" not in areas.answer
+    who = engine.ask("remind me who cui cui is?")
+    assert not who.abstained and "Asia healthcare head" in who.answer
+
+
+def test_an_instance_asked_for_in_passing_and_long_names_and_retold_claims(engine: Engine) -> None:
+    for question in (
+        "example of a chinese co that self-commercialized in the us?",
+        "Any Chinese company that's actually gone global on its own instead of licensing out?",
+    ):
+        answer = engine.ask(question)
+        assert not answer.abstained and "BeOne" in answer.answer, question
+    house = engine.ask("On what date did the House of Representatives pass the BIOSECURE Act?")
+    assert not house.abstained and "11 December" in house.answer  # the article says "the House"
+    retold = engine.ask(
+        "The partner understood that Cui advises Chinese companies to avoid partnering with multinationals in the "
+        "near term. Is that what the article reports?"
+    )
+    assert not retold.abstained and "partnering with an MNC will remain best practice" in retold.answer
+    lack = engine.ask("What capabilities does Cui say many Chinese companies currently lack to go global on their own?")
+    assert "lack the trial experience" in lack.sentences[0].text
+
+
+def test_she_is_the_woman_the_thread_named_even_in_lower_case(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("what does cui say chinese companies lack to self commercialize globally", conversation)
+    engine.ask("does smiley agree", conversation)
+    later = engine.ask("and what does she expect longer term", conversation)
+    assert not later.abstained and "Cui concludes" in later.answer
