@@ -34,6 +34,7 @@ from .models import Answer, AnswerSentence, Citation, Hit
 from .question import (
     ANSWER_KIND_WORDS,
     AREA,
+    BECOMES_LAW,
     EXPECTED_OUTCOME,
     FACT_CHECK,
     LACKS,
@@ -528,6 +529,7 @@ def gather_evidence(
     missing_weights = [
         max(w, params.rare_word)
         if t in MARKET_FACTS
+        or (t in {"law", "enacted", "enact", "enactment", "veto", "vetoed"} and BECOMES_LAW.search(question))
         or (not is_known_word(t) and any(_edits_at_most(t, m, 1 if len(m) < 6 else 2) for m in MARKET_FACTS))
         else w
         if w >= params.rare_word

@@ -209,7 +209,17 @@ class Engine:
                 said=prepared.said,
             )
 
-        answer = None if filters and filters.active else self._answer_from_facts(question)
+        last = conversation.turns[-1].answer if conversation is not None and conversation.turns else None
+        # "And what were those deals worth in total?" after a passage about 2024's deals: those deals, which the
+        # passage states the value of, not the deals the table holds.
+        passage_deals = (
+            last is not None
+            and not last.abstained
+            and all(s.kind == "passage" for s in last.sentences)
+            and bool(_THOSE_DEALS.search(question))
+            and not _SUPERLATIVE_Q.search(question)  # "which of those ADC deals was the biggest?": the table's
+        )
+        answer = None if (filters and filters.active) or passage_deals else self._answer_from_facts(question)
         if answer is None and not (filters and filters.active) and conversation is not None and conversation.turns:
             # "Which of those was the biggest?" after a question about deals: the same deals, from facts.
             from .conversation import is_follow_up
@@ -350,6 +360,7 @@ class Engine:
         people: list[tuple[str, str | None, str | None, tuple[str, ...]]] = []
         if anchors or opinion or mentions_a_role(question) or _FULL_NAME.search(question):
             people = [(p.name, p.role, p.organisation, tuple(p.aliases)) for f in self.facts() for p in f.people]
+            asked_of: list[str] = []  # the people whose view the question itself asks for
             if opinion:  # "Why does Smiley think...?": the answer must be his, not a sentence near his
                 words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", question)}
                 # "How does Zai Lab expect BIOSECURE to affect it?": an organisation's view is its person's.
@@ -359,6 +370,7 @@ class Engine:
                     of_org = bool(org_words) and org is not None and _names_organisation(org_words, org)
                     if of_org or words & {name.split()[-1].lower(), *(a.lower() for a in aliases)}:
                         anchors = list(dict.fromkeys(anchors + [w.lower() for w in name.split() if len(w) > 2]))
+                        asked_of.append(name)
             said, named = surname_people(query, [p[:3] for p in people])
             if named:
                 query, judged = said, surname_people(judged, [p[:3] for p in people])[0]
@@ -366,6 +378,9 @@ class Engine:
                 # one its borrowed context does.
                 if mentions_a_role(question) and name_people_by_role(question, [p[:3] for p in people])[1]:
                     named = surname_people(question, [p[:3] for p in people])[1]
+                # "And what does Smiley think of it?" after a thread about Yang: Smiley, not the people the
+                # borrowed words name.
+                named = surname_people(question, [p[:3] for p in people])[1] or ([] if asked_of else named)
                 anchors = list(dict.fromkeys(anchors + [w.lower() for n in named for w in n.split() if len(w) > 2]))
             if pronoun_anchors and conversation is not None and conversation.turns:
                 pronouns = {
@@ -452,6 +467,9 @@ def name_pronouns(text: str, person: str) -> str:
     )
 
 
+_SUPERLATIVE_Q = re.compile(r"\b(?:biggest|largest|smallest|highest|lowest|most|least|how\s+many)\b", re.I)
+_THOSE_DEALS = re.compile(r"\b(?:those|these|the\s+same)\s+(?:[\w-]+\s+){0,2}deals?\b", re.IGNORECASE)
+"""Deals the last answer was about."""
 _NAMED_DEALS = re.compile(
     # "the deals", but not "the Chinese licensing deals that big pharma signed in 2025" (a class of deals)
     # ("the total value of licensing deals": "the" is the total's).

@@ -53,7 +53,7 @@ from .facts import (
 )
 from .lexicon import british
 from .models import Answer, AnswerSentence, Citation, Document
-from .question import area_family, set_aside_areas
+from .question import NOT_COMPANIES, area_family, set_aside_areas
 
 # fmt: off
 _STOPWORDS = {
@@ -147,11 +147,25 @@ def _year(question: str, today: Date) -> tuple[int | None, str | None]:
     return None, None
 
 
+def _company_forms(name: str, aliases: Iterable[str]) -> list[str]:
+    """How a question may name a company: as the articles do, by its first word ("Ascentage", "Zai"), and
+    with its last word in the singular or plural ("Zai Lab" for the article's "Zai Labs")."""
+    words = name.split()
+    forms = [name, *aliases]
+    if len(words) > 1:
+        last = words[-1]
+        other = last[:-1] if last.endswith("s") else last + "s"
+        forms.append(" ".join([*words[:-1], other]))
+        if words[0] not in NOT_COMPANIES:
+            forms.append(words[0])
+    return forms
+
+
 def _companies_named(question: str, facts: list[DocumentFacts]) -> list[str]:
     named: list[str] = []
     for doc_facts in facts:
         for company in doc_facts.companies:
-            for form in (company.name, *company.aliases):
+            for form in _company_forms(company.name, company.aliases):
                 if len(form) >= 3 and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", question):
                     named.append(company.name)
                     break

@@ -350,6 +350,10 @@ def analyse(question: str) -> QuestionAnalysis:
         re.I,
     ):
         expects = "percent"  # "By what percentage did trial starts grow?"
+    if expects is None and re.search(
+        r"\b(?:an?|any)\s+(?:percentage|percent|%)(?:\s+(?:figure|number))?\s+(?:for|on)\b", text, re.IGNORECASE
+    ):
+        expects = "percent"  # "Is there a percentage for China's share of global trial starts?"
     if expects is None and re.search(r"%\s*(?:share\s+)?of\b", text):
         expects, focus = "percent", []  # "china's % share of global trial starts": of what, below
     if expects is None and _LIST_COMPANIES.match(unbracketed):
@@ -502,7 +506,7 @@ _SPEAKS = re.compile(
 """A name followed by a verb of speech is a person's ("Cui notes that...")."""
 
 # Capitalised words that are not company names: places, nationalities, sentence openers.
-_NOT_COMPANIES = frozenset(
+NOT_COMPANIES = frozenset(
     "China Chinese West Western US USA Europe European Asia Asian America American Japan Japanese Korea "
     "Korean India Indian Beijing Shanghai Washington House Senate Congress The In As While According "
     "However Though Due From An A This That These Many Some Most Interest Once "
@@ -603,7 +607,9 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
 _EARNED = (
     r"^\s*(?:and\s+)?what\s+(?:did|does|do|has|have|will|would)\b.*\b(?:bring|brought|generate|generated|earn|earned|"
     r"make|made|rake|raked|book|booked|post|posted)\b.*\b(?:sales|revenues?|turnover|earnings)\b"
-    r"|\b(?:dollar|money|\$)\s+(?:figure|number|amount|value|total)\b"
+    r"|\b(?:dollar|money|\$)\s+(?:figure|number|amount|value|total|forecast|estimate|projection)\b"
+    # "...and its price tag?", "what was the price tag on it?" (not "expect the price tag to stay low")
+    r"|\b(?:its|their|what(?:['’]s|\s+is|\s+was)\s+the)\s+price[\s-]?tags?\b|\bprice[\s-]?tags?\s*\??\s*$"
 )
 """Asking for an amount without a word for it: what something brought in, a dollar figure."""
 
@@ -631,6 +637,13 @@ MARKET_FACTS = frozenset(
 )
 """Market facts a question can ask for ("Does Yang think US tariffs will hurt Ascentage?", "Zai Lab's stock",
 "a buy rating"): everyday words, but when the cited articles never use one, they do not say it."""
+BECOMES_LAW = re.compile(
+    r"\b(?:signed|sign|signs|signing|passed|pass|made)\s+(?:it\s+|\w+\s+)?into\s+law\b|\bbec(?:ome|ame|omes|oming)\s+law\b"
+    r"|\benact(?:ed|s|ing|ment)?\b|\bveto(?:ed|es)?\b",
+    re.IGNORECASE,
+)
+"""A bill's final steps ("Has it been signed into law?"): a status the articles state in these words or not
+at all; "law" here is no paraphrase of "act"."""
 _WHY = re.compile(
     r"\bwhy\b|\breasons?\b|\breasoning\b|\brationale\b|\bmotivations?\b|\bmotives?\b"
     r"|\b(?:holding|hold|holds|held)\s+(?:[\w-]+\s+){1,4}?back\b|\bwhat(?:['’]s|\s+is)\s+(?:stopping|preventing)\b"
@@ -807,7 +820,7 @@ def satisfies(expects: str | None, text: str) -> bool:
             re.sub(r"[’']s$", "", m.group(0))
             for m in _NAME.finditer(text)
             if not _SPEAKS.match(text, m.end()) and not text[: m.start()].rstrip().endswith("According to")
-        } - _NOT_COMPANIES
+        } - NOT_COMPANIES
         names = {n for n in names if not any(ch.isdigit() for ch in n)}  # "FY2026"
         return len(names) >= (2 if expects == "companies" else 1)
     return True

@@ -1235,3 +1235,38 @@ def test_she_is_the_woman_the_thread_named_even_in_lower_case(engine: Engine) ->
     engine.ask("does smiley agree", conversation)
     later = engine.ask("and what does she expect longer term", conversation)
     assert not later.abstained and "Cui concludes" in later.answer
+
+
+def test_the_person_a_follow_up_names_is_the_one_asked_about(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("is dajun yang worried about biosecure?", conversation)
+    engine.ask("why not?", conversation)
+    # Smiley says nothing about BIOSECURE: Yang's words, borrowed from the thread, do not answer for him.
+    assert engine.ask("and what does smiley think of it?", conversation).abstained
+
+
+def test_those_deals_are_the_ones_the_last_answer_was_about(engine: Engine) -> None:
+    for opening, amount in [
+        ("What percentage of big pharma's innovator deals in 2024 came from China-originated drugs?", None),
+        ("What share of large pharma's innovator licensing deals in 2024 came from China?", None),
+    ]:
+        for follow_up in (
+            "And in dollar terms, how much were they worth?",
+            "And what were those deals worth in total?",
+        ):
+            conversation = Conversation()
+            engine.ask(opening, conversation)
+            answer = engine.ask(follow_up, conversation)
+            assert not answer.abstained and "$41.5bn" in answer.answer and "$12.66bn" not in answer.answer, amount
+
+
+def test_statuses_and_figures_the_article_never_gives(engine: Engine) -> None:
+    assert engine.ask("has the ndaa w biosecure actually been signed into law yet").abstained
+    assert not engine.ask("What does Yang think about the BIOSECURE law?").abstained  # "law" for "act"
+    assert engine.ask("Is there a percentage for China's share of global trial starts in 2024?").abstained
+    assert engine.ask("Does Cui give a dollar forecast for total China out-licensing value in 2026?").abstained
+    assert engine.ask("Does the article name a specific China bispecific licensing deal and its price tag?").abstained
+    # "Zai Lab" is the article's "Zai Labs", a party to no deal; "Novartis" is one to Argo's.
+    assert engine.ask("Which licensing deals did Zai Lab itself sign in 2025?").abstained
+    novartis = engine.ask("Which deals did Novartis sign in 2025?")
+    assert not novartis.abstained and "Argo" in novartis.answer and "CSPC" not in novartis.answer
