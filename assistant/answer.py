@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .config import Settings
-from .conversation import ROLE_WORDS
+from .conversation import ROLE_WORDS, VIEW_OF_IT
 from .lexicon import expand_query, long_forms, phrase_words
 from .models import Answer, AnswerSentence, Citation, Hit
 from .question import (
@@ -80,6 +80,8 @@ class ComposerParams:
     """Bonus for a sentence holding the kind of thing asked for (an amount for "how much")."""
     w_reason: float = 0.1
     """Bonus, for a "why" question, for a sentence that gives a reason ("as they look to...")."""
+    w_agrees: float = 0.1
+    """Bonus, for "Does Yang agree?", for a sentence saying someone shares a view ("echoed this sentiment")."""
     w_lacks: float = 0.1
     """Further bonus, for a "why not?" question, for a sentence saying what is lacking: few sentences do, and
     the one that does answers it, while the words borrowed from the thread favour what was already said."""
@@ -419,6 +421,7 @@ def gather_evidence(
     asked_horizon = horizon(question)
     why_not = bool(WHY_NOT.search(question))  # "why not?", "what's holding them back?": what they lack
     wants_lack = why_not or bool(LACKS.search(question))  # "What capabilities do they lack?"
+    asks_agreement = bool(_AGREEING.search(question))
     anchor_stems = stems(anchors) if anchors else []
     anchored = {i for i, h in enumerate(pool_hits) if any(_present(a, _text_stems(h.chunk.text)) for a in anchor_stems)}
     if not keys:
@@ -487,6 +490,8 @@ def gather_evidence(
                 else 0.0
             )
             + (params.w_lacks if wants_lack and LACKS.search(text) else 0.0)
+            # "Does the Ascentage CEO see the same thing?": "Yang echoed this sentiment, noting..." says so.
+            + (params.w_agrees if asks_agreement and _SAYS_LIKEWISE.search(text) else 0.0)
             # "According to Smiley, why...": his passages first.
             - (params.w_off_anchor if anchor_stems and owner not in anchored else 0.0)
             # "Will most go it alone in the short term?" is not answered by "From a longer-term perspective".
@@ -620,6 +625,7 @@ def gather_evidence(
         # "Does Yang agree?", "Does Smiley agree with Cui?": the one who agrees must say it, not the one agreed
         # with (whose sentence the thread's words match best).
         agreeing = _AGREEING.search(question)
+        view_of_it = bool(VIEW_OF_IT.search(question))
         agrees = [a for a in stems(agreeing.group("who").lower().split()) if a in anchor_stems] if agreeing else []
 
         def about_them(cand: Candidate) -> bool:
@@ -632,7 +638,8 @@ def gather_evidence(
             return (
                 any(_present(a, about) for a in anchor_stems)
                 and all(found_in(about, i) for i in others)
-                and (not topic or any(_present(n, about) for n in topic))
+                # "what's his take on it?": his own sentence must be about "it".
+                and (not topic or any(_present(n, _text_stems(cand.text) if view_of_it else about) for n in topic))
                 and (
                     not view_areas
                     or (bool(areas_named(cand.text) & view_areas) and _speaks_for(cand, candidates, anchor_stems))
@@ -1134,10 +1141,18 @@ worth?"), not at a topic."""
 
 
 _AGREEING = re.compile(
-    r"\b(?:does|do|did|would|will)\s+(?:the\s+)?(?P<who>(?:[\w’'-]+\s+){1,3}?)(?:also\s+|actually\s+)?(?:dis)?agree",
+    r"\b(?:does|do|did|would|will)\s+(?:the\s+)?(?P<who>(?:[\w’'-]+\s+){1,3}?)(?:also\s+|actually\s+)?"
+    r"(?:(?:dis)?agree|see\s+(?:it\s+|things\s+)?the\s+same|share\s+(?:that|this|the\s+same|her|his)\s+view)",
     re.IGNORECASE,
 )
 """Who agrees: "Does Yang agree?", "Does Smiley agree with Cui on licensing?"."""
+
+
+_SAYS_LIKEWISE = re.compile(
+    r"\b(?:echo(?:ed|es)?|mirror(?:ed|s)?|similar|likewise|(?:dis)?agree[sd]?|concur(?:red|s)?|shares?)\b",
+    re.IGNORECASE,
+)
+"""A sentence reporting agreement: "Yang echoed this sentiment", "Smiley mirrors this belief"."""
 
 
 _ALPHA_WORD = re.compile(r"[A-Za-z]{4,}")

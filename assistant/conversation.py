@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .question import AREA
 from .retrieval import query_terms
 
 if TYPE_CHECKING:
@@ -77,8 +78,26 @@ _ASKS_FOR_VIEW = frozenset(
 )
 
 
-_AGREES = re.compile(r"\b(?:dis)?(?:agree|agrees|concur|concurs)\b|\bsee it (?:that|the same) way\b", re.IGNORECASE)
+_AGREES = re.compile(
+    r"\b(?:dis)?(?:agree|agrees|concur|concurs)\b|\bsee it (?:that|the same) way\b|\bsees? (?:things |it )?the same\b"
+    r"|\bshares? (?:that|this|the same|her|his) view\b",
+    re.IGNORECASE,
+)
 """'Does Smiley agree?': with what the thread was about."""
+
+
+VIEW_OF_IT = re.compile(
+    r"\b(?:see|sees|view|views|think\s+(?:of|about)|thinks\s+(?:of|about)|feel\s+about|feels\s+about|make\s+of|"
+    r"makes\s+of|take\s+on|read\s+on)\s+(?:it|that|this|them|those)\b",
+    re.IGNORECASE,
+)
+"""A view of what the thread was about: "how does she see it?", "what does Smiley make of that?"."""
+
+
+THOSE_THINGS = re.compile(
+    r"\b(?:those|these)\s+(?:three\s+|two\s+)?(?:modalities|areas|assets|drugs|therapies|formats)\b", re.I
+)
+"""Things the last answer named: "Have those modalities actually proven themselves commercially?"."""
 
 
 _LASTS = re.compile(
@@ -152,6 +171,8 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
         or (own and own <= ANSWER_KIND_WORDS | {"deal", "deals"})
         or (len(own) <= 1 and own <= _ASKS_FOR_VIEW and _PERSON_PRONOUN.search(question))
         or (_AGREES.search(question) and not _topic_besides_people(question))
+        # "And the Jefferies analyst, how does she see it?": her view of what the thread was about.
+        or (VIEW_OF_IT.search(question) and len(own) <= 4)
     ):
         framing = [previous, root]
         new_year = any(_YEAR.fullmatch(t) for t in own)
@@ -165,7 +186,13 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
             frame, names = [t for t in frame if not _YEAR.fullmatch(t)], []
         extra = " ".join(dict.fromkeys(frame + names[:3]))
         return f"{question} ({extra})" if extra else question
-    if _LASTS.search(question) and not previous.answer.abstained and previous.answer.sentences:
+    answered = not previous.answer.abstained and previous.answer.sentences
+    if THOSE_THINGS.search(question) and answered:
+        # "Have those modalities proven themselves commercially?": the ones the last answer named.
+        named = [m.group(0) for s in previous.answer.sentences for m in AREA.finditer(s.text)]
+        if named:
+            return f"{question} ({' '.join(dict.fromkeys(named))})"
+    if _LASTS.search(question) and answered:
         # "Does he think that advantage will last?", "Will it stay like that?": whether what the last answer
         # said holds; the article says so next to it, so that answer's words are searched too.
         said = [t for t in query_terms(previous.answer.sentences[0].text) if t not in own][:12]

@@ -390,11 +390,20 @@ class Engine:
                     if v.speaker.text.lower() in {"he", "she"}
                 }
                 person = thread_person(conversation, people, question, pronouns)
+                by_their_role = name_people_by_role(question, [p[:3] for p in people])[1]
+                if len(by_their_role) == 1:
+                    # "And the Jefferies analyst, how does she see it?": Cui, named by her role (first, as a
+                    # person already named is not named again by role).
+                    person = by_their_role[0]
+                    query = name_people_by_role(query, [p[:3] for p in people])[0]
+                    judged = name_people_by_role(judged, [p[:3] for p in people])[0]
                 if person:  # by surname, as the articles mostly refer to people once introduced
                     said = person.split()[-1]
                     query, judged = name_pronouns(query, said), name_pronouns(judged, said)
                     # "she", after a turn about Smiley: Cui, whom the articles call "she".
-                    anchors = list(dict.fromkeys([w.lower() for w in person.split() if len(w) > 2] + anchors))
+                    anchors = [w.lower() for w in person.split() if len(w) > 2] + [
+                        a for a in anchors if a not in pronoun_anchors
+                    ]
             # Roles the question itself names (not the context a follow-up borrowed).
             named = name_people_by_role(question, [p[:3] for p in people])[1]
             if named:
@@ -564,6 +573,12 @@ def _first_part(question: str) -> str | None:
     if len(parts) < 2:
         return None
     first = parts[0].strip(" ,;:")
+    if re.match(r"^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\b", first, re.IGNORECASE):
+        return None  # "What about the Zai Lab executive — what's his take on it?": the first part only points
+    if _ALTERNATIVES.match(parts[1]):
+        # "What payloads do they use — topoisomerase inhibitors or tubulin binders?": the choices are part of
+        # the question, not a second one.
+        return None
     # "az/cspc $5.3bn deal - what therapy area is it for?": a topic, then the question about it; the topic
     # alone asks nothing. A first part stands alone when it is a question itself.
     from .question import _QUESTION_OPENERS
@@ -584,6 +599,10 @@ def _second_question(question: str) -> str | None:
     return None if leans else parts[1]
 
 
+_ALTERNATIVES = re.compile(
+    r"^\s*(?!(?:what|which|how|why|who|when|where|and|is|are|does|do)\b)[^?]{1,60}\s+or\s+[^?]{1,60}\?\s*$", re.I
+)
+"""The rest of a question is its choices: "— ADC or bispecific?"."""
 _WH_WORD = re.compile(r"\b(?:what|which|how|why|who|whom|whose|when|where)\b", re.IGNORECASE)
 
 

@@ -593,6 +593,9 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
         on_topic = after[:1] and after[0] in {"on", "about", "of", "regarding"}
         focus = _noun_phrase(topic) if on_topic and not clause else []
         return focus, expects  # "view on IND turnaround times": a view, not a time, answers it
+    while len(focus) > 1 and (focus[-1].isdigit() or (focus[-1] in _PERIODS and focus[-2] in _RELATIVE)):
+        # "Zai Lab's revenues last year", "deal count 2024": when, not what is asked for.
+        focus = focus[:-1] if focus[-1].isdigit() else focus[:-2]
     if focus and expects is None:
         expects = _HEAD_TYPES.get(focus[-1])
         if expects == "name" and len(focus) > 1 and _HEAD_TYPES.get(focus[-2]) in {"product", "companies"}:
@@ -612,6 +615,10 @@ _EARNED = (
     r"|\b(?:its|their|what(?:['’]s|\s+is|\s+was)\s+the)\s+price[\s-]?tags?\b|\bprice[\s-]?tags?\s*\??\s*$"
 )
 """Asking for an amount without a word for it: what something brought in, a dollar figure."""
+
+
+_PERIODS = frozenset("year years month months quarter quarters week weeks".split())
+_RELATIVE = frozenset("last this next previous past coming prior".split())
 
 
 _REASON_HEADS = frozenset(

@@ -1270,3 +1270,35 @@ def test_statuses_and_figures_the_article_never_gives(engine: Engine) -> None:
     assert engine.ask("Which licensing deals did Zai Lab itself sign in 2025?").abstained
     novartis = engine.ask("Which deals did Novartis sign in 2025?")
     assert not novartis.abstained and "Argo" in novartis.answer and "CSPC" not in novartis.answer
+
+
+def test_choices_and_when_are_part_of_the_question(engine: Engine) -> None:
+    # "— A or B?" offers choices; it is not a second question the first part could answer alone.
+    assert engine.ask(
+        "What kinds of payloads do Chinese ADCs mostly use — topoisomerase inhibitors or tubulin binders?"
+    ).abstained
+    assert engine.ask(
+        "What modality was GSK's 2025 oncology deal with a Chinese company for – ADC or bispecific?"
+    ).abstained
+    # "last year" says when: revenue is asked for, and no article gives Zai Lab's.
+    assert engine.ask("What were Zai Lab's revenues last year?").abstained
+
+
+def test_a_person_named_by_role_in_a_follow_up_and_their_view_of_it(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("What's Dajun Yang's take on the BIOSECURE Act — is he worried?", conversation)
+    cui = engine.ask("And the Jefferies analyst, how does she see it?", conversation)
+    assert not cui.abstained and "noise" in cui.answer
+    conversation = Conversation()
+    engine.ask("What did Yang say about BIOSECURE?", conversation)
+    engine.ask("And Cui?", conversation)
+    # Smiley says nothing about BIOSECURE; "What about the Zai Lab executive" alone asks nothing.
+    assert engine.ask("What about the Zai Lab executive — what's his take on it?", conversation).abstained
+    conversation = Conversation()
+    engine.ask("Which modality has been especially popular with Western dealmakers, according to Smiley?", conversation)
+    same = engine.ask(
+        "Does the Ascentage CEO see the same thing, or does he point to other modalities too?", conversation
+    )
+    assert same.sentences[0].text.startswith("Yang echoed this sentiment")
+    proven = engine.ask("Have those modalities actually proven themselves commercially?", conversation)
+    assert not proven.abstained and "commercial success" in proven.answer
