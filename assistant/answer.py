@@ -673,7 +673,10 @@ def gather_evidence(
         i for i in range(len(own)) if own[i].isdigit() and len(own[i]) == 4 and not _is_bound_or_claim(own[i], question)
     ]
     borrowed = _borrowed_names(question, query, analysis)
-    places_asked = [stems(list(_SCOPES[w])) for w in own if w in _SCOPES]
+    # "moving to China rather than staying in the US or Europe": places set against the one asked about are
+    # not the scope of the answer.
+    contrasted = set(query_terms(m.group(1))) if (m := _CONTRAST.search(question)) else set()
+    places_asked = [stems(list(_SCOPES[w])) for w in own if w in _SCOPES and w not in contrasted]
     areas_asked = (
         [
             [m.group(0).lower()[:5], *(alt[0][:5] for alt in long_forms(m.group(0).lower()) if len(alt) == 1)]
@@ -990,6 +993,10 @@ def _thread_topic(question: str, query: str) -> list[str]:
     own = set(analyse(question).entities)
     names = [e for e in analyse(query[query.rindex("(") :]).entities if e not in _PLACES and e not in own]
     return stems(names)
+
+
+_CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\b([^?.;]*)", re.IGNORECASE)
+"""What a question sets its subject against: "in China rather than in the US or Europe"."""
 
 
 _AFTER_MODAL = re.compile(

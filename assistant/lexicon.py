@@ -239,6 +239,22 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bHouse\s+of\s+Representatives\b", re.IGNORECASE), "house"),
     # "IND turnaround times": how fast applications are processed.
     (re.compile(r"\bturn-?arounds?\b", re.IGNORECASE), "processing"),
+    # "antibody drugs that carry a chemo payload", "antibody-chemo combos": antibody-drug conjugates.
+    (
+        re.compile(
+            r"\bantibod(?:y|ies)[- ]chemo\w*(?:\s+(?:combos?|combinations?|drugs?|conjugates?|hybrids?))?"
+            r"|\bchemo[- ]?payloads?\b|\bantibod(?:y|ies)(?:[- ]\w+){0,3}\s+(?:that\s+)?"
+            r"carr(?:y|ies|ying)\b",
+            re.IGNORECASE,
+        ),
+        "adcs antibody-drug conjugates",
+    ),
+    # "gene and cell therapy": the articles' "cell and gene therapies".
+    (re.compile(r"\bgene\s+(?:and|&)\s+cell\s+therap\w*", re.IGNORECASE), "cell gene therapies cgts"),
+    # "weight-loss drugs", "fat jabs": the obesity market.
+    (re.compile(r"\bweight[- ]?loss\b|\bfat[- ]jabs?\b|\bslimming\b", re.IGNORECASE), "obesity"),
+    # "team up with a big multinational": partner with an MNC.
+    (re.compile(r"\bteam(?:s|ed|ing)?[- ]up\b|\bjoin(?:s|ed|ing)?\s+forces\b", re.IGNORECASE), "partnering partner"),
     # "the usual licensing playbook": the blueprint.
     (re.compile(r"\bplaybooks?\b|\btemplates?\b", re.IGNORECASE), "blueprint"),
     # "Will most of them...?", "are most Chinese biotechs...": what the majority does (not "the most valuable").
@@ -276,7 +292,9 @@ def phrase_words(text: str) -> dict[str, list[str]]:
     for pattern, expansion in PHRASES:
         for match in pattern.finditer(text):
             for word in _TOKEN.findall(match.group(0).lower()):
-                found.setdefault(word, []).extend(expansion.split())
+                # "antibody-chemo": the question's words are its parts as well.
+                for part in dict.fromkeys([word, *(p for p in word.split("-") if p)]):
+                    found.setdefault(part, []).extend(expansion.split())
     return found
 
 

@@ -338,7 +338,7 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "count"  # "Has the Senate voted on it, and by what margin?"
     if expects is None and re.search(r"^\s*what\b.*\b(?:worth|valued at|cost)\b", text, re.IGNORECASE):
         expects = "money"  # "What were Chinese licensing deals worth in 2024?"
-    if expects is None and re.search(_EARNED, text, re.IGNORECASE):
+    if expects in {None, "count"} and re.search(_EARNED, text, re.IGNORECASE):  # "headline number": an amount
         expects = "money"  # "What did Brukinsa bring in in US sales?", "put a dollar figure on it"
     if expects is None and FACT_CHECK.search(text):
         # The answer must give the true figure of the kind claimed ("clears INDs in 30 days, right?": a time).
@@ -610,7 +610,7 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
 _EARNED = (
     r"^\s*(?:and\s+)?what\s+(?:did|does|do|has|have|will|would)\b.*\b(?:bring|brought|generate|generated|earn|earned|"
     r"make|made|rake|raked|book|booked|post|posted)\b.*\b(?:sales|revenues?|turnover|earnings)\b"
-    r"|\b(?:dollar|money|\$)\s+(?:figure|number|amount|value|total|forecast|estimate|projection)\b"
+    r"|\b(?:dollar|money|\$|headline)\s+(?:figure|number|amount|value|total|forecast|estimate|projection)\b"
     # "...and its price tag?", "what was the price tag on it?" (not "expect the price tag to stay low")
     r"|\b(?:its|their|what(?:['’]s|\s+is|\s+was)\s+the)\s+price[\s-]?tags?\b|\bprice[\s-]?tags?\s*\??\s*$"
 )
@@ -640,10 +640,10 @@ REPORTED_VERBS = _IRREGULAR_PAST | frozenset(
 not words the answer must contain."""
 MARKET_FACTS = frozenset(
     """tariff tariffs stock stocks rating ratings dividend dividends ipo ipos royalty royalties layoff layoffs
-    lawsuit lawsuits litigation""".split()
+    lawsuit lawsuits litigation sponsor sponsors sponsored sponsoring cosponsor cosponsors""".split()
 )
 """Market facts a question can ask for ("Does Yang think US tariffs will hurt Ascentage?", "Zai Lab's stock",
-"a buy rating"): everyday words, but when the cited articles never use one, they do not say it."""
+"a buy rating", a bill's sponsors): everyday words, but when the cited articles never use one, they do not say it."""
 BECOMES_LAW = re.compile(
     r"\b(?:signed|sign|signs|signing|passed|pass|made)\s+(?:it\s+|\w+\s+)?into\s+law\b|\bbec(?:ome|ame|omes|oming)\s+law\b"
     r"|\benact(?:ed|s|ing|ment)?\b|\bveto(?:ed|es)?\b",

@@ -1302,3 +1302,19 @@ def test_a_person_named_by_role_in_a_follow_up_and_their_view_of_it(engine: Engi
     assert same.sentences[0].text.startswith("Yang echoed this sentiment")
     proven = engine.ask("Have those modalities actually proven themselves commercially?", conversation)
     assert not proven.abstained and "commercial success" in proven.answer
+
+
+def test_everyday_names_for_the_articles_terms(engine: Engine) -> None:
+    for question, expected in [
+        ("Why are Western companies so keen on the Chinese antibody drugs that carry a chemo payload?", "ADCs"),
+        ("Apart from the antibody-chemo combos, what other newer drugs does Dajun Yang say big pharma likes?", "CGTs"),
+        ("Why would gene and cell therapy work be moving to China rather than staying in the US or Europe?", "CGT"),
+        ("Are the weight-loss drug companies doing deals with China as well?", "obesity"),
+        ("Bottom line, should a Chinese biotech team up with a big multinational or go solo, according to Cui?", "MNC"),
+        ("Which of the 2025 cancer tie-ups also covered immune-mediated disease?", "immune disease"),
+        ("What's the headline number on Novartis's deal with Argo?", "$5.36bn"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    # Nor does any article name a bill's sponsors.
+    assert engine.ask("Who are the congressional sponsors of the BIOSECURE Act?").abstained
