@@ -530,7 +530,9 @@ def gather_evidence(
     # or rare term ("Keytruda", "2027", "upfront") usually means the corpus does not say it.
     # A verb form of an everyday verb ("speeding", "attracting") is a paraphrase too, however rare the form.
     # "what reaction could it provoke?": a verb after a modal is how the asker puts it, like an -ing form.
-    verbs = {m.group(1).lower() for m in _AFTER_MODAL.finditer(question)}
+    verbs = {m.group(1).lower() for m in _AFTER_MODAL.finditer(question)} | {
+        m.group(1).lower() for m in _PROGRESSIVE.finditer(question)
+    }
     missing_weights = [
         max(w, params.rare_word)
         if t in MARKET_FACTS
@@ -597,6 +599,13 @@ def gather_evidence(
             for p in head_parts
         ):
             focus_missing = 1.0 if head in entities else specificity(head)
+        if (
+            focus_missing
+            and ROLE_WORDS.fullmatch(head)
+            and re.match(r"^\s*(?:is|was|isn['’]t|wasn['’]t)\b", question, re.IGNORECASE)
+            and ROLE_WORDS.search(candidates[0].text)
+        ):
+            focus_missing = 0.0  # "Is Josh Smiley the CEO of Zai Lab?": the sentence giving his title corrects it
     example_asked = analysis.expects == "example" or asks_example(question)
     contenders = [
         c
@@ -995,6 +1004,13 @@ def _thread_topic(question: str, query: str) -> list[str]:
     return stems(names)
 
 
+_PROGRESSIVE = re.compile(
+    r"\b(?:keeps?|kept|is|are|was|were|be|been|being|am|['’]re|['’]s|starts?|started|stops?|stopped)\s+([a-z]{3,}ing)\b",
+    re.IGNORECASE,
+)
+"""A verb in its -ing form after "keeps", "is"...: "the patent cliff everyone keeps invoking"."""
+
+
 _CONTRAST = re.compile(r"\b(?:rather\s+than|instead\s+of|as\s+opposed\s+to)\b([^?.;]*)", re.IGNORECASE)
 """What a question sets its subject against: "in China rather than in the US or Europe"."""
 
@@ -1021,6 +1037,11 @@ _PREMISE = re.compile(r"^\s*(?:since|given(?:\s+that)?|considering|now\s+that)\b
 """A clause before the question that says what the asker assumes ("Since ... like BeOne did, does Cui...")."""
 
 
+_ASKER_AFTER = re.compile(r"(?<=\?)\s+(?=[^?]*\b(?:i|i['’]m|i['’]d|my|me|we|our|us)\b)[^?]+$", re.IGNORECASE)
+"""A sentence after the question, not itself one, about the asker: "Trying to see if any of my holdings are
+involved.", "That's where I figured all the money was."."""
+
+
 def _context_before(question: str) -> re.Match[str] | None:
     return _ASKER.match(question) or _PREMISE.match(question)
 
@@ -1041,6 +1062,10 @@ def _aside_terms(question: str) -> set[str]:
     context = _context_before(question)
     if context:
         return set(query_terms(context.group(0))) - set(query_terms(question[context.end() :]))
+    after = _ASKER_AFTER.search(question)
+    if after:
+        # "...signed cancer deals in 2025? Trying to see if any of my holdings are involved.": why they ask.
+        return set(query_terms(after.group(0))) - set(query_terms(question[: after.start()]))
     shaped = TOPIC_THEN_QUESTION.match(question)
     if not shaped:
         return set()

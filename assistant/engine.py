@@ -304,7 +304,12 @@ class Engine:
                         answer = part
                         break
         proper = question_proper(question)
-        if not answer.abstained and _PARTNER_Q.search(proper) and not _ASKS_WHY_OR_HOW.search(proper):
+        if (
+            not answer.abstained
+            and _PARTNER_Q.search(proper)
+            and not _ASKS_WHY_OR_HOW.search(proper)
+            and not _PARTNERING_IN_GENERAL.search(proper)
+        ):
             answer = self._check_partner(question, answer)
         holder = _WHO_HOLDS_ROLE.match(question)
         if not answer.abstained and holder and not prepared.by_role:
@@ -619,6 +624,13 @@ _PARTNER_Q = re.compile(
     re.IGNORECASE,
 )
 """Questions asking who was on the other side of a company's deal."""
+_PARTNERING_IN_GENERAL = re.compile(
+    r"\b(?:should|would|will|could|or)\s+(?:[\w-]+\s+){0,3}partner\b|\bto\s+partner\b"
+    r"|\bpartner(?:ing|s)?\s+with\s+(?:an?\s+|the\s+)?(?:mncs?|multinationals?|big\s+pharma|large\s+pharma|western)",
+    re.IGNORECASE,
+)
+"""Partnering as a strategy ("should Chinese companies partner with a multinational or go it alone?"), not a
+question about a deal's other side."""
 
 _ATTRIBUTION = re.compile(
     r"\b(?:according to|per|in \w+(?:[’']s)? (?:view|opinion|eyes))\b|[’']s (?:view|take|opinion)\b", re.I

@@ -45,8 +45,10 @@ _YEAR_Q = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
 _RELATIVE_Q = re.compile(r"\b(?P<rel>this|last)\s+year\b", re.IGNORECASE)
 # "list the deals", "which deals", "what 2025 deals": a list of deals, not "which therapy area ... deals".
 _LIST_DEALS = re.compile(
-    r"\b(?:list|lists|listed|show|shows|name|names|named|all|every|mention|mentions|mentioned|give\s+me)\b.*"
+    r"\b(?:list|lists|listed|show|shows|name|names|named|mention|mentions|mentioned|give\s+me)\b.*"
     r"\b(?:deals|transactions|agreements|acquisitions)\b"
+    # "all the 2025 deals", not "Is this all cancer, or are the deals...?"
+    r"|\b(?:all|every)\s+(?:(?:the|of|those|these)\s+)*(?:[\w$–-]+\s+){0,3}(?:deals|transactions|agreements|acquisitions)\b"
     r"|\b(?:which|what)\s+(?:(?!of\b|\w+ed\b)[\w$–-]+\s+){0,4}(?:deals|transactions|agreements|acquisitions)\b",
     re.IGNORECASE,
 )

@@ -249,12 +249,19 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
         ),
         "adcs antibody-drug conjugates",
     ),
+    # "when big patents expire": the patent cliff.
+    (
+        re.compile(r"\bpatents?\s+(?:\w+\s+){0,2}expir\w*|\bexpir\w*\s+(?:\w+\s+)?patents?\b", re.IGNORECASE),
+        "patent cliff",
+    ),
     # "gene and cell therapy": the articles' "cell and gene therapies".
     (re.compile(r"\bgene\s+(?:and|&)\s+cell\s+therap\w*", re.IGNORECASE), "cell gene therapies cgts"),
     # "weight-loss drugs", "fat jabs": the obesity market.
     (re.compile(r"\bweight[- ]?loss\b|\bfat[- ]jabs?\b|\bslimming\b", re.IGNORECASE), "obesity"),
     # "team up with a big multinational": partner with an MNC.
     (re.compile(r"\bteam(?:s|ed|ing)?[- ]up\b|\bjoin(?:s|ed|ing)?\s+forces\b", re.IGNORECASE), "partnering partner"),
+    # "this year's licensing frenzy", "the deal boom": the uptick in deals.
+    (re.compile(r"\b(?:frenzy|boom|spree|flurry|bonanza|gold\s+rush)\b", re.IGNORECASE), "uptick trends"),
     # "the usual licensing playbook": the blueprint.
     (re.compile(r"\bplaybooks?\b|\btemplates?\b", re.IGNORECASE), "blueprint"),
     # "Will most of them...?", "are most Chinese biotechs...": what the majority does (not "the most valuable").

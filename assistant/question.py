@@ -290,6 +290,7 @@ def analyse(question: str) -> QuestionAnalysis:
     text = question.strip()
     tokens = _spelled_out(text)
     entities: list[str] = []
+    sentence_starts = {_clean(m.group(1)) for m in re.finditer(r"[.?!]['’”\"]?\s+([A-Z][\w'’-]*)", text)}
     for i, token in enumerate(tokens):
         word = _clean(token)
         if not word or word in _GENERIC_CAPITALISED or word in STOPWORDS:
@@ -297,8 +298,10 @@ def analyse(question: str) -> QuestionAnalysis:
         has_upper_inside = any(ch.isupper() for ch in token[1:])
         mixed = any(ch.isdigit() for ch in token) and any(ch.isalpha() for ch in token)
         # A capitalised first word is a name only when it is not an everyday word ("Novartis", not "Big").
-        first_name = i == 0 and token[0].isupper() and word not in _QUESTION_OPENERS and specificity(word) >= 0.6
-        if (token[0].isupper() and i > 0) or first_name or has_upper_inside or mixed:
+        # So is the first word of a later sentence ("...in 2025? Trying to see if...").
+        starts = i == 0 or word in sentence_starts
+        first_name = starts and token[0].isupper() and word not in _QUESTION_OPENERS and specificity(word) >= 0.6
+        if (token[0].isupper() and not starts) or first_name or has_upper_inside or mixed:
             # "ex-BeiGene": only the parts written as a name are names.
             parts = [p for p in re.split(r"[-–]", token) if p]
             named = [p for p in parts if any(ch.isupper() or ch.isdigit() for ch in p)] if len(parts) > 1 else parts
@@ -315,7 +318,7 @@ def analyse(question: str) -> QuestionAnalysis:
     verb = re.match(r"^\s*(?:and\s+|so\s+)?what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+([a-z]+)\b", unbracketed, re.I)
     if verb and is_everyday_verb_form(verb.group(1).lower()):
         focus = []  # "what's credited with...", "what is driving...": a verb, not a thing named
-    if re.search(r"\b(?:what|which|exact)\s+(?:date|day)\b|\bon what\b|\bwhen exactly\b", text, re.I):
+    if re.search(r"\b(?:what|which|exact)\s+(?:date|day)\b|^\s*on what\b|\bwhen exactly\b", text, re.I):
         expects = "day"  # "On what date was the deal announced?": a year does not answer it
     if expects == "name" and re.search(
         r"\bname\s+of\s+(?:the\s+|its\s+|their\s+|that\s+)?(?:[\w-]+\s+){0,3}(?:drug|asset|product|molecule|candidate|"
@@ -413,6 +416,7 @@ def _action(text: str) -> tuple[str, str] | None:
 
 _ASKS_EXAMPLE = re.compile(
     r"\b(?:an?|one|any)\s+examples?\b|\bexamples?\s*\??\s*$|\bfor\s+instance\s*\??\s*$|^\s*examples?\s+of\b"
+    r"|['’]s\s+examples?\s+of\b"  # "the article's example of going global on its own"
     # "Any Chinese company that's actually gone global on its own?": one that has, named.
     r"|^\s*(?:(?:is|are)\s+there\s+)?any\s+(?:[\w-]+\s+){0,3}(?:company|companies|firm|firms|biotech|biotechs|"
     r"drugmaker|drugmakers|pharma)\s+(?:that|which|who)\b",

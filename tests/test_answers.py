@@ -1318,3 +1318,41 @@ def test_everyday_names_for_the_articles_terms(engine: Engine) -> None:
         assert not answer.abstained and expected in answer.answer, question
     # Nor does any article name a bill's sponsors.
     assert engine.ask("Who are the congressional sponsors of the BIOSECURE Act?").abstained
+
+
+def test_a_sentence_after_the_question_about_the_asker_is_not_asked(engine: Engine) -> None:
+    holdings = engine.ask(
+        "Which of the big pharma names signed cancer drug deals with Chinese companies in 2025? "
+        "Trying to see if any of my holdings are involved."
+    )
+    assert not holdings.abstained and "AbbVie" in holdings.answer
+    example = engine.ask(
+        "Which Chinese company is the article's example of going global on its own instead of licensing?"
+    )
+    assert not example.abstained and "BeOne" in example.answer
+    cliff = engine.ask("How much are US drug sales supposed to drop when all those big patents expire?")
+    assert not cliff.abstained and "$230bn" in cliff.answer
+
+
+def test_strategy_questions_and_corrected_titles(engine: Engine) -> None:
+    # Partnering as a strategy is not a question about a deal's other side.
+    partner = engine.ask("Bottom line from the Jefferies side: should Chinese companies partner with a multinational?")
+    assert not partner.abstained and "MNC" in partner.answer
+    assert engine.ask(
+        "What is Ascentage Pharma's lead drug and has it been out-licensed to a Western partner?"
+    ).abstained
+    # "all cancer" is no list of deals; "on what reasoning" asks for no date; "keeps invoking" is the asker's verb.
+    for question, expected in [
+        ("Is this all cancer, or are the Chinese deals reaching into immunology as well?", "immunology"),
+        (
+            "Does the Jefferies analyst think this year's licensing frenzy carries into 2026, and on what reasoning?",
+            "2026",
+        ),
+        ("How big is the US patent cliff everyone keeps invoking, and over what years?", "$230bn"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    # A wrong title in a yes/no question is corrected by the sentence that gives the right one.
+    title = engine.ask("Is Josh Smiley the CEO of Zai Lab?")
+    assert not title.abstained and "president and COO" in title.answer
+    assert engine.ask("Who is the CEO of Zai Lab?").abstained

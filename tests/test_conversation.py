@@ -120,6 +120,7 @@ def test_kinds_of_answer_asked_without_a_question_word_for_them() -> None:
     assert pharma.expects == "companies"
     assert analyse("longterm risk us pharma lobbying").expects is None  # "pharma" as a word, not "which pharma"
     assert analyse("What were Zai Lab's revenues last year?").expects == "money"  # "last year" says when
+    assert "trying" not in analyse("Which pharmas signed deals? Trying to see if I hold any.").entities
 
 
 def test_lawmaking_words_and_quote_openers_are_not_company_names() -> None:
