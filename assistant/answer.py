@@ -60,7 +60,7 @@ from .question import (
     set_aside_areas,
     specificity,
 )
-from .retrieval import Retriever, query_terms
+from .retrieval import Retriever, _join_function_word_pairs, query_terms
 
 if TYPE_CHECKING:
     from .engine import Filters
@@ -146,7 +146,8 @@ def _edits_at_most(a: str, b: str, limit: int) -> bool:
 
 
 def _stems_of(text: str) -> frozenset[str]:
-    return frozenset(stems([w.lower().strip("'’.") for w in _WORD.findall(text)]))
+    # "me-too" is one word, as the question's terms keep it (`query_terms`).
+    return frozenset(stems([w.lower().strip("'’.") for w in _WORD.findall(_join_function_word_pairs(text.lower()))]))
 
 
 @lru_cache(maxsize=4096)

@@ -101,7 +101,7 @@ THOSE_THINGS = re.compile(
 
 
 _LASTS = re.compile(
-    r"\b(?:last|stay|stays|continue|continues|remain|remains|persist|persists|hold\s+up|keep\s+up|change)\b"
+    r"\b(?:last|lasts|stay|stays|continue|continues|remain|remains|persist|persists|hold\s+up|holds\s+up|keep\s+up|change)\b"
     r"(?:\s+(?:like\s+that|that\s+way|so|this\s+way))?\s*\??\s*$",
     re.IGNORECASE,
 )

@@ -556,6 +556,10 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
         else:
             # "Which of Ascentage's drugs has been approved?", "Which of the 2025 deals also covered immune
             # diseases?": the things of which one is asked for, up to the verb.
+            if rest[:1] and rest[0] in {"kind", "kinds", "type", "types", "sort", "sorts"} and rest[1:2] == ["of"]:
+                # "What kinds of therapies...?": therapies are what is asked about, and a kind of them answers
+                # it ("What kinds of drugs...?" asks for no drug's name).
+                return [], None
             if rest[:1] == ["of"]:
                 rest = list(
                     itertools.takewhile(

@@ -42,10 +42,24 @@ _NEGATED = frozenset(
 )
 
 
+_FUNCTION_WORD_PAIR = re.compile(r"\b([a-z]+)-([a-z]+)\b")
+
+
+def _join_function_word_pairs(text: str) -> str:
+    """ "me-too" ("me-toos") is a word of its own, though both its parts are stopwords: kept as "me_too"."""
+
+    def join(m: re.Match[str]) -> str:
+        first, second = m.group(1), m.group(2)
+        second = second[:-1] if second.endswith("s") and second[:-1] in STOPWORDS else second
+        return f"{first}_{second}" if first in STOPWORDS and second in STOPWORDS else m.group(0)
+
+    return _FUNCTION_WORD_PAIR.sub(join, text)
+
+
 def query_terms(text: str) -> list[str]:
     """Content words of a query, lower-cased, in order, without duplicates."""
     seen: dict[str, None] = {}
-    for match in _TOKEN.finditer(text.lower()):
+    for match in _TOKEN.finditer(_join_function_word_pairs(text.lower())):
         token = match.group(0).strip("'’.").replace("’", "'")
         token = re.sub(r"'s$", "", token)
         if "'" in token and (token.split("'")[0] in STOPWORDS or token.split("'")[0] in _NEGATED):
@@ -59,7 +73,7 @@ def fts_expression(text: str) -> str:
     """An FTS5 MATCH expression: any content word (OR), each quoted so user text is never syntax."""
     from .lexicon import spelling_variant
 
-    terms = [t.replace('"', "") for t in query_terms(text)]
+    terms = [t.replace('"', "").replace("_", " ") for t in query_terms(text)]  # "me_too": the phrase "me too"
     terms += [v for v in (spelling_variant(t) for t in terms) if v and v not in terms]  # -ise / -ize
     return " OR ".join(f'"{t}"' for t in terms if t.strip('"$€£¥%'))
 

@@ -1356,3 +1356,21 @@ def test_strategy_questions_and_corrected_titles(engine: Engine) -> None:
     title = engine.ask("Is Josh Smiley the CEO of Zai Lab?")
     assert not title.abstained and "president and COO" in title.answer
     assert engine.ask("Who is the CEO of Zai Lab?").abstained
+
+
+def test_me_too_is_a_word_and_kinds_of_things_are_asked_about(engine: Engine) -> None:
+    from assistant.retrieval import query_terms
+
+    assert "me_too" in query_terms("Isn't China still a generics / me-too shop?")
+    for question, expected in [
+        ("is china still basically a generics / me-too shop?", "me-too"),
+        ("china used to be known for generics and me-toos — still the case?", "me-too"),
+        ("What kinds of deals did GSK and AbbVie strike with Chinese companies in 2025?", "immune disease"),
+        ("Which type of drug does Smiley say Western dealmakers have especially liked, and why?", "ADCs"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    conversation = Conversation()
+    engine.ask("Does anyone say early-stage programmes cost less in China than in the US or Europe?", conversation)
+    lasts = engine.ask("Does he think that lasts?", conversation)
+    assert not lasts.abstained and "normalise" in lasts.answer
