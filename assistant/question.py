@@ -318,7 +318,7 @@ def analyse(question: str) -> QuestionAnalysis:
     verb = re.match(r"^\s*(?:and\s+|so\s+)?what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+([a-z]+)\b", unbracketed, re.I)
     if verb and is_everyday_verb_form(verb.group(1).lower()):
         focus = []  # "what's credited with...", "what is driving...": a verb, not a thing named
-    if re.search(r"\b(?:what|which|exact)\s+(?:date|day)\b|^\s*on what\b|\bwhen exactly\b", text, re.I):
+    if re.search(r"\b(?:what|which|exact)\s+(?:date|day|month)\b|^\s*on what\b|\bwhen exactly\b", text, re.I):
         expects = "day"  # "On what date was the deal announced?": a year does not answer it
     if expects == "name" and re.search(
         r"\bname\s+of\s+(?:the\s+|its\s+|their\s+|that\s+)?(?:[\w-]+\s+){0,3}(?:drug|asset|product|molecule|candidate|"
@@ -406,8 +406,16 @@ _EVENT = re.compile(
 be in the evidence, whoever typed the name in lower case."""
 
 
+_LAWMAKERS_ACT = re.compile(
+    r"\b(?:did|does|has|have|had|will|would)\s+(?:the\s+)?(?P<actor>senate|house|congress|president)\s+"
+    r"(?:already\s+|actually\s+|yet\s+|finally\s+)?(?P<verb>pass|vote|approve|sign|passed|voted|approved|signed)\b",
+    re.IGNORECASE,
+)
+"""Lawmakers acting, anywhere in the question, in any case: "what date did the senate pass the NDAA?"."""
+
+
 def _action(text: str) -> tuple[str, str] | None:
-    match = _ACTED.match(text) or _EVENT.match(text)
+    match = _ACTED.match(text) or _EVENT.match(text) or _LAWMAKERS_ACT.search(text)
     if match is None:
         return None
     actor = match.group("actor").split()[-1].lower()
@@ -617,7 +625,7 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
 
 _EARNED = (
     r"^\s*(?:and\s+)?what\s+(?:did|does|do|has|have|will|would)\b.*\b(?:bring|brought|generate|generated|earn|earned|"
-    r"make|made|rake|raked|book|booked|post|posted)\b.*\b(?:sales|revenues?|turnover|earnings)\b"
+    r"make|made|rake|raked|book|booked|post|posted|do|did)\b.*\b(?:sales|revenues?|turnover|earnings)\b"
     r"|\b(?:dollar|money|\$|headline)\s+(?:figure|number|amount|value|total|forecast|estimate|projection)\b"
     # "...and its price tag?", "what was the price tag on it?" (not "expect the price tag to stay low")
     r"|\b(?:its|their|what(?:['’]s|\s+is|\s+was)\s+the)\s+price[\s-]?tags?\b|\bprice[\s-]?tags?\s*\??\s*$"
@@ -648,7 +656,8 @@ REPORTED_VERBS = _IRREGULAR_PAST | frozenset(
 not words the answer must contain."""
 MARKET_FACTS = frozenset(
     """tariff tariffs stock stocks rating ratings dividend dividends ipo ipos royalty royalties layoff layoffs
-    lawsuit lawsuits litigation sponsor sponsors sponsored sponsoring cosponsor cosponsors""".split()
+    lawsuit lawsuits litigation headquarters headquartered hq sponsor sponsors sponsored sponsoring cosponsor
+    cosponsors""".split()
 )
 """Market facts a question can ask for ("Does Yang think US tariffs will hurt Ascentage?", "Zai Lab's stock",
 "a buy rating", a bill's sponsors): everyday words, but when the cited articles never use one, they do not say it."""
@@ -776,7 +785,7 @@ def names_another_area(text: str, aside: set[str]) -> bool:
 
 _ASKS_AREA = re.compile(
     r"\b(?:what|which)\s+(?:other\s+)?(?:therapy\s+|therapeutic\s+|disease\s+|drug\s+)?(?:areas?|modalit(?:y|ies)|"
-    r"indications?)\b",
+    r"indications?|tas?)\b",
     re.IGNORECASE,
 )
 

@@ -1374,3 +1374,14 @@ def test_me_too_is_a_word_and_kinds_of_things_are_asked_about(engine: Engine) ->
     engine.ask("Does anyone say early-stage programmes cost less in China than in the US or Europe?", conversation)
     lasts = engine.ask("Does he think that lasts?", conversation)
     assert not lasts.abstained and "normalise" in lasts.answer
+
+
+def test_lawmakers_acts_months_and_therapy_areas_asked_tersely(engine: Engine) -> None:
+    # Only the House has passed it: no date for the Senate, nor a Senate vote.
+    assert engine.ask("what date did the senate pass the NDAA with biosecure in it").abstained
+    assert engine.ask("how did the senate vote on the biosecure act what was the count").abstained
+    assert not engine.ask("what date did the house pass biosecure").abstained
+    conversation = Conversation()
+    engine.ask("nvs-argo headline value?", conversation)
+    assert engine.ask("what month was it signed?", conversation).abstained  # 2025 is no month
+    assert engine.ask("argo biopharma asset in the nvs deal — what TA / target?").abstained
