@@ -663,7 +663,8 @@ def gather_evidence(
             fitting = next(
                 (
                     c
-                    for c in contenders
+                    # "Does Yang see it the same way?": his own sentence on it, further down if need be.
+                    for c in (candidates[:8] if agrees else contenders)
                     if c.typed
                     and about_them(c)
                     and _speaks_for(c, candidates, anchor_stems)

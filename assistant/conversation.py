@@ -78,6 +78,10 @@ _ASKS_FOR_VIEW = frozenset(
 )
 
 
+_SAYING = frozenset("say says said mean means meant put".split())
+_HEDGES = frozenset("exactly actually really just precisely again".split())
+
+
 _AGREES = re.compile(
     r"\b(?:dis)?(?:agree|agrees|concur|concurs)\b|\bsee it (?:that|the same) way\b|\bsees? (?:things |it )?the same\b"
     r"|\bshares? (?:that|this|the same|her|his) view\b",
@@ -170,6 +174,8 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
         # "And in dollar terms, how much were they worth?": nothing of its own but the kind of answer.
         or (own and own <= ANSWER_KIND_WORDS | {"deal", "deals"})
         or (len(own) <= 1 and own <= _ASKS_FOR_VIEW and _PERSON_PRONOUN.search(question))
+        # "What exactly did he say?": nothing of its own but that he said it.
+        or (own and own <= _ASKS_FOR_VIEW | _SAYING | _HEDGES and _PERSON_PRONOUN.search(question))
         or (_AGREES.search(question) and not _topic_besides_people(question))
         # "And the Jefferies analyst, how does she see it?": her view of what the thread was about.
         or (VIEW_OF_IT.search(question) and len(own) <= 4)
@@ -208,7 +214,9 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
         # with words enough and nothing pointing back ("And what do investors think of bispecifics?")
         # stands on its own.
         return question
-    extra = " ".join(names[:4])
+    # "Why the interest in that area anyway?" after a refused question about cardiometabolic deals: no names
+    # to point back to, so what that question asked about.
+    extra = " ".join(names[:4]) or " ".join(t for t in query_terms(previous.question) if t not in own)
     return f"{question} ({extra})" if extra else question
 
 

@@ -173,7 +173,7 @@ def _companies_named(question: str, facts: list[DocumentFacts]) -> list[str]:
 
 
 _ASKS_AREAS_FIRST = re.compile(
-    r"^\s*(?:and\s+)?(?:what|which)\s+(?:other\s+)?(?:therapy\s+|therapeutic\s+|disease\s+)?"
+    r"^\s*(?:(?:besides|beyond|apart\s+from|aside\s+from|other\s+than)\s+[\w\s-]+,\s*)?(?:and\s+)?(?:what|which)\s+(?:other\s+)?(?:therapy\s+|therapeutic\s+|disease\s+)?"
     r"(?:areas?|modalit(?:y|ies)|indications?)\b(?!\s+(?:deals?|transactions?|agreements?)\b)",
     re.IGNORECASE,
 )

@@ -407,7 +407,7 @@ be in the evidence, whoever typed the name in lower case."""
 
 
 _LAWMAKERS_ACT = re.compile(
-    r"\b(?:did|does|has|have|had|will|would)\s+(?:the\s+)?(?P<actor>senate|house|congress|president)\s+"
+    r"\b(?:did|does|has|have|had|will|would|why|how|when|that)\s+(?:the\s+)?(?P<actor>senate|house|congress|president)\s+"
     r"(?:already\s+|actually\s+|yet\s+|finally\s+)?(?P<verb>pass|vote|approve|sign|passed|voted|approved|signed)\b",
     re.IGNORECASE,
 )
@@ -464,7 +464,7 @@ _CLAUSE_OPENERS = frozenset("when where while if because although though whereas
 _IRREGULAR_PAST = frozenset(
     """came went grew rose fell took made drove got gave saw brought won struck began became held kept lost
     met paid ran said sold sent showed stood told thought wrote bought sought caught built felt found heard
-    meant led""".split()
+    meant led done given taken seen known shown written gone begun""".split()
 )
 """Verbs whose past tense does not end in -ed: "big pharma's deals came out of China" ends at "came"."""
 

@@ -1385,3 +1385,31 @@ def test_lawmakers_acts_months_and_therapy_areas_asked_tersely(engine: Engine) -
     engine.ask("nvs-argo headline value?", conversation)
     assert engine.ask("what month was it signed?", conversation).abstained  # 2025 is no month
     assert engine.ask("argo biopharma asset in the nvs deal — what TA / target?").abstained
+
+
+def test_what_exactly_did_he_say_is_about_the_thread(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("is yang (ascentage) worried abt BIOSECURE?", conversation)
+    said = engine.ask("what exactly did he say?", conversation)
+    assert not said.abstained and "BIOSECURE" in said.answer and "Yang" in said.answer
+
+
+def test_agreement_further_down_and_what_a_refused_question_was_about(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("What's Cui Cui's take on the BIOSECURE Act?", conversation)
+    same = engine.ask("Does Dajun Yang see it the same way?", conversation)
+    assert not same.abstained and "Yang" in same.sentences[0].text  # his own sentence, not Cui's
+    conversation = Conversation()
+    assert engine.ask(
+        "How many cardiometabolic deals did Western pharma sign with Chinese companies in 2025?", conversation
+    ).abstained
+    why = engine.ask("Why the interest in that area anyway?", conversation)
+    assert not why.abstained and "cardiometabolic" in why.answer
+    # Done by, voted down: past forms end the thing asked about; the Senate has not voted.
+    share = engine.ask("In 2024, what share of the innovator deals done by big pharma were Chinese licensing deals?")
+    assert not share.abstained and "28%" in share.answer
+    assert engine.ask("Could you explain why the Senate voted down the BIOSECURE Act in December?").abstained
+    besides = engine.ask(
+        "Besides oncology, which therapy area emerged as popular focus, and which of the mentioned deals had that part?"
+    )
+    assert not besides.abstained and "immunology" in besides.answer and "$5.36bn" not in besides.answer
