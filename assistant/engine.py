@@ -366,6 +366,8 @@ class Engine:
         if anchors or opinion or mentions_a_role(question) or _FULL_NAME.search(question):
             people = [(p.name, p.role, p.organisation, tuple(p.aliases)) for f in self.facts() for p in f.people]
             asked_of: list[str] = []  # the people whose view the question itself asks for
+            # Roles the question itself names (not the context a follow-up borrowed).
+            named_by_role = name_people_by_role(question, [p[:3] for p in people])[1]
             if opinion:  # "Why does Smiley think...?": the answer must be his, not a sentence near his
                 words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", question)}
                 # "How does Zai Lab expect BIOSECURE to affect it?": an organisation's view is its person's.
@@ -379,13 +381,10 @@ class Engine:
             said, named = surname_people(query, [p[:3] for p in people])
             if named:
                 query, judged = said, surname_people(judged, [p[:3] for p in people])[0]
-                # "Does the Jefferies analyst see it the same way?": the person the question names, not the
-                # one its borrowed context does.
-                if mentions_a_role(question) and name_people_by_role(question, [p[:3] for p in people])[1]:
-                    named = surname_people(question, [p[:3] for p in people])[1]
-                # "And what does Smiley think of it?" after a thread about Yang: Smiley, not the people the
-                # borrowed words name.
-                named = surname_people(question, [p[:3] for p in people])[1] or ([] if asked_of else named)
+                # "Does the Jefferies analyst see it the same way?", "And what does Smiley think of it?" after a
+                # thread about Yang: the person the question names, not the people its borrowed words name.
+                asks_someone = asked_of or (mentions_a_role(question) and named_by_role)
+                named = surname_people(question, [p[:3] for p in people])[1] or ([] if asks_someone else named)
                 anchors = list(dict.fromkeys(anchors + [w.lower() for n in named for w in n.split() if len(w) > 2]))
             if pronoun_anchors and conversation is not None and conversation.turns:
                 pronouns = {
@@ -395,11 +394,10 @@ class Engine:
                     if v.speaker.text.lower() in {"he", "she"}
                 }
                 person = thread_person(conversation, people, question, pronouns)
-                by_their_role = name_people_by_role(question, [p[:3] for p in people])[1]
-                if len(by_their_role) == 1:
+                if len(named_by_role) == 1:
                     # "And the Jefferies analyst, how does she see it?": Cui, named by her role (first, as a
                     # person already named is not named again by role).
-                    person = by_their_role[0]
+                    person = named_by_role[0]
                     query = name_people_by_role(query, [p[:3] for p in people])[0]
                     judged = name_people_by_role(judged, [p[:3] for p in people])[0]
                 if person:  # by surname, as the articles mostly refer to people once introduced
@@ -409,8 +407,7 @@ class Engine:
                     anchors = [w.lower() for w in person.split() if len(w) > 2] + [
                         a for a in anchors if a not in pronoun_anchors
                     ]
-            # Roles the question itself names (not the context a follow-up borrowed).
-            named = name_people_by_role(question, [p[:3] for p in people])[1]
+            named = named_by_role
             if named:
                 by_role = named
                 query = name_people_by_role(query, [p[:3] for p in people])[0]
