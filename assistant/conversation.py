@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
-from .question import AREA
+from .question import ANSWER_KIND_WORDS, AREA
 from .retrieval import query_terms
 
 if TYPE_CHECKING:
@@ -167,8 +167,6 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
     names = [n for n in thread_names(conversation) if n.lower() not in own]
     # "What's his reasoning?": one word of its own; the rest is the thread's question. "Does the Ascentage
     # CEO agree?", "Does Josh Smiley agree with her?": a person and "agree", nothing else of its own.
-    from .question import ANSWER_KIND_WORDS
-
     if (
         (len(own) <= 2 and (_ELLIPTICAL.match(question) or not _PRONOUNS.search(question)))
         # "And in dollar terms, how much were they worth?": nothing of its own but the kind of answer.
