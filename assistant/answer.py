@@ -105,6 +105,8 @@ class ComposerParams:
     w_coverage: float = -0.285
     w_missing: float = -4.292
     w_focus: float = -2.283
+    market_fact: float = 0.85
+    """Weight of a missing market fact ("tariffs", "headquarters", "signed into law"): never a paraphrase."""
     rare_word: float = 0.70
     """Specificity from which a question word missing from the cited articles counts in full."""
     common_word_discount: float = 0.3
@@ -535,7 +537,7 @@ def gather_evidence(
         m.group(1).lower() for m in _PROGRESSIVE.finditer(question)
     }
     missing_weights = [
-        max(w, params.rare_word)
+        max(w, params.market_fact)
         if t in MARKET_FACTS
         or (t in {"law", "enacted", "enact", "enactment", "veto", "vetoed"} and BECOMES_LAW.search(question))
         or (not is_known_word(t) and any(_edits_at_most(t, m, 1 if len(m) < 6 else 2) for m in MARKET_FACTS))

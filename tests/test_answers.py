@@ -1264,6 +1264,7 @@ def test_statuses_and_figures_the_article_never_gives(engine: Engine) -> None:
     assert engine.ask("has the ndaa w biosecure actually been signed into law yet").abstained
     assert not engine.ask("What does Yang think about the BIOSECURE law?").abstained  # "law" for "act"
     assert engine.ask("Is there a percentage for China's share of global trial starts in 2024?").abstained
+    assert engine.ask("Where is BeOne headquartered today?").abstained  # its roots are in Beijing: not its HQ
     assert engine.ask("Does Cui give a dollar forecast for total China out-licensing value in 2026?").abstained
     assert engine.ask("Does the article name a specific China bispecific licensing deal and its price tag?").abstained
     # "Zai Lab" is the article's "Zai Labs", a party to no deal; "Novartis" is one to Argo's.
