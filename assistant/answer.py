@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .config import Settings
-from .conversation import ROLE_WORDS, VIEW_OF_IT
+from .conversation import AGREEING_WORDS, ROLE_WORDS, VIEW_OF_IT
 from .lexicon import expand_query, long_forms, phrase_words
 from .models import Answer, AnswerSentence, Citation, Hit
 from .question import (
@@ -1178,7 +1178,7 @@ worth?"), not at a topic."""
 
 _AGREEING = re.compile(
     r"\b(?:does|do|did|would|will)\s+(?:the\s+)?(?P<who>(?:[\w’'-]+\s+){1,3}?)(?:also\s+|actually\s+)?"
-    r"(?:(?:dis)?agree|see\s+(?:it\s+|things\s+)?the\s+same|share\s+(?:that|this|the\s+same|her|his)\s+view)",
+    + AGREEING_WORDS,
     re.IGNORECASE,
 )
 """Who agrees: "Does Yang agree?", "Does Smiley agree with Cui on licensing?"."""

@@ -82,11 +82,12 @@ _SAYING = frozenset("say says said mean means meant put".split())
 _HEDGES = frozenset("exactly actually really just precisely again".split())
 
 
-_AGREES = re.compile(
-    r"\b(?:dis)?(?:agree|agrees|concur|concurs)\b|\bsee it (?:that|the same) way\b|\bsees? (?:things |it )?the same\b"
-    r"|\bshares? (?:that|this|the same|her|his) view\b",
-    re.IGNORECASE,
+AGREEING_WORDS = (
+    r"(?:(?:dis)?(?:agree|agrees|concur|concurs)|sees?\s+(?:it\s+|things\s+)?(?:the\s+same(?:\s+way)?|that\s+way)"
+    r"|shares?\s+(?:that|this|the\s+same|her|his)\s+view)"
 )
+"""How a question asks whether someone agrees: "agree", "see it the same way", "share that view"."""
+_AGREES = re.compile(rf"\b{AGREEING_WORDS}\b", re.IGNORECASE)
 """'Does Smiley agree?': with what the thread was about."""
 
 
