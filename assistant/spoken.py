@@ -58,6 +58,7 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
         text,
     )
     text = _spoken_numbers(text)
+    text = _written_amounts(text)
     text = _acronyms(text, in_corpus)
     text = _joined_words(text, in_corpus)
     text = _misheard_names(text, in_corpus, names)
@@ -101,6 +102,28 @@ def _spoken_numbers(text: str) -> str:
         return _scaled(digits) if re.fullmatch(r"[\d.\s]+", digits) else span
 
     return _SPOKEN_AMOUNT.sub(amount, text)
+
+
+_CONTINENTAL_SCALE = re.compile(r"(?<=\d)\s?(mio|mln|mrd|bln)\b\.?", re.IGNORECASE)
+_CURRENCY_CODE_AFTER = re.compile(
+    r"(?<![\w$€£¥.,])(\d[\d,.]*)\s?(bn|billion|m|million|k)?\s?(?:USD|US\s?dollars?)\b", re.IGNORECASE
+)
+_CURRENCY_CODE_BEFORE = re.compile(r"\b(?:USD|US\$)\s?(?=\d)", re.IGNORECASE)
+
+
+def _dollars(match: re.Match[str]) -> str:
+    number, scale = match.group(1), (match.group(2) or "").lower()
+    if not scale and re.fullmatch(r"(?:19|20)\d\d", number):
+        return match.group(0)  # "2023 USD": a year before the currency, not an amount
+    unit = {"billion": "bn", "million": "m"}.get(scale, scale)
+    return f"${number}{unit}"
+
+
+def _written_amounts(text: str) -> str:
+    """ "500 mio USD", "USD 500m", "2 Mrd" -> "$500m", "$500m", "2bn": amounts as the articles write them."""
+    text = _CONTINENTAL_SCALE.sub(lambda m: "bn" if m.group(1).lower() in ("mrd", "bln") else "m", text)
+    text = _CURRENCY_CODE_AFTER.sub(_dollars, text)
+    return _CURRENCY_CODE_BEFORE.sub("$", text)
 
 
 def _scaled(digits: str) -> str:

@@ -38,6 +38,9 @@ def typed(question: str) -> str:
         ("what did smilye say", "what did smiley say"),  # one slip from a name the articles hold
         ("longterm risk us pharma lobying", "longterm risk us pharma lobbying"),  # an English word the corpus has
         ("cui outlok for 2026", "cui outlook for 2026"),
+        ("deals above 500 mio USD in 2023", "deals above $500m in 2023"),  # amounts written the European way
+        ("a USD 2 Mrd deal, 5.36 bn USD or 5 billion US dollars", "a $2bn deal, $5.36bn or $5bn"),
+        ("figures in 2023 USD", "figures in 2023 USD"),  # a year before the currency is not an amount
     ],
 )
 def test_dictation_is_undone(said: str, written: str) -> None:
