@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from .config import Settings
-from .conversation import AGREEING_WORDS, ROLE_WORDS, VIEW_OF_IT
+from .conversation import AGREEING_WORDS, LASTS, ROLE_WORDS, VIEW_OF_IT
 from .lexicon import expand_query, long_forms, phrase_words
 from .models import Answer, AnswerSentence, Citation, Hit
 from .question import (
@@ -91,6 +91,12 @@ class ComposerParams:
     """Penalty for a sentence about the long term when the question asks about the short term, and back."""
     w_said: float = 0.15
     """Penalty, for a follow-up asking why not ("why not?"), on a sentence the last answer already gave."""
+    w_said_again: float = 0.05
+    """Penalty, for any other follow-up, on a sentence the last answer already gave: the words borrowed from
+    the thread favour it, though a follow-up mostly asks something new ("Does he think it will last?")."""
+    w_follows: float = 0.15
+    """Bonus, for a follow-up asking whether what the last answer said lasts, on the sentence right after one
+    it gave ("...for less total value exchange. However, I expect these figures will start to normalise")."""
     w_context: float = 0.5
     """A sentence that refers back ("This comes as they...") matches the words of the sentence before it
     at this share: the question's words are often there."""
@@ -423,6 +429,7 @@ def gather_evidence(
     aside_areas = set_aside_areas(question)
     asked_horizon = horizon(question)
     why_not = bool(WHY_NOT.search(question))  # "why not?", "what's holding them back?": what they lack
+    lasts = bool(LASTS.search(question))  # "Will that last?", "Does he think it stays so cheap?"
     wants_lack = why_not or bool(LACKS.search(question))  # "What capabilities do they lack?"
     asks_agreement = bool(_AGREEING.search(question))
     anchor_stems = stems(anchors) if anchors else []
@@ -500,7 +507,9 @@ def gather_evidence(
             # "Will most go it alone in the short term?" is not answered by "From a longer-term perspective".
             - (params.w_other_horizon if other_horizon(asked_horizon, text) else 0.0)
             # "why not?": the reason, not what the last answer already said.
-            - (params.w_said if text in said else 0.0)
+            - ((params.w_said if why_not else params.w_said_again) if text in said else 0.0)
+            # "Will it stay that way?": the article says whether it holds right after saying it.
+            + (params.w_follows if lasts and previous and previous in said else 0.0)
         )
         candidates.append(
             Candidate(owner, key[1], key[2], text, float(sim), lexical, score, typed, vector, float(floor))
@@ -631,13 +640,16 @@ def gather_evidence(
             and not ROLE_WORDS.fullmatch(own[i])
             and own[i] not in aside  # "Some of our LPs think...": who asks
         ]
-        topic = [n for n in _thread_topic(question, query) if n not in anchor_stems]
+        # "ok what about smiley" after a thread on BIOSECURE: nothing but the person, so his view of the topic.
+        own_words = stems(query_terms(question))
+        person_only = bool(own_words) and all(w in anchor_stems for w in own_words)
+        topic = [n for n in _thread_topic(question, query, bare=person_only) if n not in anchor_stems]
         # "Yang's view on the obesity market?": an area asked about must be in what they say, not only nearby.
         view_areas = areas_named(question) - aside_areas
         # "Does Yang agree?", "Does Smiley agree with Cui?": the one who agrees must say it, not the one agreed
         # with (whose sentence the thread's words match best).
         agreeing = _AGREEING.search(question)
-        view_of_it = bool(VIEW_OF_IT.search(question))
+        view_of_it = bool(VIEW_OF_IT.search(question)) or person_only
         agrees = [a for a in stems(agreeing.group("who").lower().split()) if a in anchor_stems] if agreeing else []
 
         def about_them(cand: Candidate) -> bool:
@@ -681,6 +693,17 @@ def gather_evidence(
             # "Yang on BIOSECURE — why...?": his BIOSECURE quote leads, not his introduction.
             candidates.remove(fitting)
             candidates.insert(0, fitting)
+    elif query != question and 0 < len(own) <= 2 and all(specificity(t) >= 0.6 for t in own):
+        # "And cardiometabolic?" after questions on therapy areas: the thread's words match the sentences the
+        # last answer gave; a sentence that names what this one asks about leads.
+        def names_own(cand: Candidate) -> bool:
+            return all(found_in(_text_stems(cand.text), i) for i in range(len(own)))
+
+        if not names_own(candidates[0]):
+            naming = next((c for c in candidates[1:5] if names_own(c)), None)
+            if naming is not None:
+                candidates.remove(naming)
+                candidates.insert(0, naming)
     named = [i for i in range(len(own)) if own[i] in entities and not _is_bound_or_claim(own[i], question)]
     years = [
         i for i in range(len(own)) if own[i].isdigit() and len(own[i]) == 4 and not _is_bound_or_claim(own[i], question)
@@ -998,10 +1021,12 @@ def _borrowed_names(question: str, query: str, analysis: QuestionAnalysis) -> li
     return stems(names)
 
 
-def _thread_topic(question: str, query: str) -> list[str]:
+def _thread_topic(question: str, query: str, *, bare: bool = False) -> list[str]:
     """Stems of the names a follow-up borrowed from the thread that it does not say itself ("And what did
-    Smiley have to say about it?" after questions about BIOSECURE: biosecure)."""
-    if query == question or "(" not in query or not re.search(r"\b(?:it|its|that|this|they|them)\b", question, re.I):
+    Smiley have to say about it?" after questions about BIOSECURE: biosecure). `bare`: the follow-up says
+    nothing but a name ("what about smiley"), so it points back as much as "it" does."""
+    points_back = bare or re.search(r"\b(?:it|its|that|this|they|them)\b", question, re.I)
+    if query == question or "(" not in query or not points_back:
         return []
     own = set(analyse(question).entities)
     names = [e for e in analyse(query[query.rindex("(") :]).entities if e not in _PLACES and e not in own]

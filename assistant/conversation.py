@@ -105,7 +105,7 @@ THOSE_THINGS = re.compile(
 """Things the last answer named: "Have those modalities actually proven themselves commercially?"."""
 
 
-_LASTS = re.compile(
+LASTS = re.compile(
     r"\b(?:last|lasts|stay|stays|continue|continues|remain|remains|persist|persists|hold\s+up|holds\s+up|keep\s+up|change)\b"
     r"(?:\s+(?:like\s+that|that\s+way|so|this\s+way))?\s*\??\s*$",
     re.IGNORECASE,
@@ -197,7 +197,7 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
         named = [m.group(0) for s in previous.answer.sentences for m in AREA.finditer(s.text)]
         if named:
             return f"{question} ({' '.join(dict.fromkeys(named))})"
-    if _LASTS.search(question) and answered:
+    if LASTS.search(question) and answered:
         # "Does he think that advantage will last?", "Will it stay like that?": whether what the last answer
         # said holds; the article says so next to it, so that answer's words are searched too.
         said = [t for t in query_terms(previous.answer.sentences[0].text) if t not in own][:12]

@@ -362,9 +362,14 @@ class Engine:
         from .fact_questions import _OPINION
 
         opinion = bool(_OPINION.search(question) or _ATTRIBUTION.search(question))
-        people: list[tuple[str, str | None, str | None, tuple[str, ...]]] = []
-        if anchors or opinion or mentions_a_role(question) or _FULL_NAME.search(question):
-            people = [(p.name, p.role, p.organisation, tuple(p.aliases)) for f in self.facts() for p in f.people]
+        people = [(p.name, p.role, p.organisation, tuple(p.aliases)) for f in self.facts() for p in f.people]
+        # "ok what about smiley": in a follow-up, a surname alone names the person too.
+        surnames = set()
+        if query != question:
+            surnames = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", question)} & {
+                p[0].split()[-1].lower() for p in people
+            }
+        if anchors or opinion or surnames or mentions_a_role(question) or _FULL_NAME.search(question):
             asked_of: list[str] = []  # the people whose view the question itself asks for
             # Roles the question itself names (not the context a follow-up borrowed).
             named_by_role = name_people_by_role(question, [p[:3] for p in people])[1]
@@ -379,12 +384,17 @@ class Engine:
                         anchors = list(dict.fromkeys(anchors + [w.lower() for w in name.split() if len(w) > 2]))
                         asked_of.append(name)
             said, named = surname_people(query, [p[:3] for p in people])
-            if named:
+            by_surname = [p[0] for p in people if p[0].split()[-1].lower() in surnames]  # "what about smiley"
+            if named or by_surname:
                 query, judged = said, surname_people(judged, [p[:3] for p in people])[0]
                 # "Does the Jefferies analyst see it the same way?", "And what does Smiley think of it?" after a
                 # thread about Yang: the person the question names, not the people its borrowed words name.
                 asks_someone = asked_of or (mentions_a_role(question) and named_by_role)
-                named = surname_people(question, [p[:3] for p in people])[1] or ([] if asks_someone else named)
+                named = (
+                    surname_people(question, [p[:3] for p in people])[1]
+                    or by_surname
+                    or ([] if asks_someone else named)
+                )
                 anchors = list(dict.fromkeys(anchors + [w.lower() for n in named for w in n.split() if len(w) > 2]))
             if pronoun_anchors and conversation is not None and conversation.turns:
                 pronouns = {
@@ -413,6 +423,8 @@ class Engine:
                 query = name_people_by_role(query, [p[:3] for p in people])[0]
                 judged = name_people_by_role(judged, [p[:3] for p in people])[0]
                 anchors = list(dict.fromkeys(anchors + [w.lower() for n in named for w in n.split() if len(w) > 2]))
+        if people and "(" in query and query != question:
+            query = _without_other_people(question, query, people)
         if anchors:
             # "according to Zai Lab's Smiley": his organisation is part of naming him, not a topic.
             for name, _role, organisation, _aliases in people:
@@ -420,10 +432,8 @@ class Engine:
                     anchors = list(dict.fromkeys(anchors + _organisation_words(organisation)))
         already: tuple[str, ...] = ()
         if conversation is not None and conversation.turns and query != question:
-            from .question import WHY_NOT
-
             last = conversation.turns[-1].answer
-            if WHY_NOT.search(question) and not last.abstained:
+            if not last.abstained:
                 already = tuple(s.text for s in last.sentences)
         return Prepared(query=query, judged=judged, anchors=anchors, by_role=by_role, said=already)
 
@@ -687,3 +697,33 @@ def _states_total(passage: Answer, facts: Answer | None) -> bool:
         return True
     summed = any(lead in c.text for c in facts.citations)
     return not summed and passage.confidence >= STATED_TOTAL_CONFIDENCE
+
+
+_PERSON_WORD = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|who|whom)\b", re.IGNORECASE)
+
+
+def _without_other_people(
+    question: str, query: str, people: list[tuple[str, str | None, str | None, tuple[str, ...]]]
+) -> str:
+    """ "ok what about smiley", "And Cui, how does she see it?" after a thread on Yang and BIOSECURE: the
+    topic borrowed from the thread, without the thread's other people, whose sentences would otherwise
+    match the borrowed words best. Only for a follow-up that names one person and, besides, nothing or
+    their view of "it", or for one that names nobody and points back with "it"."""
+    from .conversation import VIEW_OF_IT
+    from .retrieval import query_terms
+
+    own = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", question)}
+    asked = [p for p in people if p[0].split()[-1].lower() in own or p[0].lower() in question.lower()]
+    if not asked and re.search(r"\bit\b", question, re.IGNORECASE) and not _PERSON_WORD.search(question):
+        names: set[str] = set()  # "remind me when the House passed it": "it" is no person of the thread
+    elif len({p[0] for p in asked}) == 1:
+        names = {w.lower() for w in asked[0][0].split()}
+        terms = set(query_terms(question))
+        if not (terms <= names or (VIEW_OF_IT.search(question) and len(terms - names) <= 3)):
+            return query
+    else:
+        return query
+    others = {w.lower() for p in people for w in p[0].split()} - names
+    cut = query.rindex("(")
+    kept = [w for w in query[cut + 1 :].rstrip(")").split() if w.lower().strip(".,;:") not in others]
+    return f"{query[:cut]}({' '.join(kept)})" if kept else query[:cut].rstrip()

@@ -95,6 +95,9 @@ ABBREVIATIONS: dict[str, str] = {
     "congress": "house|senate|congress",
     "congressional": "house|senate|congress",
     "financial": "capital|financial|funding|money",
+    "money": "capital|funding|money",  # "his point about money": access to capital
+    "players": "companies|players",  # "why are the global players so engaged"
+    "player": "company|player",
     "worried": "concerned|worried|unfazed|fazed",
     "concerned": "concerned|worried|unfazed|fazed",
     "pivot": "moving|shift|pivot",
@@ -262,6 +265,25 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bteam(?:s|ed|ing)?[- ]up\b|\bjoin(?:s|ed|ing)?\s+forces\b", re.IGNORECASE), "partnering partner"),
     # "this year's licensing frenzy", "the deal boom": the uptick in deals.
     (re.compile(r"\b(?:frenzy|boom|spree|flurry|bonanza|gold\s+rush)\b", re.IGNORECASE), "uptick trends"),
+    # "the reputation China is shaking off", "leaving behind": what it is moving away from.
+    (
+        re.compile(
+            r"\bshak(?:e|es|ing|en)\s+off\b|\bshook\s+off\b|\bleav(?:e|es|ing)\s+behind\b|\bleft\s+behind\b"
+            r"|\bmov(?:e|es|ed|ing)\s+past\b|\bbreak(?:s|ing)?\s+away\b|\bdistanc(?:e|es|ed|ing)\s+(?:itself\s+)?from\b",
+            re.IGNORECASE,
+        ),
+        "moving away",
+    ),
+    # "Does he think it stays that cheap?", "will the discount last?": whether prices normalise.
+    (
+        re.compile(
+            r"\b(?:stay|stays|staying|remain|remains|keep|keeps|last|lasts)\s+(?:so\s+|that\s+|this\s+|as\s+)?"
+            r"(?:cheap|inexpensive|affordable|low-?cost|a\s+bargain|discounted)\b"
+            r"|\b(?:cheapness|discounts?|bargains?|low\s+prices?|cheap\s+pricing)\b[^?]*\b(?:last|lasts|persist|continue|endure)\b",
+            re.IGNORECASE,
+        ),
+        "normalise expensive",
+    ),
     # "the usual licensing playbook": the blueprint.
     (re.compile(r"\bplaybooks?\b|\btemplates?\b", re.IGNORECASE), "blueprint"),
     # "Will most of them...?", "are most Chinese biotechs...": what the majority does (not "the most valuable").

@@ -314,7 +314,10 @@ def analyse(question: str) -> QuestionAnalysis:
     asked = shaped.group("ask") if shaped else text
     # An aside in brackets ("(ex-BeiGene)") glosses the question; it is not the thing asked about.
     unbracketed = re.sub(r"\s*\([^()]*\)", "", asked).strip() or asked
-    focus, expects = _focus([_clean(t) for t in _spelled_out(unbracketed)])
+    # "And what was the value?", "OK, so when did it pass?": the connective opens a follow-up; the question
+    # word after it says what is asked for.
+    bare = _CONNECTIVES.sub("", unbracketed) or unbracketed
+    focus, expects = _focus([_clean(t) for t in _spelled_out(bare)])
     verb = re.match(r"^\s*(?:and\s+|so\s+)?what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+([a-z]+)\b", unbracketed, re.I)
     if verb and is_everyday_verb_form(verb.group(1).lower()):
         focus = []  # "what's credited with...", "what is driving...": a verb, not a thing named
@@ -393,6 +396,14 @@ def analyse(question: str) -> QuestionAnalysis:
         asks_reason=bool(_WHY.search(text)),
         action=_action(text),
     )
+
+
+_COMPARATIVES = frozenset(
+    "bigger larger higher greater smaller lower cheaper dearer pricier earlier later faster slower more less".split()
+)
+"""Comparing with what the thread named ("and was the AstraZeneca one bigger?"): no thing asked about."""
+_CONNECTIVES = re.compile(r"^(?:\s*(?:and|so|ok|okay|but|then|also|well|right|now)\b[\s,]*)+", re.IGNORECASE)
+"""Words that open a follow-up before its question word: "And what...", "OK, so when..."."""
 
 
 _EVENT = re.compile(
@@ -583,7 +594,7 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
     elif first in {"is", "are", "was", "were"} and len(words) <= 8:
         # "Is Zai Lab profitable?", "is BIOSECURE a threat per ...": the predicate is what is asked about.
         content = [w for w in _noun_phrase(words[1:]) if any(ch.isalpha() for ch in w)]
-        focus = content[-1:]
+        focus = [] if content[-1:] and content[-1] in _COMPARATIVES else content[-1:]  # "was the AZ one bigger"
     elif first not in _QUESTION_OPENERS and len(words) <= 8:
         # Analyst shorthand ("Zai Lab 2024 revenue", "EU reaction to BIOSECURE"): the noun phrase's head; "biosecure
         # getting attached to what bill": what the "what" asks for.
@@ -627,6 +638,7 @@ _EARNED = (
     r"^\s*(?:and\s+)?what\s+(?:did|does|do|has|have|will|would)\b.*\b(?:bring|brought|generate|generated|earn|earned|"
     r"make|made|rake|raked|book|booked|post|posted|do|did)\b.*\b(?:sales|revenues?|turnover|earnings)\b"
     r"|\b(?:dollar|money|\$|headline)\s+(?:figure|number|amount|value|total|forecast|estimate|projection)\b"
+    r"|\b(?:number|figure|estimate)\s+(?:for|on)\s+how\s+much\b"  # "the GlobalData number for how much sales drop"
     # "...and its price tag?", "what was the price tag on it?" (not "expect the price tag to stay low")
     r"|\b(?:its|their|what(?:['’]s|\s+is|\s+was)\s+the)\s+price[\s-]?tags?\b|\bprice[\s-]?tags?\s*\??\s*$"
 )
@@ -642,7 +654,8 @@ _REASON_HEADS = frozenset(
 )
 _VIEW_HEADS = frozenset(
     """stance view views take opinion opinions position thoughts perspective outlook quote quotes comment comments
-    remarks anything something news update updates angle angles aspect""".split()
+    remarks anything something news update updates angle angles aspect point points message takeaway takeaways
+    recommendation recommendations advice verdict""".split()
 )
 STANCE_WORDS = frozenset(
     "bullish bearish optimistic pessimistic upbeat downbeat sanguine ballpark roughly approximately approx".split()

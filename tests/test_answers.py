@@ -156,7 +156,9 @@ def test_people_named_by_role_or_pronoun_are_searched_and_quoted_by_name(engine:
     conversation = Conversation()
     engine.ask("What does Zai Lab's president expect for China–West dealmaking going into 2026?", conversation)
     follow = engine.ask("Does he think the assets will stay this cheap?", conversation)
-    assert follow.query == "Does Smiley think the assets will stay this cheap?"
+    # By name, and with what the article says instead of "stay this cheap" (they will normalise).
+    assert follow.query == "Does Smiley think the assets will stay this cheap? (normalise expensive)"
+    assert not follow.abstained and "normalise" in follow.answer
     prepared = engine.prepare("What did he say about BIOSECURE?", conversation)
     assert "smiley" in prepared.anchors and "Smiley" in prepared.judged
 
@@ -1414,3 +1416,48 @@ def test_agreement_further_down_and_what_a_refused_question_was_about(engine: En
         "Besides oncology, which therapy area emerged as popular focus, and which of the mentioned deals had that part?"
     )
     assert not besides.abstained and "immunology" in besides.answer and "$5.36bn" not in besides.answer
+
+
+def test_a_follow_up_naming_only_a_person_asks_their_view_of_the_thread(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("what did cui cui say about biosecure", conversation)
+    yang = engine.ask("and yang?", conversation)
+    assert not yang.abstained and "BIOSECURE" in yang.sentences[0].text and "Yang" in yang.sentences[0].text
+    # "it" is no person of the thread: the House's vote, not Yang's introduction.
+    house = engine.ask("remind me when the house passed it", conversation)
+    assert not house.abstained and "11 December" in house.answer and "Ascentage" not in house.answer
+    # Smiley says nothing on BIOSECURE; his sentences on other things do not answer.
+    assert engine.ask("ok what about smiley", conversation).abstained
+
+
+def test_a_follow_up_says_something_new_or_leads_with_what_it_names(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("Which therapy area has been the constant in Chinese drug asset deals?", conversation)
+    engine.ask("what about immunology?", conversation)
+    cardio = engine.ask("And cardiometabolic?", conversation)
+    assert not cardio.abstained and "cardiometabolic deals" in cardio.sentences[0].text
+    conversation = Conversation()
+    engine.ask("smiley — why is everyone shopping for assets in china?", conversation)
+    lasts = engine.ask("will it stay that way?", conversation)
+    assert not lasts.abstained and "normalise" in lasts.sentences[0].text  # what the article says right after
+    conversation = Conversation()
+    engine.ask(
+        "Who from Zai Lab is quoted, and what does he predict for China–West dealmaking into 2026?", conversation
+    )
+    cheap = engine.ask("Does he think the cheap pricing of Chinese assets will last?", conversation)
+    assert not cheap.abstained and "normalise" in cheap.answer
+
+
+def test_everyday_words_and_amounts_written_the_european_way(engine: Engine) -> None:
+    for question, expected in [
+        ("How many West–China deals above 500 mio USD were there in 2023?", "20 transactions"),
+        ("What reputation is China said to be shaking off?", "me-too"),
+        ("Smiley also backs the partner model — what's his point about money?", "capital"),
+        ("What's the GlobalData number for how much US drug sales drop because of the patent cliff?", "$230bn"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    conversation = Conversation()
+    engine.ask("What expects the Zai Lab president for dealmaking with China in 2026?", conversation)
+    players = engine.ask("Why are the global players so engaged there right now, in his words?", conversation)
+    assert not players.abstained and "less total value exchange" in players.answer

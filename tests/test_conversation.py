@@ -163,3 +163,15 @@ def test_short_fragments_and_agreement_lean_on_the_thread() -> None:
     # A claim states what it is about, "that" or not; a bare "Is that right?" leans on the thread.
     assert not is_follow_up("quick check — 20 west-china deals over $1bn in 2023, is that the right threshold?")
     assert is_follow_up("Is that right?")
+
+
+def test_a_follow_up_opening_with_a_connective_still_asks_for_its_kind_of_answer() -> None:
+    from assistant.question import analyse
+
+    assert analyse("And what was the value?").expects == "money"
+    assert analyse("OK, so when did it pass?").expects == "date"
+    assert analyse("OK, and what is the same share for 2025 so far?").expects == "percent"
+    assert analyse("What's the GlobalData number for how much US drug sales drop?").expects == "money"
+    assert analyse("and was the astrazeneca one bigger").focus == []  # a comparison, not a thing asked about
+    assert analyse("So what's Cui's recommendation for the near term?").focus == []  # a view answers it
+    assert analyse("Smiley backs partnering — what's his point about money?").focus == ["money"]
