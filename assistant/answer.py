@@ -41,6 +41,7 @@ from .question import (
     MARKET_FACTS,
     PLACE,
     REPORTED_VERBS,
+    SPEAKS,
     STANCE_WORDS,
     TOPIC_THEN_QUESTION,
     WHY_NOT,
@@ -585,8 +586,12 @@ def gather_evidence(
         return any(all(_present(w, pool) for w in alt) for alt in alternatives[i])
 
     in_passages = [found_in(passages_pool, i) for i in range(len(own))]
-    own_total = sum(own_weights) or 1.0
-    coverage = sum(w for w, f in zip(own_weights, in_passages, strict=True) if f) / own_total
+    # "...? I'd love to read it out on the show.": why they ask is not what the passages must cover.
+    covered_weights = [
+        0.0 if t in aside and not found else w for t, w, found in zip(own, own_weights, in_passages, strict=True)
+    ]
+    own_total = sum(covered_weights) or 1.0
+    coverage = sum(w for w, f in zip(covered_weights, in_passages, strict=True) if f) / own_total
     absent = [i for i in range(len(own)) if not found_in(documents_pool, i)]
     missing = max((missing_weights[i] for i in absent), default=0.0)
     # A name or a number the cited articles never mention ("Keytruda", "2027") settles it: not answered.
@@ -629,6 +634,7 @@ def gather_evidence(
     ]
     lead = next((c for c in contenders if c.typed), contenders[0])
     """The sentence the answer would lead with (`select_sentences`): the rules below judge it."""
+    displaced_similarity = 0.0  # the similarity of a lead set aside for the asked person's own sentence
     typed_ok = (analysis.expects is None or any(c.typed for c in contenders)) and not names_absent
     if anchors and typed_ok:
         # Names other than the people's; a title ("zai lab CEO josh smiley...") is theirs, checked by its sentence.
@@ -687,6 +693,14 @@ def gather_evidence(
                     and (bool(agrees) or all(found_in(_text_stems(c.text), i) for i in others))
                 ),
                 None,
+            )
+        if fitting is lead and _someone_else_speaks(lead.text, anchor_stems):
+            # "the Ascentage CEO's exact words on BIOSECURE": his own sentence leads, not Cui's in his passage;
+            # how well the passages match the question is still judged by the best of them.
+            displaced_similarity = lead.similarity
+            fitting = next(
+                (c for c in contenders if c.typed and about_them(c) and _speaks_for(c, candidates, anchor_stems)),
+                lead,
             )
         typed_ok = fitting is not None
         if fitting is not None and fitting is not lead:
@@ -838,7 +852,7 @@ def gather_evidence(
         best=max(c.similarity for c in candidates[:2]),
         top_passage=max((h.dense_score or 0.0) for h in pool_hits),
         typed_ok=typed_ok,
-        margin=candidates[0].similarity - float(np.median(sims)),
+        margin=max(candidates[0].similarity, displaced_similarity) - float(np.median(sims)),
         typed_match=typed_match,
         anchors=stems(anchors) if anchors else None,
         asked=term_stems,
@@ -1066,13 +1080,20 @@ _PREMISE = re.compile(r"^\s*(?:since|given(?:\s+that)?|considering|now\s+that)\b
 """A clause before the question that says what the asker assumes ("Since ... like BeOne did, does Cui...")."""
 
 
-_ASKER_AFTER = re.compile(r"(?<=\?)\s+(?=[^?]*\b(?:i|i['’]m|i['’]d|my|me|we|our|us)\b)[^?]+$", re.IGNORECASE)
+_ASKER_AFTER = re.compile(r"(?<=\?)\s+(?=[^?]*\b(?:[Ii]|[Ii]['’][md]|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|us)\b)[^?]+$")
 """A sentence after the question, not itself one, about the asker: "Trying to see if any of my holdings are
 involved.", "That's where I figured all the money was."."""
 
 
 def _context_before(question: str) -> re.Match[str] | None:
     return _ASKER.match(question) or _PREMISE.match(question)
+
+
+def without_motive(question: str) -> str:
+    """The question without a sentence after it about why the asker asks ("...on BIOSECURE? I'd love to read
+    it out on the show."): its words are neither searched for nor required of the answer."""
+    after = _ASKER_AFTER.search(question)
+    return question[: after.start()] if after else question
 
 
 def question_proper(question: str) -> str:
@@ -1091,6 +1112,9 @@ def _aside_terms(question: str) -> set[str]:
     context = _context_before(question)
     if context:
         return set(query_terms(context.group(0))) - set(query_terms(question[context.end() :]))
+    who = re.match(r"\s*as\s+an?\s+([^,.?]{1,40}),", question, re.IGNORECASE)
+    if who:  # "As a founder, should I expect...?": who asks
+        return set(query_terms(who.group(1))) - set(query_terms(question[who.end() :]))
     after = _ASKER_AFTER.search(question)
     if after:
         # "...signed cancer deals in 2025? Trying to see if any of my holdings are involved.": why they ask.
@@ -1172,6 +1196,21 @@ def _may_carry_on(cand: Candidate) -> bool:
 
 _NAMED_SAYS = re.compile(r"[”\"’'],?\s+(?:[A-Z][a-z]+\s+){1,2}(?:says|said|states|stated|notes|noted|adds|added)\b")
 """A quote closed by its speaker's name: "“...,” Yang says."."""
+
+
+_NAMED_SPEAKER = re.compile(
+    r"\b(?:According\s+to\s+(?P<per>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|(?P<who>[A-Z][a-z]+)(?=" + SPEAKS.pattern + r"))"
+)
+
+
+def _someone_else_speaks(text: str, anchors: list[str]) -> bool:
+    """ "Cui expressed similar thoughts...", "According to Smiley, ...": a sentence given as another person's
+    words, when the question asks for the anchored person's."""
+    for match in _NAMED_SPEAKER.finditer(text):
+        name = match.group("per") or match.group("who")
+        if not any(_present(a, _text_stems(name)) for a in anchors):
+            return True
+    return False
 
 
 def _speaks_for(cand: Candidate, pool: list[Candidate], anchors: list[str]) -> bool:

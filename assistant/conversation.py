@@ -84,7 +84,7 @@ _HEDGES = frozenset("exactly actually really just precisely again".split())
 
 AGREEING_WORDS = (
     r"(?:(?:dis)?(?:agree|agrees|concur|concurs)|sees?\s+(?:it\s+|things\s+)?(?:the\s+same(?:\s+way)?|that\s+way)"
-    r"|shares?\s+(?:that|this|the\s+same|her|his)\s+view)"
+    r"|shares?\s+(?:that|this|the\s+same|her|his)\s+view|backs?\s+(?:her|him|them|that|this|it)\s+up|sides?\s+with)"
 )
 """How a question asks whether someone agrees: "agree", "see it the same way", "share that view"."""
 _AGREES = re.compile(rf"\b{AGREEING_WORDS}\b", re.IGNORECASE)
@@ -317,6 +317,17 @@ _TITLES = frozenset("ceo coo cfo cso cmo cto president chairman chairwoman chair
 """Titles one person holds: "the Zai Lab CEO" is not its COO (a "head" or "boss" may be either)."""
 
 
+def _LOOSE_FOUNDER(titles: set[str], question: str) -> bool:
+    """ "the Ascentage founder's exact words": people call a founder-led company's chief its founder; the
+    article's CEO is meant, unless the question asks who holds the title ("Who founded Ascentage?")."""
+    return titles == {"founder"} and not re.search(
+        r"\bwho\s+(?:is|was|are|were)\s+(?:the\s+)?(?:\w+\s+)?(?:co-?)?founders?\b|\bwho\s+(?:co-?)?founded\b"
+        r"|\bfounders?['’]?s?\s+name\b|\bname\s+of\s+(?:the\s+)?(?:\w+\s+)?founders?\b",
+        question,
+        re.IGNORECASE,
+    )
+
+
 def mentions_a_role(question: str) -> bool:
     """Cheap test before the people table is consulted: "Zai Lab's COO", "the Ascentage CEO"."""
     return bool(ROLE_WORDS.search(question))
@@ -350,7 +361,7 @@ def name_people_by_role(question: str, people: Iterable[tuple[str, str | None, s
         role_words = frozenset(re.findall(r"[a-z]+", (role or "").lower()))
         if not organisation or any(part.lower() in words for part in name.split()):
             continue
-        if titles and role_words and not titles & role_words:
+        if titles and role_words and not titles & role_words and not _LOOSE_FOUNDER(titles, question):
             continue  # "Who is the CEO of Zai Lab?": its president and COO is not its CEO
         distinctive = [w.lower() for w in re.findall(r"[A-Za-z][\w-]+", organisation) if len(w) >= 3]
         distinctive = [w for w in distinctive if w not in _ORGANISATION_SUFFIXES]

@@ -187,11 +187,11 @@ class Engine:
         long: bool = False,
     ) -> Answer:
         """Answer one question; when a conversation is given the turn is appended to it."""
-        from .answer import compose_answer, question_proper
+        from .answer import compose_answer, question_proper, without_motive
 
         started = time.perf_counter()
         retriever = self._get_retriever()
-        asked, question = question, self.typed(question)
+        asked, question = question, without_motive(self.typed(question))
         prepared = self.prepare(question, conversation)
         query, anchors = prepared.query, prepared.anchors
 
@@ -430,11 +430,23 @@ class Engine:
             for name, _role, organisation, _aliases in people:
                 if organisation and {w.lower() for w in name.split()} & set(anchors):
                     anchors = list(dict.fromkeys(anchors + _organisation_words(organisation)))
+        from .question import WHY_NOT
+
         already: tuple[str, ...] = ()
+        names_someone = bool(by_role or surnames or any(p[0].lower() in question.lower() for p in people))
         if conversation is not None and conversation.turns and query != question:
             last = conversation.turns[-1].answer
+            # "And what did the woman from Jefferies say about it?": her sentence may have come up before,
+            # beside another person's; it is what is asked now (a "why not?" still asks past it).
             if not last.abstained:
-                already = tuple(s.text for s in last.sentences)
+                surnames_asked = {a for a in anchors if any(a == p[0].split()[-1].lower() for p in people)}
+                already = tuple(
+                    s.text
+                    for s in last.sentences
+                    if not names_someone
+                    or WHY_NOT.search(question)
+                    or not any(re.search(rf"\b{re.escape(a)}\b", s.text, re.IGNORECASE) for a in surnames_asked)
+                )
         return Prepared(query=query, judged=judged, anchors=anchors, by_role=by_role, said=already)
 
     def _who_is(self, name: str, question: str, query: str) -> Answer | None:
@@ -546,8 +558,8 @@ def _organisation_words(organisation: str) -> list[str]:
 
 
 _ASKS_ROLE = re.compile(
-    r"\b(?:what|which|whats|what['’]s)\s+(?:[\w’']+\s+){0,3}(?:positions?|roles?|titles?|jobs?)\b"
-    r"|(?:[’']s|s)\s+(?:positions?|roles?|titles?|job)\b"
+    r"\b(?:what|which|whats|what['’]s)\s+(?:[\w’']+\s+){0,4}(?:positions?|roles?|titles?|jobs?)\b"
+    r"|(?:[’']s|s)\s+(?:(?:official|actual|exact|full|current|real|job)\s+)?(?:positions?|roles?|titles?|job)\b"
     r"|\bwhat\s+does\s+\w+(?:\s+\w+)?\s+do\b|(?::|\s[—–-])\s*(?:positions?|roles?|titles?|jobs?)\b"
     r"|^\s*(?:[\w.’'-]+\s+){1,3}(?:positions?|roles?|titles?|job)\s*\??\s*$"  # "josh smiley title"
     r"|\b(?:his|her)\s+(?:actual\s+|real\s+|exact\s+|official\s+|job\s+)?(?:title|role|position|job)\b",
@@ -640,9 +652,12 @@ _PARTNERING_IN_GENERAL = re.compile(
 question about a deal's other side."""
 
 _ATTRIBUTION = re.compile(
-    r"\b(?:according to|per|in \w+(?:[’']s)? (?:view|opinion|eyes))\b|[’']s (?:view|take|opinion)\b", re.I
+    r"\b(?:according to|per|in \w+(?:[’']s)? (?:view|opinion|eyes|(?:own )?words))\b|[’']s (?:view|take|opinion)\b"
+    r"|[’']s (?:exact |own |actual )?(?:words|quotes?|comments?|remarks)\b",
+    re.I,
 )
-"""Phrases that attribute a view: "according to Smiley", "per Cui", "in Yang's view", "Cui's take"."""
+"""Phrases that attribute a view: "according to Smiley", "per Cui", "in Yang's view", "Cui's take", "the
+Ascentage CEO's exact words"."""
 
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 """Two capitalised words in a row: maybe a person named in full (checked against the people table)."""

@@ -96,6 +96,9 @@ ABBREVIATIONS: dict[str, str] = {
     "congressional": "house|senate|congress",
     "financial": "capital|financial|funding|money",
     "money": "capital|funding|money",  # "his point about money": access to capital
+    "hooked": "engaged|interested|hooked",
+    "keen": "popular|interest|keen",  # "which modality are dealmakers most keen on": the popular one
+    "scene": "landscape|scene",  # "why are global companies so hooked on China"
     "players": "companies|players",  # "why are the global players so engaged"
     "player": "company|player",
     "worried": "concerned|worried|unfazed|fazed",
@@ -161,6 +164,8 @@ CHAT_WORDS = frozenset(
         # Verbs that ask for an account rather than name a topic: "How does Cui characterise BIOSECURE?"
         *("characterise", "characterize", "characterises", "characterizes", "describe", "describes"),
         *("summarise", "summarize", "explain", "explains", "assess", "assesses", "portray", "portrays"),
+        # Asking for it briefly, or word for word: "In a nutshell, why...?", "his exact words on BIOSECURE".
+        *("nutshell", "briefly", "tldr", "exact", "words", "verbatim", "wording", "pull", "grab"),
         # Words that ask for a reason, never in it: "pipeline rationale beyond price?"
         *("rationale", "reasoning", "thesis"),
     ]
@@ -283,6 +288,18 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
             re.IGNORECASE,
         ),
         "normalise expensive",
+    ),
+    # "Does the Zai guy back her up?", "side with": whether he shares the view ("Smiley mirrors this belief").
+    (
+        re.compile(r"\bback(?:s|ed|ing)?\s+(?:her|him|them|that|this|it)\s+up\b|\bsid(?:e|es|ed|ing)\s+with\b", re.I),
+        "mirrors echoed agree",
+    ),
+    # "sticking with licensing": keeping to it, as articles say it remains or continues.
+    (re.compile(r"\bstick(?:s|ing)?\s+with\b|\bstuck\s+with\b", re.IGNORECASE), "remain continue"),
+    # "the open question hanging over the licensing scene", "still unsettled": the questions that remain.
+    (
+        re.compile(r"\bhang(?:s|ing)?\s+over\b|\bopen\s+questions?\b|\bunsettled\b|\bunresolved\b", re.IGNORECASE),
+        "questions",
     ),
     # "the usual licensing playbook": the blueprint.
     (re.compile(r"\bplaybooks?\b|\btemplates?\b", re.IGNORECASE), "blueprint"),

@@ -330,6 +330,12 @@ def analyse(question: str) -> QuestionAnalysis:
         re.I,
     ):
         expects = "product"  # "What's the name of the Argo drug Novartis licensed?": a drug's name
+    if expects is None and re.match(
+        r"^\s*(?:and\s+)?which\s+(?:[\w-]+\s+){0,2}(?:adc|bispecific)\b(?!s)(?!\s+(?:deal|agreement|licen|market|compan|developer|space|field))",
+        text,
+        re.I,
+    ):
+        expects = "product"  # "Which Chinese ADC posted...?": one drug (not "which ADCs", a kind; nor "what's an ADC")
     if expects == "product" and not re.match(r"^\s*(?:(?:and|so|but|then)\s+)?(?:which|what)\b", text, re.I):
         expects = None  # "early-stage assets", "me-too drugs": the topic, not a request to name one
     if expects is None and re.search(r"(?:,|\(|\bin)\s*%\s*\)?\s*\??\s*$", text):
@@ -480,12 +486,26 @@ _IRREGULAR_PAST = frozenset(
 """Verbs whose past tense does not end in -ed: "big pharma's deals came out of China" ends at "came"."""
 
 
+_PARTICIPLES = frozenset("called named renamed based headquartered founded listed focused".split())
+"""Past forms that mostly describe the noun before them ("What was the company called before?")."""
+
+
+def _past_after_noun(phrase: list[str], word: str) -> bool:
+    """A regular past-tense verb after a noun ("pharma signed"), not a participle before one ("licensed
+    drugs", "the previously mentioned deals")."""
+    if not phrase or not word.endswith("ed") or "-" in word or phrase[-1].endswith("ly") or word in _PARTICIPLES:
+        return False
+    return phrase[-1] not in STOPWORDS and phrase[-1] not in {"the", "a", "an"} and is_everyday_verb_form(word)
+
+
 def _noun_phrase(words: list[str]) -> list[str]:
     """Words up to the first auxiliary, preposition, past-tense verb or end; possessors ("x's") dropped."""
     phrase: list[str] = []
     for word in words:
         if word in _AUX or word in _PREPOSITIONS or word in _CLAUSE_OPENERS or word in _IRREGULAR_PAST:
             break
+        if _past_after_noun(phrase, word):
+            break  # "Which big pharma signed an obesity deal?": the verb ends the subject
         phrase.append(word)
     return [w for w in phrase if w not in STOPWORDS and w not in {"the", "a", "an"} and any(c.isalnum() for c in w)]
 
@@ -522,7 +542,7 @@ _HEAD_TYPES = {
 }
 ANSWER_KIND_WORDS = frozenset(_HEAD_TYPES)
 """Words that name the kind of answer wanted ("worth", "total", "date"), not what it is about."""
-_SPEAKS = re.compile(
+SPEAKS = re.compile(
     r"\s+(?:notes|noted|says|said|states|stated|believes|concludes|expressed|echoed|mirrors|forecasts|predicts|"
     r"highlights|highlighted|adds|added|argues|argued|thinks|expects)\b"
 )
@@ -856,7 +876,7 @@ def satisfies(expects: str | None, text: str) -> bool:
         names = {
             re.sub(r"[’']s$", "", m.group(0))
             for m in _NAME.finditer(text)
-            if not _SPEAKS.match(text, m.end()) and not text[: m.start()].rstrip().endswith("According to")
+            if not SPEAKS.match(text, m.end()) and not text[: m.start()].rstrip().endswith("According to")
         } - NOT_COMPANIES
         names = {n for n in names if not any(ch.isdigit() for ch in n)}  # "FY2026"
         return len(names) >= (2 if expects == "companies" else 1)

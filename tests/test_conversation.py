@@ -175,3 +175,14 @@ def test_a_follow_up_opening_with_a_connective_still_asks_for_its_kind_of_answer
     assert analyse("and was the astrazeneca one bigger").focus == []  # a comparison, not a thing asked about
     assert analyse("So what's Cui's recommendation for the near term?").focus == []  # a view answers it
     assert analyse("Smiley backs partnering — what's his point about money?").focus == ["money"]
+
+
+def test_why_the_asker_asks_is_left_out_but_a_place_is_not() -> None:
+    from assistant.answer import without_motive
+
+    assert without_motive("What did Yang say? I'd love to read it out on the show.") == "What did Yang say?"
+    assert (
+        without_motive("Who signed cancer deals? Trying to see if my holdings are involved.")
+        == "Who signed cancer deals?"
+    )
+    assert without_motive("How much did Brukinsa make? In the US.") == "How much did Brukinsa make? In the US."
