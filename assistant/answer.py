@@ -419,9 +419,17 @@ def gather_evidence(
         weights = [w if st in asked_here else w * 0.5 for w, st in zip(weights, term_stems, strict=True)]
     pool_hits = hits[: params.passages]
     own_topic_stems = stems([t for t in analysis.terms if not t.isdigit()]) or stems(analysis.terms)
-    if query != question and "(" in query and all(t in ANSWER_KIND_WORDS or t in _SAYING_WORDS for t in analysis.terms):
-        # "How much was that one worth?", "Who made that point?": what it is about is in the thread the query
-        # borrowed from (not so for "Senate vote date?": the Senate must be in the sentence).
+    # "Which US pharma companies are lobbying...?": the companies named must be doing it ("inked": signing).
+    doing = _predicate(question) if analysis.expects in {"company", "companies", "person", "product"} else None
+    doing_forms = stems([doing, *phrase_words(question).get(doing, [])]) if doing else []
+    if (
+        query != question
+        and "(" in query
+        and all(t in ANSWER_KIND_WORDS or t in _SAYING_WORDS or specificity(t) <= 0.1 for t in analysis.terms)
+    ):
+        # "How much was that one worth?", "Who made that point?", "And which drug did they take over there?":
+        # what it is about is in the thread the query borrowed from (not so for "Senate vote date?": the
+        # Senate must be in the sentence).
         own_topic_stems = own_topic_stems + stems(query_terms(query[query.rindex("(") :]))
     # "share of big pharma in-licensing": a share of licensing (a compound's head is its last part).
     measured = analysis.focus[-1].rsplit("-", 1)[-1] if analysis.focus and analysis.expects == "percent" else ""
@@ -476,6 +484,7 @@ def gather_evidence(
                 # "Beyond oncology, what other therapy area...?": an area other than oncology.
                 analysis.expects != "area" or not aside_areas or names_another_area(text, aside_areas)
             )
+            and (not doing_forms or any(_present(f, present) for f in doing_forms))
             and (
                 # "Where did Yang work before he returned to China?": a place other than the question's.
                 analysis.expects != "place"
@@ -1023,6 +1032,29 @@ _SCOPES = {
     **dict.fromkeys(("japan", "japanese"), _SCOPE_FORMS["japanese"]),
 }
 """Where a figure is about: a figure for the US does not answer for Europe (China is every article's scope)."""
+
+_DOING = re.compile(
+    r"^\s*(?:and\s+)?(?:which|what)\s+(?:[\w’'-]+\s+){1,4}?(?:(?:are|were|is|was|have|has|had)\s+"
+    r"(?:been\s+|already\s+|actually\s+|now\s+|currently\s+)?)?(?P<verb>[a-z]{3,}(?:ing|ed))\b",
+    re.IGNORECASE,
+)
+
+
+_REPORTED = frozenset(
+    """named mentioned listed cited given called known involved included described referenced featured
+    highlighted quoted flagged noted reported covered discussed shown""".split()
+)
+
+
+def _predicate(question: str) -> str | None:
+    """What the asked-for companies or people do ("Which US pharma companies are lobbying to restrict...?":
+    lobbying), when it is an everyday verb the answer must say they do."""
+    match = _DOING.match(question)
+    verb = match.group("verb").lower() if match else ""
+    if not verb or verb in _REPORTED or not is_everyday_verb_form(verb):
+        return None  # "What companies are named/mentioned?": what the article does, not they
+    return verb
+
 
 _PLACES = frozenset("us usa china chinese west western europe european asia asian global world".split())
 

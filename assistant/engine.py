@@ -306,7 +306,8 @@ class Engine:
         proper = question_proper(question)
         if (
             not answer.abstained
-            and _PARTNER_Q.search(proper)
+            # "AbbVie's oncology deal with a Chinese partner": a deal described, not its partner asked for.
+            and _PARTNER_Q.search(re.sub(r"\bwith\s+an?\s+(?:[\w-]+\s+)?partner\b", " ", proper, flags=re.I))
             and not _ASKS_WHY_OR_HOW.search(proper)
             and not _PARTNERING_IN_GENERAL.search(proper)
         ):

@@ -97,6 +97,8 @@ ABBREVIATIONS: dict[str, str] = {
     "financial": "capital|financial|funding|money",
     "money": "capital|funding|money",  # "his point about money": access to capital
     "hooked": "engaged|interested|hooked",
+    "pushback": "lobbying|restrict|pushback",  # "what pushback should we expect": lobbying to restrict them
+    "backlash": "lobbying|restrict|backlash",
     "keen": "popular|interest|keen",  # "which modality are dealmakers most keen on": the popular one
     "scene": "landscape|scene",  # "why are global companies so hooked on China"
     "players": "companies|players",  # "why are the global players so engaged"
@@ -181,7 +183,7 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"\b(?:called|named|known)\s+(?:before|previously|earlier|originally)\b|\b(?:old|previous|former)\s+name\b"
             r"|\bused\s+to\s+be\s+(?:called|named)\b"
             r"|\b(?:called|named|known(?:\s+as)?)\s+now\b|\bnow\s+(?:called|named|known)\b|\bnew\s+name\b"
-            r"|\brenamed\b|\brebrand\w*",
+            r"|\brenam(?:e|es|ed|ing)\b|\brebrand\w*",
             re.IGNORECASE,
         ),
         "formerly known",
@@ -191,7 +193,8 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     # "Will they go it alone?", "sell their drugs worldwide on their own": self-commercialisation.
     (
         re.compile(
-            r"\b(?:go|goes|going|gone|went)\s+it\s+alone\b|\bon\s+(?:their|its)\s+own\b|\bby\s+(?:themselves|itself)\b"
+            r"\b(?:go|goes|going|gone|went)\s+it\s+alone\b|\bon\s+(?:their|its|our)\s+own\b"
+            r"|\bby\s+(?:themselves|itself|ourselves)\b|\bsell(?:s|ing)?\s+(?:[\w-]+\s+){0,4}(?:themselves|itself|ourselves)\b"
             r"|\b(?:their|its)\s+own\s+(?:drugs|medicines|products|assets)\b",
             re.IGNORECASE,
         ),

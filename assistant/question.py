@@ -300,7 +300,13 @@ def analyse(question: str) -> QuestionAnalysis:
         # A capitalised first word is a name only when it is not an everyday word ("Novartis", not "Big").
         # So is the first word of a later sentence ("...in 2025? Trying to see if...").
         starts = i == 0 or word in sentence_starts
-        first_name = starts and token[0].isupper() and word not in _QUESTION_OPENERS and specificity(word) >= 0.6
+        first_name = (
+            starts
+            and token[0].isupper()
+            and word not in _QUESTION_OPENERS
+            and specificity(word) >= 0.6
+            and not (word.endswith("ly") and is_known_word(word))  # "Realistically, will most...?"
+        )
         if (token[0].isupper() and not starts) or first_name or has_upper_inside or mixed:
             # "ex-BeiGene": only the parts written as a name are names.
             parts = [p for p in re.split(r"[-–]", token) if p]
@@ -324,7 +330,7 @@ def analyse(question: str) -> QuestionAnalysis:
     if re.search(r"\b(?:what|which|exact)\s+(?:date|day|month)\b|^\s*on what\b|\bwhen exactly\b", text, re.I):
         expects = "day"  # "On what date was the deal announced?": a year does not answer it
     if expects == "name" and re.search(
-        r"\bname\s+of\s+(?:the\s+|its\s+|their\s+|that\s+)?(?:[\w-]+\s+){0,3}(?:drug|asset|product|molecule|candidate|"
+        r"\bname\s+of\s+(?:the\s+|its\s+|their\s+|that\s+)?(?:[\w’'-]+\s+){0,3}(?:drug|asset|product|molecule|candidate|"
         r"compound|therapy|therapeutic)s?\b",
         text,
         re.I,
@@ -385,7 +391,9 @@ def analyse(question: str) -> QuestionAnalysis:
     ):
         expects = "count"  # "# of deals over $500m in 2023"
     elif expects is None and re.search(
-        r"\(\s*[$€£¥]\s*\)|\bin\s+[$€£¥]|\bin\s+(?:dollar|usd|euro|money)\s+terms\b|\bin\s+dollars\b", text, re.I
+        r"\(\s*[$€£¥]\s*\)|\bin\s+[$€£¥]|\bin\s+(?:dollar|usd|euro|money)\s+terms\b|\bin\s+(?:us\s+|u\.s\.\s+)?dollars\b",
+        text,
+        re.I,
     ):
         expects, focus = "money", []  # "US LOE exposure 2025-30 ($)"
 
@@ -431,8 +439,19 @@ _LAWMAKERS_ACT = re.compile(
 """Lawmakers acting, anywhere in the question, in any case: "what date did the senate pass the NDAA?"."""
 
 
+_AUTHORITY_ACTS = re.compile(
+    r"\b(?:how|when|why|did|does|do|has|have|had|will|would)\s+(?:(?:has|have|did|does|will|would)\s+)?(?:the\s+)?"
+    r"(?:[\w-]+\s+){0,2}?(?P<actor>government|regulator|regulators|authorities|ministry|fda|nmpa|cde|beijing)\s+"
+    r"(?:officially\s+|already\s+|actually\s+|formally\s+|publicly\s+)?"
+    r"(?P<verb>respond\w*|react\w*|approv\w*|reject\w*|retaliat\w*|ban\w*|block\w*|sanction\w*|clear\w*)\b",
+    re.IGNORECASE,
+)
+"""A government or regulator acting: "How has the Chinese government responded to BIOSECURE?", "In which
+year did the US regulator approve that drug?"."""
+
+
 def _action(text: str) -> tuple[str, str] | None:
-    match = _ACTED.match(text) or _EVENT.match(text) or _LAWMAKERS_ACT.search(text)
+    match = _ACTED.match(text) or _EVENT.match(text) or _LAWMAKERS_ACT.search(text) or _AUTHORITY_ACTS.search(text)
     if match is None:
         return None
     actor = match.group("actor").split()[-1].lower()
@@ -678,7 +697,8 @@ _VIEW_HEADS = frozenset(
     recommendation recommendations advice verdict""".split()
 )
 STANCE_WORDS = frozenset(
-    "bullish bearish optimistic pessimistic upbeat downbeat sanguine ballpark roughly approximately approx".split()
+    """bullish bearish optimistic pessimistic upbeat downbeat sanguine ballpark roughly approximately approx
+    realistically honestly frankly seriously genuinely""".split()
 )
 """How a user frames a view or a figure ("who's bullish on...", "ballpark, how big..."): not words the answer
 must contain."""

@@ -1499,3 +1499,38 @@ def test_people_named_loosely_and_asked_for_their_own_words(engine: Engine) -> N
         "As a founder, should I expect the price tag on China-developed assets to stay low? What does Smiley say?"
     )
     assert not founder_asks.abstained and "normalise" in founder_asks.answer
+
+
+def test_the_asked_for_must_be_doing_it_and_authorities_must_act(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    # No company is named lobbying; "the parent company of Pharmaceutical Technology" is no answer.
+    assert engine.ask("Which US pharma companies are lobbying to restrict Chinese biotechs?").abstained
+    assert not engine.ask(
+        "Which big pharmas inked multi-billion oncology deals with Chinese companies in 2025?"
+    ).abstained
+    assert analyse("How has the Chinese government officially responded to BIOSECURE?").action == (
+        "government",
+        "responded",
+    )
+    assert engine.ask("How has the Chinese government officially responded to the BIOSECURE Act?").abstained
+    assert engine.ask("In which year did the US regulator approve Brukinsa?").abstained
+    assert engine.ask("How large is China's domestic pharmaceutical market in US dollars?").abstained
+    assert engine.ask("What's the name of Ascentage's lead drug, and is it approved in the US?").abstained
+    # A deal described by its partner is not a question about who the partner was.
+    abbvie = engine.ask("Roughly how large was AbbVie's oncology deal with a Chinese partner this year?")
+    assert not abbvie.abstained and "multi-billion" in abbvie.answer
+    assert engine.ask("Who was AbbVie's Chinese partner?").abstained
+
+
+def test_openers_and_plain_verbs_in_follow_ups(engine: Engine) -> None:
+    alone = engine.ask("Realistically, will most Chinese biotechs go it alone globally in the next couple of years?")
+    assert not alone.abstained and "majority" in alone.answer
+    pushback = engine.ask("Longer term, if we start selling in the US ourselves, what pushback should we expect?")
+    assert not pushback.abstained and "lobbying" in pushback.answer
+    conversation = Conversation()
+    engine.ask("Which Chinese company does the article hold up as the one that went it alone in the US?", conversation)
+    renamed = engine.ask("What was it called before the rename?", conversation)
+    assert not renamed.abstained and "BeiGene" in renamed.answer
+    drug = engine.ask("And which drug did they take over there?", conversation)
+    assert not drug.abstained and "Brukinsa" in drug.answer
