@@ -96,6 +96,7 @@ ABBREVIATIONS: dict[str, str] = {
     "congressional": "house|senate|congress",
     "financial": "capital|financial|funding|money",
     "money": "capital|funding|money",  # "his point about money": access to capital
+    "therapeutic": "therapy|therapeutic",  # "therapeutic areas": the articles' "therapy areas"
     "hooked": "engaged|interested|hooked",
     "pushback": "lobbying|restrict|pushback",  # "what pushback should we expect": lobbying to restrict them
     "backlash": "lobbying|restrict|backlash",
@@ -304,11 +305,33 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\bhang(?:s|ing)?\s+over\b|\bopen\s+questions?\b|\bunsettled\b|\bunresolved\b", re.IGNORECASE),
         "questions",
     ),
+    # "research and development": R&D, as articles write it.
+    (re.compile(r"\bresearch\s+(?:and|&)\s+development\b", re.IGNORECASE), "r&d"),
+    # "where R&D is picking up pace", "ramping up": where efforts accelerate.
+    (
+        re.compile(
+            r"\bpick(?:s|ed|ing)?\s+up\s+(?:pace|speed|steam)\b|\bgather(?:s|ed|ing)?\s+(?:pace|speed|steam)\b"
+            r"|\bramp(?:s|ed|ing)?\s+up\b|\bspeed(?:s|ing)?\s+up\b|\bsped\s+up\b",
+            re.IGNORECASE,
+        ),
+        "accelerate",
+    ),
+    # "has stayed consistently important", "the constant": what has remained constant.
+    (
+        re.compile(
+            r"\b(?:stay|stays|stayed|remain|remains|remained)\s+(?:consistently\s+|steadily\s+)?"
+            r"(?:important|central|the\s+same|constant|steady|a\s+priority)\b|\bconsistently\b",
+            re.IGNORECASE,
+        ),
+        "remained constant",
+    ),
     # "the usual licensing playbook": the blueprint.
     (re.compile(r"\bplaybooks?\b|\btemplates?\b", re.IGNORECASE), "blueprint"),
     # "Will most of them...?", "are most Chinese biotechs...": what the majority does (not "the most valuable").
     (
-        re.compile(r"\b(?:are|will|do|does|would|could|should|can)\s+most\b|^\W*most\b|\bmost\s+of\b", re.IGNORECASE),
+        re.compile(
+            r"\b(?:are|will|do|does|would|could|should|can|whether|if)\s+most\b|^\W*most\b|\bmost\s+of\b", re.IGNORECASE
+        ),
         "majority",
     ),
 ]

@@ -1534,3 +1534,21 @@ def test_openers_and_plain_verbs_in_follow_ups(engine: Engine) -> None:
     assert not renamed.abstained and "BeiGene" in renamed.answer
     drug = engine.ask("And which drug did they take over there?", conversation)
     assert not drug.abstained and "Brukinsa" in drug.answer
+
+
+def test_summary_questions_in_a_students_words(engine: Engine) -> None:
+    for question, expected in [
+        (
+            "Could you summarise which area of drug development the article says has stayed consistently "
+            "important for China even as deal values climb?",
+            "remained constant",
+        ),
+        (
+            "Could you summarise Cui Cui's view on whether most Chinese firms will commercialise their drugs "
+            "globally on their own?",
+            "majority",
+        ),
+        ("Which therapeutic areas is Chinese research and development picking up pace in?", "accelerate"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
