@@ -413,6 +413,10 @@ def surname_people(question: str, people: Iterable[tuple[str, str | None, str | 
         if pattern.search(out):
             out = pattern.sub(parts[-1], out)
             found.append(name)
+        elif org:
+            # "according to Zai Lab's Smiley": the organisation before the surname is part of naming him too.
+            by_surname = re.compile(rf"\b{org[:-1]}{re.escape(parts[-1])}\b", re.IGNORECASE)
+            out = by_surname.sub(parts[-1], out)
     return out, found
 
 

@@ -386,7 +386,10 @@ class Engine:
                         asked_of.append(name)
             said, named = surname_people(query, [p[:3] for p in people])
             by_surname = [p[0] for p in people if p[0].split()[-1].lower() in surnames]  # "what about smiley"
-            if named or by_surname:
+            if said != query and not named and not by_surname:
+                # "according to Zai Lab's Smiley": said by surname alone, his organisation no topic of its own.
+                query, judged = said, surname_people(judged, [p[:3] for p in people])[0]
+            elif named or by_surname:
                 query, judged = said, surname_people(judged, [p[:3] for p in people])[0]
                 # "Does the Jefferies analyst see it the same way?", "And what does Smiley think of it?" after a
                 # thread about Yang: the person the question names, not the people its borrowed words name.

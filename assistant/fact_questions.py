@@ -56,7 +56,9 @@ _ACQUISITION_Q = re.compile(r"\b(?:acquisitions?|takeovers?|buyouts?|mergers?)\b
 
 _WHO = re.compile(
     r"^\s*(?:who|which\s+(?:analysts?|executives?|people|persons?|experts?|ceos?|investors?|interviewees?|"
-    r"speakers?|commentators?|sources?|one|of\s+(?:the|them)))\b",
+    r"speakers?|commentators?|sources?|one|"
+    # "which of them said...", not "which of the 2025 deals mentioned were above $5bn?"
+    r"of\s+(?:the|them)(?!\s+(?:[\w$–-]+\s+){0,3}(?:deals?|transactions?|agreements?|acquisitions?)\b)))\b",
     re.IGNORECASE,
 )
 _OPINION = re.compile(

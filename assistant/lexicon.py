@@ -96,6 +96,12 @@ ABBREVIATIONS: dict[str, str] = {
     "congressional": "house|senate|congress",
     "financial": "capital|financial|funding|money",
     "money": "capital|funding|money",  # "his point about money": access to capital
+    "formats": "modalities|formats",  # "next-gen biologic formats": modalities
+    "format": "modality|format",
+    "hottest": "popular|hottest",  # "the hottest China buy": the most popular
+    "buyers": "companies|dealmakers|buyers",
+    "chase": "seeking|break|chase",  # "as buyers chase obesity": as companies try to break into it
+    "chasing": "seeking|break|chasing",
     "therapeutic": "therapy|therapeutic",  # "therapeutic areas": the articles' "therapy areas"
     "hooked": "engaged|interested|hooked",
     "pushback": "lobbying|restrict|pushback",  # "what pushback should we expect": lobbying to restrict them
@@ -168,7 +174,7 @@ CHAT_WORDS = frozenset(
         *("characterise", "characterize", "characterises", "characterizes", "describe", "describes"),
         *("summarise", "summarize", "explain", "explains", "assess", "assesses", "portray", "portrays"),
         # Asking for it briefly, or word for word: "In a nutshell, why...?", "his exact words on BIOSECURE".
-        *("nutshell", "briefly", "tldr", "exact", "words", "verbatim", "wording", "pull", "grab"),
+        *("nutshell", "briefly", "tldr", "gist", "exact", "words", "verbatim", "wording", "pull", "grab"),
         # Words that ask for a reason, never in it: "pipeline rationale beyond price?"
         *("rationale", "reasoning", "thesis"),
     ]
@@ -184,7 +190,7 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
             r"\b(?:called|named|known)\s+(?:before|previously|earlier|originally)\b|\b(?:old|previous|former)\s+name\b"
             r"|\bused\s+to\s+be\s+(?:called|named)\b"
             r"|\b(?:called|named|known(?:\s+as)?)\s+now\b|\bnow\s+(?:called|named|known)\b|\bnew\s+name\b"
-            r"|\brenam(?:e|es|ed|ing)\b|\brebrand\w*",
+            r"|\brenam(?:e|es|ed|ing)\b|\brebrand\w*|\bgo(?:es)?\s+by\b|\bgoing\s+by\b",
             re.IGNORECASE,
         ),
         "formerly known",
@@ -227,7 +233,9 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:bullish|optimistic|upbeat|sanguine)\b", re.IGNORECASE), "predicts expects"),
     # "In the long run", "further out": the longer term.
     (
-        re.compile(r"\blong(?:er)?(?:-|\s+)run\b|\blong\s+haul\b|\bfurther\s+out\b|\bdown\s+the\s+road\b", re.I),
+        re.compile(
+            r"\blong(?:er)?(?:-|\s+)(?:run|range)\b|\blong\s+haul\b|\bfurther\s+out\b|\bdown\s+the\s+road\b", re.I
+        ),
         "longer term",
     ),
     # "tie-ups", "pacts", "shook hands on", "inked": deals and agreements signed.
@@ -288,7 +296,7 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:stay|stays|staying|remain|remains|keep|keeps|last|lasts)\s+(?:so\s+|that\s+|this\s+|as\s+)?"
             r"(?:cheap|inexpensive|affordable|low-?cost|a\s+bargain|discounted)\b"
-            r"|\b(?:cheapness|discounts?|bargains?|low\s+prices?|cheap\s+pricing)\b[^?]*\b(?:last|lasts|persist|continue|endure)\b",
+            r"|\b(?:cheap|cheapness|discounts?|bargains?|low\s+prices?)\b[^?]*\b(?:last|lasts|persist|continue|endure)\b",
             re.IGNORECASE,
         ),
         "normalise expensive",
@@ -305,6 +313,8 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\bhang(?:s|ing)?\s+over\b|\bopen\s+questions?\b|\bunsettled\b|\bunresolved\b", re.IGNORECASE),
         "questions",
     ),
+    # "deal flow": the deals.
+    (re.compile(r"\bdeal[- ]?flow\b", re.IGNORECASE), "deals"),
     # "research and development": R&D, as articles write it.
     (re.compile(r"\bresearch\s+(?:and|&)\s+development\b", re.IGNORECASE), "r&d"),
     # "where R&D is picking up pace", "ramping up": where efforts accelerate.

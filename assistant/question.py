@@ -323,6 +323,8 @@ def analyse(question: str) -> QuestionAnalysis:
     # "And what was the value?", "OK, so when did it pass?": the connective opens a follow-up; the question
     # word after it says what is asked for.
     bare = _CONNECTIVES.sub("", unbracketed) or unbracketed
+    # "List the modalities Yang says are pulling in investors": which modalities.
+    bare = _LIST_THE.sub("which ", bare)
     focus, expects = _focus([_clean(t) for t in _spelled_out(bare)])
     verb = re.match(r"^\s*(?:and\s+|so\s+)?what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+([a-z]+)\b", unbracketed, re.I)
     if verb and is_everyday_verb_form(verb.group(1).lower()):
@@ -401,6 +403,17 @@ def analyse(question: str) -> QuestionAnalysis:
     if expects == "percent" and measured and not focus:
         # "% of global trial starts (in) 2024": what is measured, not when
         focus = [w for w in _noun_phrase([_clean(w) for w in _tokens(measured.group(1))]) if not w.isdigit()]
+    if expects == "percent" and len(focus) > 1 and focus[-1] in {"count", "number", "total", "volume", "tally"}:
+        focus = focus[:-1]  # "what share of the deal count": a share of the deals
+    if expects is None and re.match(r"^\s*(?:year|date)\b(?![-–])", text, re.IGNORECASE):
+        expects = "date"  # "Year BeiGene rebranded as BeOne?"
+    if expects is None and re.search(r"[—–:,-]\s*(?:the\s+)?(?:figure|number|stat|%)\s*\??\s*$", text, re.IGNORECASE):
+        # "Year-on-year growth in Chinese CGT trial starts — figure?": a number is asked for.
+        expects = (
+            "percent"
+            if re.search(r"\b(?:growth|grow|increase|rise|decline|drop|fall|change|share)\b", text, re.I)
+            else "count"
+        )
     return QuestionAnalysis(
         text=text,
         terms=[t for t in query_terms(text) if t not in CHAT_WORDS],
@@ -416,6 +429,13 @@ _COMPARATIVES = frozenset(
     "bigger larger higher greater smaller lower cheaper dearer pricier earlier later faster slower more less".split()
 )
 """Comparing with what the thread named ("and was the AstraZeneca one bigger?"): no thing asked about."""
+_LIST_THE = re.compile(
+    r"^\s*(?:pls\s+|please\s+)?(?:list|name|give\s+me|tell\s+me|show\s+me)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?"
+    r"(?!(?:what|which|who|how|why|whether|if)\b)"
+    r"(?=(?:[\w-]+\s+){0,2}?(?:modalities|areas|drugs|assets|products|companies|firms|deals|people|experts)\b)",
+    re.IGNORECASE,
+)
+"""An imperative asking for a list of things: "List the modalities...", "Name the companies..."."""
 _CONNECTIVES = re.compile(r"^(?:\s*(?:and|so|ok|okay|but|then|also|well|right|now)\b[\s,]*)+", re.IGNORECASE)
 """Words that open a follow-up before its question word: "And what...", "OK, so when..."."""
 
@@ -509,6 +529,9 @@ _PARTICIPLES = frozenset("called named renamed based headquartered founded liste
 """Past forms that mostly describe the noun before them ("What was the company called before?")."""
 
 
+_SPEAKER_VERBS = frozenset("says thinks believes sees expects reckons argues notes claims predicts flags".split())
+
+
 def _past_after_noun(phrase: list[str], word: str) -> bool:
     """A regular past-tense verb after a noun ("pharma signed"), not a participle before one ("licensed
     drugs", "the previously mentioned deals")."""
@@ -525,6 +548,9 @@ def _noun_phrase(words: list[str]) -> list[str]:
             break
         if _past_after_noun(phrase, word):
             break  # "Which big pharma signed an obesity deal?": the verb ends the subject
+        if word in _SPEAKER_VERBS and len(phrase) >= 2:
+            phrase.pop()  # "which modalities Yang says are...": Yang speaks; the modalities are asked for
+            break
         phrase.append(word)
     return [w for w in phrase if w not in STOPWORDS and w not in {"the", "a", "an"} and any(c.isalnum() for c in w)]
 

@@ -1552,3 +1552,27 @@ def test_summary_questions_in_a_students_words(engine: Engine) -> None:
     ]:
         answer = engine.ask(question)
         assert not answer.abstained and expected in answer.answer, question
+
+
+def test_an_editors_one_line_requests(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    assert analyse("List the modalities Yang says are pulling in investors.").expects == "area"
+    assert analyse("Year BeiGene rebranded as BeOne?").expects == "date"
+    assert analyse("Year-on-year growth in Chinese CGT trial starts — figure?").expects == "percent"
+    assert analyse("And what share of the deal count was that?").focus == ["deal"]
+    for question, expected in [
+        ("List the modalities Yang says are pulling in investors.", "bispecifics"),
+        ("Which of the 2025 deals mentioned came in above $5bn?", "$5.36bn"),
+        ("Smiley's point about Asian investors — give me the gist.", "Asian investors"),
+        ("Does the Zai Lab guy think the cheap assets will last?", "normalise"),
+        ("Which modality has been the hottest China buy for Western dealmakers according to Zai Lab's Smiley?", "ADCs"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    assert engine.ask("Year BeiGene rebranded as BeOne?").abstained
+    assert engine.ask("Year-on-year growth in Chinese CGT trial starts — figure?").abstained
+    conversation = Conversation()
+    engine.ask("What were Chinese innovator licensing deals worth to large pharma in 2024?", conversation)
+    share = engine.ask("And what share of the deal count was that?", conversation)
+    assert not share.abstained and "28%" in share.answer
