@@ -517,7 +517,12 @@ def gather_evidence(
             # "Will most go it alone in the short term?" is not answered by "From a longer-term perspective".
             - (params.w_other_horizon if other_horizon(asked_horizon, text) else 0.0)
             # "why not?": the reason, not what the last answer already said.
-            - ((params.w_said if why_not else params.w_said_again) if text in said else 0.0)
+            # (Not a sentence saying what is lacking: when the last answer gave it, it is still the reason.)
+            - (
+                (params.w_said if why_not else params.w_said_again)
+                if text in said and not (why_not and LACKS.search(text))
+                else 0.0
+            )
             # "Will it stay that way?": the article says whether it holds right after saying it.
             + (params.w_follows if lasts and previous and previous in said else 0.0)
         )

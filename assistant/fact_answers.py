@@ -34,6 +34,7 @@ from .fact_questions import (
     _SUPERLATIVE,
     _THRESHOLD,
     _TOP_N,
+    _VALUE_OF_A_DEAL,
     _WHO,
     _WHO_IS,
     _YEAR_Q,
@@ -127,8 +128,8 @@ def _threshold(question: str) -> Threshold | None:
         money = found[0]
     else:
         plain = re.fullmatch(r"(?P<num>\d[\d,.]*)\s?(?P<scale>bn|billion|b|m|mn|million|k)?", amount, re.I)
-        if plain is None:
-            return None
+        if plain is None or (not plain.group("scale") and re.fullmatch(r"(?:19|20)\d\d", plain.group("num"))):
+            return None  # "over 2025–2030": years, not an amount
         scale = {"bn": 1e9, "billion": 1e9, "b": 1e9, "m": 1e6, "mn": 1e6, "million": 1e6, "k": 1e3}
         value = float(plain.group("num").replace(",", "")) * scale.get((plain.group("scale") or "").lower(), 1)
         money = Money(text=amount, start=0, end=len(amount), amount=value, currency="USD")
@@ -159,6 +160,12 @@ def _company_forms(name: str, aliases: Iterable[str]) -> list[str]:
         if words[0] not in NOT_COMPANIES:
             forms.append(words[0])
     return forms
+
+
+def _party_named(question: str, facts: list[DocumentFacts]) -> bool:
+    """Does the question name a company that is a party to a deal the articles name?"""
+    named = {_company_key(c) for c in _companies_named(question, facts)}
+    return any(named & _party_keys(g.deal) for g in collect_deals(facts))
 
 
 def _companies_named(question: str, facts: list[DocumentFacts]) -> list[str]:
@@ -194,8 +201,11 @@ def _asks_something_else_first(question: str) -> bool:
 
 
 def parse_deal_question(question: str, facts: list[DocumentFacts], today: Date) -> DealQuery | None:
-    """A DealQuery when the question is clearly an aggregate over deals, else None."""
-    if not _DEAL_WORDS.search(question):
+    """A DealQuery when the question is clearly an aggregate over deals, or the value of a named company's
+    deal, else None."""
+    # "How big was the Zenas deal?", "Zenas / InnoCare – how big was that one": a named party's deal.
+    value_of_one = bool(_VALUE_OF_A_DEAL.search(question)) and _party_named(question, facts)
+    if not _DEAL_WORDS.search(question) and not value_of_one:
         return None
     threshold = _threshold(question)
     superlative = _SUPERLATIVE.search(question)
@@ -215,9 +225,14 @@ def parse_deal_question(question: str, facts: list[DocumentFacts], today: Date) 
             operation, top = "list", 1
     elif threshold or (_LIST_DEALS.search(question) and not _asks_something_else_first(question)):
         operation = "list"
+    elif value_of_one:
+        operation = "list"  # "How big was the Zenas deal?": that deal, with its value and its other party
     else:
         return None
     year, year_words = _year(question, today)
+    if value_of_one and operation == "list" and not threshold and year_words:
+        # "Zenas did a China deal this year — what was it worth?": the asker's "this year" is the article's.
+        year, year_words = None, None
     aside = set_aside_areas(question)
     return DealQuery(
         operation=operation,

@@ -82,10 +82,20 @@ _WHO_IS = re.compile(
 )
 
 
+_VALUE_OF_A_DEAL = re.compile(
+    r"\bhow\s+(?:big|large|much)\s+(?:was|is|were)\b|\bwhat\s+(?:was|is)\s+(?:it|that|the\s+\w+(?:\s+\w+)?\s+deal)\s+worth\b"
+    r"|\b(?:deal|agreement)\s+(?:size|value)\b|\b(?:size|value)\s+of\s+the\b",
+    re.IGNORECASE,
+)
+"""The value of one deal asked for: "How big was the Zenas deal?", "Zenas / InnoCare – how big was that one"."""
+
+
 def may_answer_from_facts(question: str) -> bool:
     """Could `fact_answers.answer_from_facts` answer this? Lets the caller skip loading the facts."""
     if _WHO_IS.match(question) or (_WHO.match(question) and _OPINION.search(question)) or _PERSON_VIEW.match(question):
         return True
+    if _VALUE_OF_A_DEAL.search(question) and re.search(r"\b[A-Z]", question):
+        return True  # a named company's deal: the deals table gives its value and its other party
     if not _DEAL_WORDS.search(question):
         return False
     return bool(

@@ -104,6 +104,10 @@ ABBREVIATIONS: dict[str, str] = {
     "chasing": "seeking|break|chasing",
     "therapeutic": "therapy|therapeutic",  # "therapeutic areas": the articles' "therapy areas"
     "hooked": "engaged|interested|hooked",
+    "attention": "interest|attention",  # "getting the same attention": the same interest
+    "agree": "agree|echoed|mirrors|similar",  # "did the Ascentage guy agree?": "Yang echoed this sentiment"
+    "agreed": "agreed|echoed|mirrors|similar",
+    "agrees": "agrees|echoed|mirrors|similar",
     "pushback": "lobbying|restrict|pushback",  # "what pushback should we expect": lobbying to restrict them
     "backlash": "lobbying|restrict|backlash",
     "keen": "popular|interest|keen",  # "which modality are dealmakers most keen on": the popular one
@@ -312,6 +316,15 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(r"\bhang(?:s|ing)?\s+over\b|\bopen\s+questions?\b|\bunsettled\b|\bunresolved\b", re.IGNORECASE),
         "questions",
+    ),
+    # "Why are global companies piling in?", "flocking to China": why they are so engaged.
+    (
+        re.compile(
+            r"\bpil(?:e|es|ed|ing)\s+in(?:to)?\b|\bflock(?:s|ed|ing)?\b|\brush(?:es|ed|ing)?\s+in(?:to)?\b"
+            r"|\bpour(?:s|ed|ing)?\s+in(?:to)?\b",
+            re.IGNORECASE,
+        ),
+        "engaged interest",
     ),
     # "deal flow": the deals.
     (re.compile(r"\bdeal[- ]?flow\b", re.IGNORECASE), "deals"),

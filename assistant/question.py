@@ -358,6 +358,12 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "count"  # "Has the Senate voted on it, and by what margin?"
     if expects is None and re.search(r"^\s*what\b.*\b(?:worth|valued at|cost)\b", text, re.IGNORECASE):
         expects = "money"  # "What were Chinese licensing deals worth in 2024?"
+    if (
+        expects == "count"
+        and not re.search(r"\bhow\s+many\b|\b(?:number|count)\s+of\b", text, re.IGNORECASE)
+        and re.search(r"\b(?:number|figure|estimate)\b[^?]*\b(?:sales|revenues?|value|worth)\b", text, re.IGNORECASE)
+    ):
+        expects = "money"  # "globaldata patent cliff number for US sales 2025-30?": an amount of sales
     if expects in {None, "count"} and re.search(_EARNED, text, re.IGNORECASE):  # "headline number": an amount
         expects = "money"  # "What did Brukinsa bring in in US sales?", "put a dollar figure on it"
     if expects is None and FACT_CHECK.search(text):
@@ -483,7 +489,7 @@ _ASKS_EXAMPLE = re.compile(
     r"|['’]s\s+examples?\s+of\b"  # "the article's example of going global on its own"
     # "Any Chinese company that's actually gone global on its own?": one that has, named.
     r"|^\s*(?:(?:is|are)\s+there\s+)?any\s+(?:[\w-]+\s+){0,3}(?:company|companies|firm|firms|biotech|biotechs|"
-    r"drugmaker|drugmakers|pharma)\s+(?:that|which|who)\b",
+    r"drugmaker|drugmakers|pharma)\s+(?:that|which|who|already|actually|currently|now|[a-z]+ing)\b",
     re.I,
 )
 

@@ -1576,3 +1576,35 @@ def test_an_editors_one_line_requests(engine: Engine) -> None:
     engine.ask("What were Chinese innovator licensing deals worth to large pharma in 2024?", conversation)
     share = engine.ask("And what share of the deal count was that?", conversation)
     assert not share.abstained and "28%" in share.answer
+
+
+def test_a_named_partys_deal_value_comes_from_the_deals_table(engine: Engine) -> None:
+    for question, expected in [
+        ("How big was the Zenas deal, and who was on the Chinese side?", "InnoCare"),
+        ("Zenas / InnoCare – how big was that one", "$2bn"),
+        ("Novartis did some huge China deal this year, right? How big was it?", "$5.36bn"),  # the article's year
+        ("globaldata patent cliff number for US sales 2025-30?", "$230bn"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    # Years after "over" are no amount; no deal named with AbbVie as a party, so its passage answers.
+    assert engine.ask("How big is the expected patent-cliff hit to European drug sales over 2025–2030?").abstained
+    assert "multi-billion" in engine.ask("How much did AbbVie pay for its Chinese oncology asset?").answer
+
+
+def test_agreeing_and_attention_in_follow_ups(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("Why are China-made ADCs so popular with Western BD teams?", conversation)
+    engine.ask("Who was AbbVie's Chinese partner on its ADC deal?", conversation)
+    agreed = engine.ask("did the Ascentage guy agree?", conversation)
+    assert not agreed.abstained and agreed.sentences[0].text.startswith("Yang echoed")
+    conversation = Conversation()
+    engine.ask("Why are Western buyers so keen on Chinese ADCs specifically?", conversation)
+    others = engine.ask("Which other modalities are getting the same attention?", conversation)
+    assert not others.abstained and "bispecifics" in others.answer
+    conversation = Conversation()
+    engine.ask(
+        "Does Cui Cui expect most Chinese biotechs to self-commercialise globally rather than license?", conversation
+    )
+    why_not = engine.ask("Why not?", conversation)
+    assert not why_not.abstained and "sales network" in why_not.answer  # the reason, though just said
