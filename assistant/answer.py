@@ -43,6 +43,7 @@ from .question import (
     REPORTED_VERBS,
     SPEAKS,
     STANCE_WORDS,
+    TAKES_EFFECT,
     TOPIC_THEN_QUESTION,
     WHY_NOT,
     QuestionAnalysis,
@@ -422,6 +423,7 @@ def gather_evidence(
     # "Which US pharma companies are lobbying...?": the companies named must be doing it ("inked": signing).
     doing = _predicate(question) if analysis.expects in {"company", "companies", "person", "product"} else None
     doing_forms = stems([doing, *phrase_words(question).get(doing, [])]) if doing else []
+    takes_effect = bool(TAKES_EFFECT.search(question)) and analysis.expects in {"date", "day", "duration"}
     if (
         query != question
         and "(" in query
@@ -485,6 +487,8 @@ def gather_evidence(
                 analysis.expects != "area" or not aside_areas or names_another_area(text, aside_areas)
             )
             and (not doing_forms or any(_present(f, present) for f in doing_forms))
+            # "When would the restrictions take effect?": a date for the bill's fiscal year is not one for that.
+            and (not takes_effect or bool(_IN_EFFECT.search(text)))
             and (
                 # "Where did Yang work before he returned to China?": a place other than the question's.
                 analysis.expects != "place"
@@ -1038,6 +1042,11 @@ _SCOPES = {
 }
 """Where a figure is about: a figure for the US does not answer for Europe (China is every article's scope)."""
 
+_IN_EFFECT = re.compile(
+    r"\b(?:effect|effective|in\s+force|into\s+force|apply|applies|implement\w*|enforce\w*|phase[ds]?\s+in|deadline)\b",
+    re.IGNORECASE,
+)
+"""A sentence saying when a law applies."""
 _DOING = re.compile(
     r"^\s*(?:and\s+)?(?:which|what)\s+(?:[\w’'-]+\s+){1,4}?(?:(?:are|were|is|was|have|has|had)\s+"
     r"(?:been\s+|already\s+|actually\s+|now\s+|currently\s+)?)?(?P<verb>[a-z]{3,}(?:ing|ed))\b",

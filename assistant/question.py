@@ -323,6 +323,11 @@ def analyse(question: str) -> QuestionAnalysis:
     # "And what was the value?", "OK, so when did it pass?": the connective opens a follow-up; the question
     # word after it says what is asked for.
     bare = _CONNECTIVES.sub("", unbracketed) or unbracketed
+    # "If BIOSECURE passes with the NDAA, when do the restrictions bite?": the condition, then the question.
+    bare = (
+        re.sub(r"^\s*(?:if|assuming|suppose|supposing|once|given\s+that)\b[^,?]{3,100},\s*", "", bare, flags=re.I)
+        or bare
+    )
     # "List the modalities Yang says are pulling in investors": which modalities.
     bare = _LIST_THE.sub("which ", bare)
     focus, expects = _focus([_clean(t) for t in _spelled_out(bare)])
@@ -338,6 +343,13 @@ def analyse(question: str) -> QuestionAnalysis:
         re.I,
     ):
         expects = "product"  # "What's the name of the Argo drug Novartis licensed?": a drug's name
+    if expects is None and re.match(
+        r"^\s*(?:and\s+)?what\s+(?:exactly\s+)?(?:did|does|has|have|will)\s+(?:[\w&.’'-]+\s+){1,3}?(?:actually\s+|exactly\s+)?"
+        r"(?:licen[cs]e|in-licen[cs]e|buy|acquire|(?:get|pick\s+up)(?=[^?]*\bfrom\b))\b",
+        text,
+        re.IGNORECASE,
+    ):
+        expects = "product"  # "What did Novartis actually license from Argo?": the asset, by name
     if expects is None and re.match(
         r"^\s*(?:and\s+)?which\s+(?:[\w-]+\s+){0,2}(?:adc|bispecific)\b(?!s)(?!\s+(?:deal|agreement|licen|market|compan|developer|space|field))",
         text,
@@ -753,6 +765,13 @@ BECOMES_LAW = re.compile(
 )
 """A bill's final steps ("Has it been signed into law?"): a status the articles state in these words or not
 at all; "law" here is no paraphrase of "act"."""
+TAKES_EFFECT = re.compile(
+    r"\b(?:take|takes|taking|took)\s+effect\b|\bkick(?:s|ed|ing)?\s+in\b|\b(?:come|comes|came)\s+into\s+(?:force|effect)\b"
+    r"|\bgo(?:es)?\s+into\s+effect\b|\b(?:start|begin)s?\s+to\s+bite\b|\bbite\b|\beffective\s+date\b",
+    re.IGNORECASE,
+)
+"""When a law applies ("When would the restrictions take effect?"): a date the articles give in these words or
+not at all; a bill's fiscal year is not it."""
 _WHY = re.compile(
     r"\bwhy\b|\breasons?\b|\breasoning\b|\brationale\b|\bmotivations?\b|\bmotives?\b"
     r"|\b(?:holding|hold|holds|held)\s+(?:[\w-]+\s+){1,4}?back\b|\bwhat(?:['’]s|\s+is)\s+(?:stopping|preventing)\b"

@@ -1608,3 +1608,16 @@ def test_agreeing_and_attention_in_follow_ups(engine: Engine) -> None:
     )
     why_not = engine.ask("Why not?", conversation)
     assert not why_not.abstained and "sales network" in why_not.answer  # the reason, though just said
+
+
+def test_conditions_before_the_question_and_when_a_law_applies(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    assert analyse("If BIOSECURE passes with the NDAA, when do the restrictions actually bite?").expects == "date"
+    assert analyse("What did Novartis actually license from Argo?").expects == "product"
+    assert analyse("What does Smiley get at?").expects is None
+    # The bill's fiscal year is not when its restrictions apply; the article names no Argo asset.
+    assert engine.ask("When would the BIOSECURE restrictions take effect if the NDAA passes?").abstained
+    assert engine.ask("If BIOSECURE goes through in the NDAA, when would the restrictions actually kick in?").abstained
+    assert engine.ask("What did Novartis actually license from Argo — which target, what phase?").abstained
+    assert not engine.ask("Which bill is BIOSECURE being attached to?").abstained
