@@ -413,7 +413,8 @@ def gather_evidence(
     term_stems = stems(terms)
     weights = [specificity(t) for t in terms]
     people = set(anchors or []) | set(stems(anchors or []))
-    if any(e not in people for e in analysis.entities) and query != question and "(" in query:
+    names_own_topic = any(e not in people for e in analysis.entities) or bool(areas_named(question))
+    if names_own_topic and query != question and "(" in query:
         # "And how does he feel about BIOSECURE?": a follow-up that names its own topic leans less on the words
         # it borrowed from the thread (the last answer's "2.0 era").
         asked_here = set(stems(query_terms(question)))

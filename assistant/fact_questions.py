@@ -25,7 +25,8 @@ _SUM = re.compile(
 NUMBER_OF = (
     r"(?<!happen to the )(?<!happens to the )(?<!happening to the )\bnumber\s+of\b"
     r"(?!(?:\s+[\w–-]+){1,4}\s+(?:(?:is|are|will|would)\s+)?(?:(?:expected|going|set|likely)\s+to\s+)?"
-    r"(?:rise|grow|increase|fall|decline|drop|shrink|change|keep\s+(?:rising|growing)|go\s+(?:up|down))\b)"
+    r"(?:rise|grow|increase|fall|decline|drop|shrink|change|keep\s+(?:rising|growing|going\s+up|climbing|increasing)"
+    r"|go\s+(?:up|down))\b)"
 )
 """"number of" asking for a count: not "Is the number of China–West deals expected to rise?" or "What happens to
 the number of deals?", which ask about a trend."""

@@ -104,6 +104,9 @@ ABBREVIATIONS: dict[str, str] = {
     "chasing": "seeking|break|chasing",
     "therapeutic": "therapy|therapeutic",  # "therapeutic areas": the articles' "therapy areas"
     "hooked": "engaged|interested|hooked",
+    "restock": "bulk|restock",  # "restock their pipelines": bulk them out
+    "replenish": "bulk|replenish",
+    "gd": "globaldata",  # "per GD": GlobalData, the publisher's analysts
     "attention": "interest|attention",  # "getting the same attention": the same interest
     "agree": "agree|echoed|mirrors|similar",  # "did the Ascentage guy agree?": "Yang echoed this sentiment"
     "agreed": "agreed|echoed|mirrors|similar",

@@ -334,6 +334,8 @@ def analyse(question: str) -> QuestionAnalysis:
     verb = re.match(r"^\s*(?:and\s+|so\s+)?what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+([a-z]+)\b", unbracketed, re.I)
     if verb and is_everyday_verb_form(verb.group(1).lower()):
         focus = []  # "what's credited with...", "what is driving...": a verb, not a thing named
+        if expects in {"companies", "company", "product"}:
+            expects = None  # "What's pushing Western companies to...?": the companies are its object, not asked for
     if re.search(r"\b(?:what|which|exact)\s+(?:date|day|month)\b|^\s*on what\b|\bwhen exactly\b", text, re.I):
         expects = "day"  # "On what date was the deal announced?": a year does not answer it
     if expects == "name" and re.search(
@@ -501,7 +503,10 @@ _ASKS_EXAMPLE = re.compile(
     r"|['’]s\s+examples?\s+of\b"  # "the article's example of going global on its own"
     # "Any Chinese company that's actually gone global on its own?": one that has, named.
     r"|^\s*(?:(?:is|are)\s+there\s+)?any\s+(?:[\w-]+\s+){0,3}(?:company|companies|firm|firms|biotech|biotechs|"
-    r"drugmaker|drugmakers|pharma)\s+(?:that|which|who|already|actually|currently|now|[a-z]+ing)\b",
+    r"drugmaker|drugmakers|pharma)\s+(?:that|which|who|already|actually|currently|now|[a-z]+ing)\b"
+    # "Has any Chinese company taken its own drug to the US?": one that has, named.
+    r"|^\s*(?:has|have|did|does|do|is|are)\s+any\s+(?:[\w-]+\s+){0,3}(?:company|companies|firm|firms|biotech|"
+    r"biotechs|drugmaker|drugmakers)\b",
     re.I,
 )
 

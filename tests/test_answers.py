@@ -1621,3 +1621,24 @@ def test_conditions_before_the_question_and_when_a_law_applies(engine: Engine) -
     assert engine.ask("If BIOSECURE goes through in the NDAA, when would the restrictions actually kick in?").abstained
     assert engine.ask("What did Novartis actually license from Argo — which target, what phase?").abstained
     assert not engine.ask("Which bill is BIOSECURE being attached to?").abstained
+
+
+def test_a_pricing_analysts_words(engine: Engine) -> None:
+    for question, expected in [
+        (
+            "What's pushing Western companies to restock their pipelines with Chinese assets in the first place?",
+            "bulk out their pipelines",
+        ),
+        ("patent cliff $ hit to US sales 2025-30 per GD?", "$230bn"),
+        ("Has any Chinese company taken its own drug to the US instead of licensing it out?", "BeOne"),
+        # An opinion on whether deals keep rising, not a count of 2026 deals in the deals table.
+        ("Does the Zai Lab COO think the number of China–West deals will keep going up into 2026?", "deal volume"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    conversation = Conversation()
+    engine.ask("Which next-gen modalities out of China are big pharma and investors most interested in?", conversation)
+    cgt = engine.ask(
+        "And cell & gene therapy specifically — why has China become a go-to place for those?", conversation
+    )
+    assert not cgt.abstained and "development hub" in cgt.answer
