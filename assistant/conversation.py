@@ -317,7 +317,7 @@ _TITLES = frozenset("ceo coo cfo cso cmo cto president chairman chairwoman chair
 """Titles one person holds: "the Zai Lab CEO" is not its COO (a "head" or "boss" may be either)."""
 
 
-def _LOOSE_FOUNDER(titles: set[str], question: str) -> bool:
+def _loose_founder(titles: set[str], question: str) -> bool:
     """ "the Ascentage founder's exact words": people call a founder-led company's chief its founder; the
     article's CEO is meant, unless the question asks who holds the title ("Who founded Ascentage?")."""
     return titles == {"founder"} and not re.search(
@@ -361,7 +361,7 @@ def name_people_by_role(question: str, people: Iterable[tuple[str, str | None, s
         role_words = frozenset(re.findall(r"[a-z]+", (role or "").lower()))
         if not organisation or any(part.lower() in words for part in name.split()):
             continue
-        if titles and role_words and not titles & role_words and not _LOOSE_FOUNDER(titles, question):
+        if titles and role_words and not titles & role_words and not _loose_founder(titles, question):
             continue  # "Who is the CEO of Zai Lab?": its president and COO is not its CEO
         distinctive = [w.lower() for w in re.findall(r"[A-Za-z][\w-]+", organisation) if len(w) >= 3]
         distinctive = [w for w in distinctive if w not in _ORGANISATION_SUFFIXES]

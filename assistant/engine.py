@@ -363,10 +363,13 @@ class Engine:
         from .fact_questions import _OPINION
 
         opinion = bool(_OPINION.search(question) or _ATTRIBUTION.search(question))
-        people = [(p.name, p.role, p.organisation, tuple(p.aliases)) for f in self.facts() for p in f.people]
+        follow_up = query != question
+        people: list[tuple[str, str | None, str | None, tuple[str, ...]]] = []
+        if anchors or opinion or follow_up or mentions_a_role(question) or _FULL_NAME.search(question):
+            people = [(p.name, p.role, p.organisation, tuple(p.aliases)) for f in self.facts() for p in f.people]
         # "ok what about smiley": in a follow-up, a surname alone names the person too.
-        surnames = set()
-        if query != question:
+        surnames: set[str] = set()
+        if follow_up:
             surnames = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", question)} & {
                 p[0].split()[-1].lower() for p in people
             }
