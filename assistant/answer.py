@@ -29,7 +29,7 @@ import numpy as np
 
 from .config import Settings
 from .conversation import AGREEING_WORDS, LASTS, ROLE_WORDS, VIEW_OF_IT
-from .lexicon import expand_query, long_forms, phrase_words
+from .lexicon import RENAMED, RENAMING, expand_query, long_forms, phrase_words
 from .models import Answer, AnswerSentence, Citation, Hit
 from .question import (
     ANSWER_KIND_WORDS,
@@ -68,7 +68,8 @@ if TYPE_CHECKING:
     from .engine import Filters
 
 ABSTAIN_TEXT = "Not in the corpus: no article answers this question."
-_WORD = re.compile(r"[\w$€£¥%]+(?:[.'’][\w]+)*")
+# "R&D" is one word, as the question's terms keep it (`query_terms`).
+_WORD = re.compile(r"[\w$€£¥%]+(?:[.'’&][\w]+)*")
 
 
 @dataclass(frozen=True)
@@ -433,7 +434,7 @@ def gather_evidence(
         # "How much was that one worth?", "Who made that point?", "And which drug did they take over there?":
         # what it is about is in the thread the query borrowed from (not so for "Senate vote date?": the
         # Senate must be in the sentence).
-        own_topic_stems = own_topic_stems + stems(query_terms(query[query.rindex("(") :]))
+        own_topic_stems = own_topic_stems + stems(query_terms(_thread_part(question, query)))
     # "share of big pharma in-licensing": a share of licensing (a compound's head is its last part).
     measured = analysis.focus[-1].rsplit("-", 1)[-1] if analysis.focus and analysis.expects == "percent" else ""
     measured_head = stems([measured])[0] if measured else None
@@ -661,7 +662,8 @@ def gather_evidence(
             i
             for i in range(len(own))
             if own[i] in entities
-            and own_stems[i] not in anchor_stems
+            # "Jefferies' Cui": her firm, spelled as the article does not ("Jeffries"), is hers, not another's.
+            and not any(_near(own_stems[i], a) for a in anchor_stems)
             and not ROLE_WORDS.fullmatch(own[i])
             and own[i] not in aside  # "Some of our LPs think...": who asks
         ]
@@ -737,6 +739,18 @@ def gather_evidence(
             if naming is not None:
                 candidates.remove(naming)
                 candidates.insert(0, naming)
+    elif query != question and (
+        own_areas := areas_named(question) - aside_areas - areas_named(_thread_part(question, query))
+    ):
+        # "Why has China become such a centre for the cell and gene therapy ones?" after a thread on ADCs: the
+        # area this follow-up names, not the thread's, is in the sentence that leads (one giving a reason, if why
+        # is asked).
+        area_leads = [c for c in candidates[:6] if own_areas <= areas_named(c.text)]
+        if analysis.asks_reason:
+            area_leads.sort(key=lambda c: not gives_reason(c.text))
+        if area_leads and area_leads[0] is not candidates[0]:
+            candidates.remove(area_leads[0])
+            candidates.insert(0, area_leads[0])
     named = [i for i in range(len(own)) if own[i] in entities and not _is_bound_or_claim(own[i], question)]
     years = [
         i for i in range(len(own)) if own[i].isdigit() and len(own[i]) == 4 and not _is_bound_or_claim(own[i], question)
@@ -824,6 +838,16 @@ def gather_evidence(
         dated = set(re.findall(r"\b(?:19|20)\d{2}\b", lead.text))
         typed_ok = not dated or any(own[i] in dated for i in years)
     typed_match = 1.0 if analysis.expects and named and any(c.typed and names_all(c) for c in contenders) else 0.0
+    if named and typed_ok and RENAMING.search(question):
+        # "What is BeiGene called these days?": a leading sentence saying it was renamed answers it, however
+        # little its words look like the question's; without one, nothing does ("What was Zai Lab called?").
+        renamed = next((c for c in contenders[:3] if c.typed and RENAMED.search(c.text) and names_all(c)), None)
+        typed_ok = renamed is not None
+        if renamed is not None:
+            typed_match = 1.0
+            lead = renamed  # "What was BeOne called before?": the sentence giving the old name leads
+            candidates.remove(renamed)
+            candidates.insert(0, renamed)
     if analysis.expects in _FIGURES and typed_ok:
         # The sentence that would lead the answer must fit: another contender's figure (US drug sales in
         # 2025) does not make the lead's (2024 licensing value) an answer for 2025. A close runner-up that
@@ -852,6 +876,16 @@ def gather_evidence(
         # "Which companies signed obesity deals?": companies named with another area (GSK's and AbbVie's
         # immunology) do not answer for obesity; the area must be in the sentence that names them.
         typed_ok = areas_named(question) - aside_areas <= areas_named(lead.text)
+    elif typed_ok:
+        # "Are any of these China licensing deals for rare diseases?": an area the question names must be in
+        # the passage the answer comes from (immunology deals do not answer for rare diseases).
+        # (An area in what the asker says of themselves is theirs: "the way BeiGene did with its immunology drug".)
+        asked_areas = areas_named(question_proper(question)) - aside_areas
+        typed_ok = asked_areas <= areas_named(pool_hits[candidates[0].hit_index].chunk.text)
+    if typed_ok and _APPROVAL_ASKED.search(question):
+        # "Which conditions is it approved for in the US?": a sentence taking the drug to the US says nothing
+        # of an approval; some leading sentence must speak of one.
+        typed_ok = any(_APPROVAL_SAID.search(c.text) for c in candidates[:3])
     if typed_ok:
         # "How much was paid upfront?", "What milestone payments are included in Novartis's deal?": the
         # articles give headline values; a part of one they never mention (upfront, milestones, royalties)
@@ -862,6 +896,12 @@ def gather_evidence(
         # be in the article the answer comes from, not only in another one found alongside it.
         lead_document = _DOC_STEMS.get(retriever, pool_hits[lead.hit_index].chunk.document)
         typed_ok = all(found_in(lead_document, i) for i in named if own[i] not in aside)
+    china = [i for i in range(len(own)) if own[i] in {"china", "chinese"} and own[i] not in aside]
+    if typed_ok and china:
+        # "Per-patient trial cost in China...?": an article that never mentions China (a US cholesterol study
+        # among the abstracts) does not answer for China, however well its figures fit.
+        lead_document = _DOC_STEMS.get(retriever, pool_hits[lead.hit_index].chunk.document)
+        typed_ok = any(found_in(lead_document, i) for i in china)
     return Evidence(
         hits=hits,
         candidates=candidates,
@@ -1035,11 +1075,21 @@ _SCOPE_FORMS = {
     "us": ("us", "american", "america"),
     "european": ("europ", "european", "eu"),
     "japanese": ("japan", "japanes"),
+    "korean": ("korea", "korean"),
+    "indian": ("india", "indian"),
+    "british": ("uk", "britain", "british"),
+    "taiwanese": ("taiwan", "taiwanes"),
+    "singapore": ("singapor",),
 }
 _SCOPES = {
     **dict.fromkeys(("us", "usa", "american", "america"), _SCOPE_FORMS["us"]),
     **dict.fromkeys(("europe", "european", "eu"), _SCOPE_FORMS["european"]),
     **dict.fromkeys(("japan", "japanese"), _SCOPE_FORMS["japanese"]),
+    **dict.fromkeys(("korea", "korean", "s.korea"), _SCOPE_FORMS["korean"]),
+    **dict.fromkeys(("india", "indian"), _SCOPE_FORMS["indian"]),
+    **dict.fromkeys(("uk", "britain", "british"), _SCOPE_FORMS["british"]),
+    **dict.fromkeys(("taiwan", "taiwanese"), _SCOPE_FORMS["taiwanese"]),
+    **dict.fromkeys(("singapore",), _SCOPE_FORMS["singapore"]),
 }
 """Where a figure is about: a figure for the US does not answer for Europe (China is every article's scope)."""
 
@@ -1074,11 +1124,23 @@ def _predicate(question: str) -> str | None:
 _PLACES = frozenset("us usa china chinese west western europe european asia asian global world".split())
 
 
+def _thread_part(question: str, query: str) -> str:
+    """The words a follow-up borrowed from the thread: the bracket `prepare` added to the question, not the
+    shorthand's expansions `expand_query` appended after it ("(multinational big pharma)" for "MNC")."""
+    base = query
+    cut = base.rfind(" (")
+    if cut > 0 and expand_query(base[:cut]) == base:
+        base = base[:cut]
+    if base == question or "(" not in base:
+        return ""
+    return base[base.rindex("(") :]
+
+
 def _borrowed_names(question: str, query: str, analysis: QuestionAnalysis) -> list[str]:
     """Stems of the names a follow-up without names of its own ("that product") borrowed from the thread."""
     if any(e not in _PLACES for e in analysis.entities) or query == question or "(" not in query:
         return []
-    names = [e for e in analyse(query[query.rindex("(") :]).entities if e not in _PLACES]
+    names = [e for e in analyse(_thread_part(question, query)).entities if e not in _PLACES]
     return stems(names)
 
 
@@ -1090,7 +1152,7 @@ def _thread_topic(question: str, query: str, *, bare: bool = False) -> list[str]
     if query == question or "(" not in query or not points_back:
         return []
     own = set(analyse(question).entities)
-    names = [e for e in analyse(query[query.rindex("(") :]).entities if e not in _PLACES and e not in own]
+    names = [e for e in analyse(_thread_part(question, query)).entities if e not in _PLACES and e not in own]
     return stems(names)
 
 
@@ -1127,9 +1189,24 @@ _PREMISE = re.compile(r"^\s*(?:since|given(?:\s+that)?|considering|now\s+that)\b
 """A clause before the question that says what the asker assumes ("Since ... like BeOne did, does Cui...")."""
 
 
-_ASKER_AFTER = re.compile(r"(?<=\?)\s+(?=[^?]*\b(?:[Ii]|[Ii]['’][md]|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|us)\b)[^?]+$")
+_APPROVAL_ASKED = re.compile(
+    r"\bapprov(?:e|ed|es|ing|als?)\b(?![\s-]+(?:process|speed|times?|timelines?|pathways?|system|regime|clock|rates?)\b)",
+    re.IGNORECASE,
+)
+"""Asks whether or when something was approved ("When did the FDA approve it?"), not about how approvals go
+("China's IND approval speed")."""
+_APPROVAL_SAID = re.compile(
+    r"\bapprov\w*|\bauthori[sz]\w*|\bclear(?:ed|ance)\b|\bgreen[- ]?l(?:ight|it)\w*|\blaunch\w*", re.IGNORECASE
+)
+
+_ASKER_AFTER = re.compile(
+    r"(?<=\?)\s+"
+    r"(?!(?:[Ii]|[Ww]e)(?:['’]ve)?\s+(?:heard|read|recall|remember|saw|seen|understood|understand|was\s+told)\b)"
+    r"(?=[^?]*\b(?:[Ii]|[Ii]['’][md]|[Mm]y|[Mm]e|[Ww]e|[Oo]ur|us)\b)[^?]+$"
+)
 """A sentence after the question, not itself one, about the asker: "Trying to see if any of my holdings are
-involved.", "That's where I figured all the money was."."""
+involved.", "That's where I figured all the money was.". What the asker has heard or read is about the topic
+("I heard GSK and AbbVie deal had some extra component.")."""
 
 
 def _context_before(question: str) -> re.Match[str] | None:

@@ -232,6 +232,8 @@ class Engine:
                 answer = self._answer_from_facts(f"{question} ({previous})")
                 if answer is not None:
                     answer = answer.model_copy(update={"question": question})
+        if answer is None and last is not None and not last.abstained and _WHO_SAID_THAT.match(question):
+            answer = self._speaker_of(question, last)
         if answer is not None and _PAYMENT_PART.search(question) and not _PAYMENT_PART.search(answer.answer):
             # "Upfront on the biggest one?": the biggest by headline value does not say what was paid upfront;
             # the passages decide (and refuse when no article states it).
@@ -257,11 +259,10 @@ class Engine:
         # A list of the deals themselves ("List the 2025 ADC deals") is the table's to make too: the fallback
         # is for questions asking which companies, or what deals were worth together ("What were Chinese
         # licensing deals with large pharma worth in 2024?": a passage states it, no deal is dated 2024).
+        # "Which drugmakers signed major cancer deals?": "major" describes the deals, it does not rank them.
+        ranked = [m for m in _SUPERLATIVE.finditer(question) if m.group().lower() != "major"]
         plain_list = analyse(question).expects in {"companies", "company", "money", "percent"} and not (
-            _SUPERLATIVE.search(question)
-            or _SUM.search(question)
-            or _COUNT_Q.search(question)
-            or _THRESHOLD.search(question)
+            ranked or _SUM.search(question) or _COUNT_Q.search(question) or _THRESHOLD.search(question)
         )
         is_total = _stated_total_wins(question)
         is_count = bool(_COUNT_Q.search(question)) or analyse(question).expects == "count"
@@ -463,6 +464,22 @@ class Engine:
             return None
         return who.model_copy(update={"question": question, "query": query})
 
+    def _speaker_of(self, question: str, last: Answer) -> Answer | None:
+        """ "Who said that?": whoever the last answer's leading sentence is attributed to, if anyone."""
+        from .fact_answers import answer_speaker
+
+        lead = last.sentences[0] if last.sentences else None
+        if lead is None or lead.kind != "passage" or not lead.citations:
+            return None
+        cited = next((c for c in last.citations if c.id == lead.citations[0]), None)
+        offset = cited.text.find(lead.text) if cited is not None else -1
+        if cited is None or offset < 0:
+            return None
+        start = cited.start + offset
+        facts = self.facts()
+        documents = _LazyDocuments(self._get_retriever().store, [cited.document])
+        return answer_speaker(question, facts, documents, cited.document, start, start + len(lead.text))
+
     def _check_partner(self, question: str, answer: Answer) -> Answer:
         """ "Which company was Pfizer's partner?": only a deal the articles name with Pfizer as a party
         answers it. A sentence listing Pfizer among other companies does not, so this is refused."""
@@ -637,6 +654,13 @@ _ALTERNATIVES = re.compile(
 _WH_WORD = re.compile(r"\b(?:what|which|how|why|who|whom|whose|when|where)\b", re.IGNORECASE)
 
 
+_WHO_SAID_THAT = re.compile(
+    r"^\s*(?:(?:and|so|ok|okay|but|sorry|wait)\b[\s,]*)*(?:who|which\s+(?:one|of\s+them|expert|analyst|person))\s+"
+    r"(?:said|says|made|makes|is\s+saying|was\s+saying|thinks|believes|argued|argues|claimed|claims|was\s+that)"
+    r"(?:\s+(?:that|this|it))?(?:\s+(?:point|one|claim|bit|part|quote|line))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+"""Asks who said what the last answer led with ("who said that?")."""
 _PAYMENT_PART = re.compile(r"\b(?:upfront|up-front|milestones?|royalt(?:y|ies))\b", re.IGNORECASE)
 
 _ASKS_WHY_OR_HOW = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:and\s+|so\s+)?(?:why|how)\b", re.I)
@@ -731,7 +755,8 @@ def _without_other_people(
     topic borrowed from the thread, without the thread's other people, whose sentences would otherwise
     match the borrowed words best. Only for a follow-up that names one person and, besides, nothing or
     their view of "it", or for one that names nobody and points back with "it"."""
-    from .conversation import VIEW_OF_IT
+    from .conversation import ROLE_WORDS, VIEW_OF_IT
+    from .question import specificity
     from .retrieval import query_terms
 
     own = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", question)}
@@ -745,7 +770,15 @@ def _without_other_people(
             return query
     else:
         return query
-    others = {w.lower() for p in people for w in p[0].split()} - names
+    others = {w.lower() for p in people for w in p[0].split()}
+    # "Does the Jefferies analyst see it the same way?" after a thread on the Ascentage Pharma CEO: the other
+    # people's firms and titles are theirs too, not the topic.
+    for _name, role, organisation, _aliases in people:
+        if organisation and any(specificity(w.lower()) >= 0.6 for w in organisation.split()):
+            others |= {w.lower() for w in organisation.split()}
+        others |= {w.lower() for w in (role or "").split() if ROLE_WORDS.fullmatch(w)}
+    mine = [p for p in people if {w.lower() for w in p[0].split()} == names]
+    others -= names | {w.lower() for p in mine for w in f"{p[1] or ''} {p[2] or ''}".split()}
     cut = query.rindex("(")
     kept = [w for w in query[cut + 1 :].rstrip(")").split() if w.lower().strip(".,;:") not in others]
     return f"{query[:cut]}({' '.join(kept)})" if kept else query[:cut].rstrip()

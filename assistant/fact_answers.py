@@ -884,6 +884,48 @@ def _answer_views(
     return _answer(question, [_fact(head, all_ids), *evidence], citations)
 
 
+def answer_speaker(
+    question: str, facts: list[DocumentFacts], documents: Mapping[str, Document], path: str, start: int, end: int
+) -> Answer | None:
+    """ "Who said that?" after an answer: the person a view in the sentence at [start, end) of `path` is
+    attributed to, with that sentence; None when the sentence is nobody's view (the article's own words)."""
+    views = [
+        v for f in facts if f.document == path for v in f.views if v.sentence_start < end and start < v.sentence_end
+    ]
+    if not views or len({v.person for v in views}) > 1:
+        return None
+    view = views[0]
+    document = documents.get(path)
+    if document is None:
+        return None
+    people = _people_by_name(facts)
+    citations = Citations(documents)
+    shown = [view]
+    pronouns = {"he", "she", "they"}
+    if view.speaker.text.lower() in pronouns:
+        # "..., she states.": the sentence before that names her comes first, as the article has it.
+        named = [
+            v
+            for f in facts
+            if f.document == path
+            for v in f.views
+            if v.person == view.person
+            and v.sentence_end <= view.sentence_start
+            and v.speaker.text.lower() not in pronouns
+        ]
+        shown = [named[-1], view] if named else shown
+    ids = [i for v in shown for i in citations.cite_span(path, v.sentence_start, v.sentence_end)]
+    who = _who(people[view.person]) if view.person in people else view.person
+    sentences = [
+        AnswerSentence(
+            text=document.text[v.sentence_start : v.sentence_end],
+            citations=citations.cite_span(path, v.sentence_start, v.sentence_end),
+        )
+        for v in shown
+    ]
+    return _answer(question, [_fact(f"The view is attributed to {who}:", ids), *sentences], citations)
+
+
 def _answer_person(question: str, person: Person, path: str, documents: Mapping[str, Document]) -> Answer:
     citations = Citations(documents)
     ids = citations.cite_span(path, person.sentence_start, person.sentence_end)

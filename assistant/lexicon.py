@@ -130,6 +130,10 @@ ABBREVIATIONS: dict[str, str] = {
     "licensee": "licensing|deal|licensee",
     "txn": "transaction|deal|agreement",
     "txns": "transactions|deals|agreements",
+    "copycat": "me-too|generic|copycat",  # "known for copycat drugs": generic and me-too manufacturing
+    "copycats": "me-too|generic|copycats",
+    "knockoff": "me-too|generic|knockoff",
+    "knockoffs": "me-too|generic|knockoffs",
     "cardiomet": "cardiometabolic",
     "haigui": "returnees|returnee",
     "reg": "regulatory|regulator|regulation",
@@ -190,18 +194,26 @@ CHAT_WORDS = frozenset(
 _TOKEN = re.compile(r"[\w&-]+")
 
 
+RENAMING = re.compile(
+    r"\b(?:called|named|known)\s+(?:before|previously|earlier|originally)\b|\b(?:old|previous|former)\s+name\b"
+    r"|\bused\s+to\s+be\s+(?:called|named)\b"
+    r"|\b(?:called|named|known(?:\s+as)?)\s+now\b|\bnow\s+(?:called|named|known)\b|\bnew\s+name\b"
+    r"|\brenam(?:e|es|ed|ing)\b|\brebrand\w*|\bgo(?:es)?\s+by\b|\bgoing\s+by\b"
+    r"|\b(?:called|named|known(?:\s+as)?)\s+(?:these\s+days|today|nowadays)\b",
+    re.IGNORECASE,
+)
+"""Asks for a company's old or new name ("What was it called before?", "BeiGene goes by what now?")."""
+RENAMED = re.compile(
+    r"\bformerly\b|\brenamed\b|\brebranded\b|\bpreviously\s+(?:known|called)\b|\bnow\s+(?:known|called)\b"
+    r"|\bchanged\s+its\s+name\b",
+    re.IGNORECASE,
+)
+"""A sentence saying a company was renamed ("BeOne Medicines – formerly known as BeiGene")."""
+
+
 PHRASES: list[tuple[re.Pattern[str], str]] = [
     # "What was it called before?", "its old name": how articles say it.
-    (
-        re.compile(
-            r"\b(?:called|named|known)\s+(?:before|previously|earlier|originally)\b|\b(?:old|previous|former)\s+name\b"
-            r"|\bused\s+to\s+be\s+(?:called|named)\b"
-            r"|\b(?:called|named|known(?:\s+as)?)\s+now\b|\bnow\s+(?:called|named|known)\b|\bnew\s+name\b"
-            r"|\brenam(?:e|es|ed|ing)\b|\brebrand\w*|\bgo(?:es)?\s+by\b|\bgoing\s+by\b",
-            re.IGNORECASE,
-        ),
-        "formerly known",
-    ),
+    (RENAMING, "formerly known"),
     # "Where did they start out?": where its roots are.
     (re.compile(r"\bstart(?:ed)?\s+out\b|\bfound(?:ed)?\s+where\b", re.IGNORECASE), "roots started"),
     # "Will they go it alone?", "sell their drugs worldwide on their own": self-commercialisation.
@@ -283,6 +295,8 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     ),
     # "gene and cell therapy": the articles' "cell and gene therapies".
     (re.compile(r"\bgene\s+(?:and|&)\s+cell\s+therap\w*", re.IGNORECASE), "cell gene therapies cgts"),
+    # "cell and gene therapy": what articles abbreviate after the first mention ("China's CGT output").
+    (re.compile(r"\bcell\s+(?:and|&)\s+gene\s+therap\w*", re.IGNORECASE), "cgt cgts"),
     # "weight-loss drugs", "fat jabs": the obesity market.
     (re.compile(r"\bweight[- ]?loss\b|\bfat[- ]jabs?\b|\bslimming\b", re.IGNORECASE), "obesity"),
     # "team up with a big multinational": partner with an MNC.
@@ -328,6 +342,15 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
             re.IGNORECASE,
         ),
         "engaged interest",
+    ),
+    # "What larger bill is BIOSECURE being folded into?", "tacked onto": the act it is included in.
+    (
+        re.compile(
+            r"\b(?:fold|folds|folded|folding|roll|rolls|rolled|rolling|bundl(?:e|es|ed|ing))\s+into\b"
+            r"|\b(?:tack|tacks|tacked|tacking|attach|attaches|attached|attaching)\s+(?:on)?to\b",
+            re.IGNORECASE,
+        ),
+        "inclusion",
     ),
     # "deal flow": the deals.
     (re.compile(r"\bdeal[- ]?flow\b", re.IGNORECASE), "deals"),

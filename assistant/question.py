@@ -58,6 +58,16 @@ PHASE = re.compile(
     re.IGNORECASE,
 )
 """A development stage ("Phase II", "preclinical", "late-stage"): what "what phase" asks for."""
+INDICATION = re.compile(
+    r"\b(?:(?:lung|breast|gastric|stomach|liver|hepatocellular|colorectal|bowel|prostate|pancreatic|ovarian|cervical"
+    r"|bladder|kidney|renal|thyroid|skin|brain|oesophageal|esophageal|blood|head\s+and\s+neck)\s+(?:cancers?|tumou?rs?)"
+    r"|leuk(?:a)?emias?|lymphomas?|myelomas?|melanomas?|carcinomas?|sarcomas?|glioblastomas?|gliomas?|solid\s+tumou?rs?"
+    r"|haematologic(?:al)?\s+(?:cancers?|malignanc(?:y|ies))|hematologic(?:al)?\s+(?:cancers?|malignanc(?:y|ies))"
+    r"|B-cell\s+malignanc(?:y|ies)|NSCLC|SCLC|CLL|AML|DLBCL|HCC)\b",
+    re.IGNORECASE,
+)
+"""A particular cancer ("non-small cell lung cancer", "lymphoma"): what "which cancers" asks for; "oncology"
+does not answer it."""
 PLACE = re.compile(
     r"\b(?:China|US|USA|United States|America|Europe|EU|UK|Britain|Japan|Korea|India|Germany|Switzerland|"
     r"Canada|Australia|Singapore|Taiwan|Hong Kong|Beijing|Shanghai|Suzhou|Hangzhou|Shenzhen|Boston|"
@@ -258,7 +268,8 @@ class QuestionAnalysis:
     """Words of the thing asked about ("clinical phase"), lower-cased; the last is its head."""
     expects: str | None = None
     """"money", "count", "date" (a year will do), "day", "duration", "percent", "person", "company",
-    "companies" or None."""
+    "companies", "product", "area", "indication" (a particular cancer), "place", "phase", "example", "name" or
+    None."""
     action: tuple[str, str] | None = None
     """(who, what they did), lower-cased, for a yes/no question about an action: ("senate", "voted")."""
     asks_reason: bool = False
@@ -328,6 +339,12 @@ def analyse(question: str) -> QuestionAnalysis:
         re.sub(r"^\s*(?:if|assuming|suppose|supposing|once|given\s+that)\b[^,?]{3,100},\s*", "", bare, flags=re.I)
         or bare
     )
+    # "Did he say which of his own company's drugs could be affected?": what he would have said is asked for.
+    embedded = _EMBEDDED_WH.match(bare)
+    bare = embedded.group("wh") if embedded else bare
+    # "What is BeiGene called these days?": when, not what is counted.
+    if re.match(r"\s*(?:what|which|who|how|when|where)\b", bare, re.IGNORECASE):
+        bare = _NOWADAYS.sub("", bare) or bare
     # "List the modalities Yang says are pulling in investors": which modalities.
     bare = _LIST_THE.sub("which ", bare)
     focus, expects = _focus([_clean(t) for t in _spelled_out(bare)])
@@ -358,11 +375,27 @@ def analyse(question: str) -> QuestionAnalysis:
         re.I,
     ):
         expects = "product"  # "Which Chinese ADC posted...?": one drug (not "which ADCs", a kind; nor "what's an ADC")
-    if expects == "product" and not re.match(r"^\s*(?:(?:and|so|but|then)\s+)?(?:which|what)\b", text, re.I):
+    if re.search(
+        r"\b(?:which|what)\s+(?:specific\s+|particular\s+)?(?:cancers|tumou?rs|tumou?r\s+types|cancer\s+types|malignancies)\b"
+        r"|\b(?:which|what)\s+(?:specific\s+|particular\s+)?(?:kinds?|types?|sorts?)\s+of\s+(?:cancers?|tumou?rs?)\b",
+        text,
+        re.IGNORECASE,
+    ):
+        expects = "indication"  # "Which cancers specifically?": a particular cancer, not "oncology"
+    if expects == "product" and not re.match(r"^\s*(?:(?:and|so|but|then)\s+)?(?:which|what)\b", bare, re.I):
         expects = None  # "early-stage assets", "me-too drugs": the topic, not a request to name one
+    later_wh = re.search(r"^\W*(?:\S+\s+){3,}(?:which|what)\s+([a-z]+)\b", text, re.IGNORECASE)
+    if (
+        expects is None
+        and later_wh
+        and not re.match(r"\s*(?:\W*\s*)?(?:which|what|who|how|when|where|why)\b", text, re.I)
+    ):
+        # "Zenas and InnoCare deal is for which molecule?", "Brukinsa get FDA approve which year?": the kind of
+        # answer the head after the question word names.
+        expects = _HEAD_TYPES.get(later_wh.group(1).lower())
     if expects is None and re.search(r"(?:,|\(|\bin)\s*%\s*\)?\s*\??\s*$", text):
         expects, focus = "percent", []  # "China's share of global trial starts in 2024, %": of what, below
-    if expects in {None, "count"} and re.search(r"\b(?:what|which)\s+years?\b", text, re.IGNORECASE):
+    if expects in {None, "count"} and re.search(r"\b(?:what|which)\s+(?:years?|yrs?)\b", text, re.IGNORECASE):
         expects = "date"  # "In what year did it change its name?", "over what years?"
     if expects is None:  # "On average, how many days...": the question word after an opening phrase
         later = re.search(r"\bhow (many|much|long)\b", text, re.I)
@@ -370,6 +403,12 @@ def analyse(question: str) -> QuestionAnalysis:
             expects = {"many": "count", "much": "money", "long": "duration"}[later.group(1).lower()]
     if re.search(r"\bby (?:what|how much of a|how big a|how wide a) margin\b|\bhow many votes\b", text, re.I):
         expects = "count"  # "Has the Senate voted on it, and by what margin?"
+    if expects == "count" and re.search(
+        r"\bhow\s+many\s+(?:(?:billion|million)\s+)?(?:billions?|millions?|bn|mn|dollars?|usd|euros?)\b", text, re.I
+    ):
+        expects = "money"  # "how many billion dollar?": an amount
+    if re.search(r"\bhow\s+(?:much|many)\s+(?:percent|per\s+cent|%)", text, re.I):
+        expects = "percent"  # "how much percent?"
     if expects is None and re.search(r"^\s*what\b.*\b(?:worth|valued at|cost)\b", text, re.IGNORECASE):
         expects = "money"  # "What were Chinese licensing deals worth in 2024?"
     if (
@@ -434,9 +473,11 @@ def analyse(question: str) -> QuestionAnalysis:
             if re.search(r"\b(?:growth|grow|increase|rise|decline|drop|fall|change|share)\b", text, re.I)
             else "count"
         )
+    # "that drug's generic name": which name of the drug is asked for, not a topic to find.
+    name_kinds = {m.group(1).lower() for m in _NAME_KIND.finditer(text)} if expects in {"product", "name"} else set()
     return QuestionAnalysis(
         text=text,
-        terms=[t for t in query_terms(text) if t not in CHAT_WORDS],
+        terms=[t for t in query_terms(text) if t not in CHAT_WORDS and t not in name_kinds],
         entities=list(dict.fromkeys(entities)),
         focus=focus,
         expects=expects,
@@ -456,6 +497,16 @@ _LIST_THE = re.compile(
     re.IGNORECASE,
 )
 """An imperative asking for a list of things: "List the modalities...", "Name the companies..."."""
+_NAME_KIND = re.compile(r"\b(generic|brand|trade|chemical|proprietary|scientific|inn)\s+names?\b", re.IGNORECASE)
+_EMBEDDED_WH = re.compile(
+    r"^\s*(?:did|does|do|has|have|will|would|can|could)\s+(?:[\w’'-]+\s+){1,3}?"
+    r"(?:say|mention|name|specify|reveal|disclose|indicate|tell\s+(?:us|me)|said|mentioned|named|specified|revealed"
+    r"|disclosed|indicated)\s+(?P<wh>(?:which|what|when|who|how\s+(?:many|much|long))\b.*)$",
+    re.IGNORECASE,
+)
+_NOWADAYS = re.compile(
+    r"[\s,]+(?:these\s+days|nowadays|at\s+the\s+moment|at\s+present|right\s+now)(?=\W*$)", re.IGNORECASE
+)
 _CONNECTIVES = re.compile(r"^(?:\s*(?:and|so|ok|okay|but|then|also|well|right|now)\b[\s,]*)+", re.IGNORECASE)
 """Words that open a follow-up before its question word: "And what...", "OK, so when..."."""
 
@@ -713,9 +764,11 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
         focus = focus[:-1] if focus[-1].isdigit() else focus[:-2]
     if focus and expects is None:
         expects = _HEAD_TYPES.get(focus[-1])
-        if expects == "name" and len(focus) > 1 and _HEAD_TYPES.get(focus[-2]) in {"product", "companies"}:
-            # "InnoCare asset name in Zenas deal?": the drug's name; "Which big pharma names...?": companies.
-            expects = _HEAD_TYPES[focus[-2]]
+        if expects == "name" and len(focus) > 1:
+            # "InnoCare asset name in Zenas deal?": the drug's name; "Which big pharma names...?": companies;
+            # "that drug's generic name": the drug's.
+            owners = [_HEAD_TYPES.get(re.sub(r"['’]s$", "", w)) for w in reversed(focus[-3:-1])]
+            expects = next((t for t in owners if t in {"product", "companies"}), expects)
         if expects is not None:
             focus = focus[:-1]  # "deal size": the amount is the answer; "deal" stays a topic word
             focus = []
@@ -940,6 +993,8 @@ def satisfies(expects: str | None, text: str) -> bool:
         return bool(_COUNT.search(stripped))
     if expects == "area":
         return bool(AREA.search(text))
+    if expects == "indication":
+        return bool(INDICATION.search(text))
     if expects == "place":
         return bool(PLACE.search(text))
     if expects in {"person", "name"}:

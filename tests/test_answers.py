@@ -934,7 +934,8 @@ def test_who_made_that_point_and_does_someone_agree(engine: Engine) -> None:
     conversation = Conversation()
     engine.ask("Why are Chinese-made ADCs such a draw for Western dealmakers?", conversation)
     who = engine.ask("Who made that point?", conversation)
-    assert not who.abstained and who.sentences[0].text.startswith("According to Smiley, antibody-drug")
+    assert not who.abstained and who.sentences[0].text.startswith("The view is attributed to Josh Smiley")
+    assert who.sentences[1].text.startswith("According to Smiley, antibody-drug")
     # A person by role and "agree", nothing else: agreeing with what the thread was about, in their own words.
     agrees = engine.ask("Does the Ascentage CEO agree?", conversation)
     assert not agrees.abstained and agrees.sentences[0].text.startswith("Yang echoed this sentiment")
@@ -1642,3 +1643,73 @@ def test_a_pricing_analysts_words(engine: Engine) -> None:
         "And cell & gene therapy specifically — why has China become a go-to place for those?", conversation
     )
     assert not cgt.abstained and "development hub" in cgt.answer
+
+
+def test_a_patient_advocates_and_a_korean_bd_managers_words(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    assert analyse("Total value of Chinese licensing deals in 2024 — how many billion dollar?").expects == "money"
+    assert analyse("Korea's share of big pharma licensing deals in 2024, how much percent?").expects == "percent"
+    assert analyse("Zenas and InnoCare deal is for which molecule and indication?").expects == "product"
+    assert analyse("Under what condition does Cui say BIOSECURE is just noise?").expects is None
+    assert analyse("What's that drug's generic name?").expects == "product"
+    assert analyse("Did he say which of his own company's drugs could be affected by it?").expects == "product"
+    assert analyse("Which cancers specifically — blood cancers, lung cancer?").expects == "indication"
+    assert analyse("what yr did beigene rebrand to beone").expects == "date"
+    for question, expected in [
+        # "major" describes the deals; the passage names the companies the deals table cannot.
+        ("Which big Western drugmakers signed major cancer deals with Chinese companies in 2025?", "AbbVie, Pfizer"),
+        ("What larger bill is BIOSECURE being folded into?", "National Defense Authorization Act"),
+        ("What is BeiGene called these days?", "formerly known as BeiGene"),
+        ("What was BeOne called before?", "formerly known as BeiGene"),
+        ("Which therapy areas Chinese R&D is accelerating in, according to article?", "cardiometabolic"),
+        # What the asker heard is part of the question, not why they ask.
+        (
+            "Besides oncology, what other area became popular? I heard GSK and AbbVie deal had some extra component.",
+            "immune disease component",
+        ),
+        # The firm as the user spells it ("Jefferies"), not as the article does ("Jeffries"), is still hers.
+        ("Jefferies' Cui Cui — most Chinese biotech will self-commercialise globally soon, she think?", "majority"),
+        ("China used to be known for copycat drugs — is that still the case?", "me-too"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    for question in [
+        "Korea's share of big pharma innovator licensing deals in 2024, how much percent?",
+        "Are any of these China licensing deals for rare diseases?",
+        "What was Zai Lab called before?",
+        "what yr did beigene rebrand to beone",
+        "When did the FDA approve Brukinsa?",
+    ]:
+        assert engine.ask(question).abstained, question
+    assert not engine.ask("What does the article say about China's IND approval speed?").abstained
+
+
+def test_follow_ups_on_a_drug_a_speaker_and_a_cancer(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask(
+        "Is there an example of a Chinese company taking its own drug to the US instead of licensing it?", conversation
+    )
+    generic = engine.ask("What's that drug's generic name?", conversation)
+    assert not generic.abstained and "zanubrutinib" in generic.answer
+    assert engine.ask("Which conditions is it approved for in the US?", conversation).abstained
+    conversation = Conversation()
+    engine.ask("Are most Chinese biotechs likely to self-commercialise globally in the short term?", conversation)
+    engine.ask("why not?", conversation)
+    who = engine.ask("who said that?", conversation)
+    assert not who.abstained and who.sentences[0].text.startswith("The view is attributed to Cui Cui")
+    assert "Cui notes" in who.answer  # the sentence naming her, before her "she states" quote
+    later = engine.ask("and longer term?", conversation)
+    assert not later.abstained and later.sentences[0].text.startswith("From a longer-term perspective")
+    conversation = Conversation()
+    engine.ask("Is the head of Ascentage Pharma worried about the BIOSECURE Act?", conversation)
+    assert engine.ask("Did he say which of his own company's drugs could be affected by it?", conversation).abstained
+    conversation = Conversation()
+    engine.ask("How worried is Ascentage Pharma's CEO about BIOSECURE exposure for Chinese drugmakers?", conversation)
+    same = engine.ask("Does the Jefferies analyst see it the same way?", conversation)
+    assert not same.abstained and same.sentences[0].text.startswith("Cui expressed similar thoughts")
+    conversation = Conversation()
+    engine.ask("Apart from ADCs, which newer kinds of treatments from China are attracting investors?", conversation)
+    assert engine.ask("Which cancers specifically — blood cancers, lung cancer?", conversation).abstained
+    cgt = engine.ask("Why has China become such a centre for the cell and gene therapy ones?", conversation)
+    assert not cgt.abstained and "development hub" in cgt.sentences[0].text
