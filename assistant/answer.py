@@ -41,6 +41,7 @@ from .question import (
     MARKET_FACTS,
     PLACE,
     REPORTED_VERBS,
+    SET_ASIDE,
     SPEAKS,
     STANCE_WORDS,
     TAKES_EFFECT,
@@ -50,6 +51,7 @@ from .question import (
     analyse,
     areas_named,
     asks_example,
+    company_names,
     compound_parts,
     gives_example,
     gives_reason,
@@ -423,7 +425,9 @@ def gather_evidence(
     pool_hits = hits[: params.passages]
     own_topic_stems = stems([t for t in analysis.terms if not t.isdigit()]) or stems(analysis.terms)
     # "Which US pharma companies are lobbying...?": the companies named must be doing it ("inked": signing).
-    doing = _predicate(question) if analysis.expects in {"company", "companies", "person", "product"} else None
+    doing = (
+        _predicate(question) if analysis.expects in {"company", "companies", "person", "people", "product"} else None
+    )
     doing_forms = stems([doing, *phrase_words(question).get(doing, [])]) if doing else []
     takes_effect = bool(TAKES_EFFECT.search(question)) and analysis.expects in {"date", "day", "duration"}
     if (
@@ -440,6 +444,13 @@ def gather_evidence(
     measured_head = stems([measured])[0] if measured else None
     keys, texts, owners, vectors, before, previous_vectors = _candidates(retriever, pool_hits)
     aside_areas = set_aside_areas(question)
+    # "Besides BeOne, which Chinese companies...?": companies other than the one set aside answer it.
+    aside_companies = {
+        w.lower()
+        for m in re.finditer(SET_ASIDE + r"([^,?]+)", question, re.I)
+        for w in _CAPITALISED.findall(m.group(1))
+    }
+    need = 2 if analysis.expects == "companies" else 1
     asked_horizon = horizon(question)
     why_not = bool(WHY_NOT.search(question))  # "why not?", "what's holding them back?": what they lack
     lasts = bool(LASTS.search(question))  # "Will that last?", "Does he think it stays so cheap?"
@@ -489,6 +500,13 @@ def gather_evidence(
                 analysis.expects != "area" or not aside_areas or names_another_area(text, aside_areas)
             )
             and (not doing_forms or any(_present(f, present) for f in doing_forms))
+            # "Which senators are behind the BIOSECURE Act?": a person named as a senator.
+            and (analysis.expects != "people" or not analysis.focus or _present(stems(analysis.focus[-1:])[0], present))
+            and (
+                not aside_companies
+                or analysis.expects not in {"company", "companies"}
+                or len({n for n in company_names(text) if not set(n.lower().split()) & aside_companies}) >= need
+            )
             # "When would the restrictions take effect?": a date for the bill's fiscal year is not one for that.
             and (not takes_effect or bool(_IN_EFFECT.search(text)))
             and (
@@ -600,8 +618,15 @@ def gather_evidence(
         for t in own
     ]
 
+    # "at Goldman or at Jefferies": either name will do (the answer says which), if written as the question does.
+    choices: dict[int, str] = {}
+    for first, second in _CHOICES.findall(question.lower()):
+        if first in own and second in own and first in entities and second in entities:
+            choices[own.index(first)] = own_stems[own.index(second)]
+            choices[own.index(second)] = own_stems[own.index(first)]
+
     def found_in(pool: AbstractSet[str], i: int) -> bool:
-        if _present(own_stems[i], pool):
+        if _present(own_stems[i], pool) or choices.get(i) in pool:
             return True
         return any(all(_present(w, pool) for w in alt) for alt in alternatives[i])
 
@@ -613,6 +638,14 @@ def gather_evidence(
     own_total = sum(covered_weights) or 1.0
     coverage = sum(w for w, f in zip(covered_weights, in_passages, strict=True) if f) / own_total
     absent = [i for i in range(len(own)) if not found_in(documents_pool, i)]
+    claimed_titles = (
+        {i for i in range(len(own)) if ROLE_WORDS.fullmatch(own[i])}
+        if anchors and any(ROLE_WORDS.search(c.text) for c in candidates[:2])
+        else set()
+    )
+    # "Dajun Yang — I have him down as CFO at Ascentage": a title claimed for the person asked about is
+    # corrected by the sentence giving their title, not missing from it.
+    absent = [i for i in absent if i not in claimed_titles]
     missing = max((missing_weights[i] for i in absent), default=0.0)
     # A name or a number the cited articles never mention ("Keytruda", "2027") settles it: not answered.
     names_absent = any(
@@ -639,10 +672,14 @@ def gather_evidence(
         if (
             focus_missing
             and ROLE_WORDS.fullmatch(head)
-            and re.match(r"^\s*(?:is|was|isn['’]t|wasn['’]t)\b", question, re.IGNORECASE)
+            and (
+                re.match(r"^\s*(?:is|was|isn['’]t|wasn['’]t)\b", question, re.IGNORECASE) or FACT_CHECK.search(question)
+            )
             and ROLE_WORDS.search(candidates[0].text)
         ):
-            focus_missing = 0.0  # "Is Josh Smiley the CEO of Zai Lab?": the sentence giving his title corrects it
+            # "Is Josh Smiley the CEO of Zai Lab?", "Josh Smiley — he's the CEO of Zai Lab, right?": the sentence
+            # giving his title corrects it.
+            focus_missing = 0.0
     example_asked = analysis.expects == "example" or asks_example(question)
     contenders = [
         c
@@ -895,7 +932,7 @@ def gather_evidence(
         # "Ascentage main drug is what?", "Does the FDA accept China-only data?": a name the question gives must
         # be in the article the answer comes from, not only in another one found alongside it.
         lead_document = _DOC_STEMS.get(retriever, pool_hits[lead.hit_index].chunk.document)
-        typed_ok = all(found_in(lead_document, i) for i in named if own[i] not in aside)
+        typed_ok = all(found_in(lead_document, i) for i in named if own[i] not in aside and i not in claimed_titles)
     china = [i for i in range(len(own)) if own[i] in {"china", "chinese"} and own[i] not in aside]
     if typed_ok and china:
         # "Per-patient trial cost in China...?": an article that never mentions China (a US cholesterol study
@@ -1189,6 +1226,8 @@ _PREMISE = re.compile(r"^\s*(?:since|given(?:\s+that)?|considering|now\s+that)\b
 """A clause before the question that says what the asker assumes ("Since ... like BeOne did, does Cui...")."""
 
 
+_CHOICES = re.compile(r"\b([\w&-]+)\s+or\s+(?:(?:at|in|the|a|an|with|from|by)\s+)?([\w&-]+)")
+_CAPITALISED = re.compile(r"\b[A-Z][\w’'&-]*")
 _APPROVAL_ASKED = re.compile(
     r"\bapprov(?:e|ed|es|ing|als?)\b(?![\s-]+(?:process|speed|times?|timelines?|pathways?|system|regime|clock|rates?)\b)",
     re.IGNORECASE,
@@ -1243,6 +1282,10 @@ def _aside_terms(question: str) -> set[str]:
     if after:
         # "...signed cancer deals in 2025? Trying to see if any of my holdings are involved.": why they ask.
         return set(query_terms(after.group(0))) - set(query_terms(question[: after.start()]))
+    set_aside = re.match(r"\s*" + SET_ASIDE + r"([^,?]{2,60}),", question, re.IGNORECASE)
+    if set_aside:
+        # "Aside from market know-how, what financial need...?": what is set aside need not be in the answer.
+        return set(query_terms(set_aside.group(1))) - set(query_terms(question[set_aside.end() :]))
     shaped = TOPIC_THEN_QUESTION.match(question)
     if not shaped:
         return set()

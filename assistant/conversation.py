@@ -297,7 +297,12 @@ def thread_person(
         if not (len(said) == 1 and pronouns.get(name, next(iter(said))) not in said)
     ]
     # Names as typed count too: "what does cui say...?" names Cui, lower case or not.
-    typed = [t for turn in (conversation.turns[-1], _root(conversation.turns)) for t in query_terms(turn.question)]
+    # So do names a role was read as: "Does Zai Lab's president expect...?" was asked of Smiley (the query).
+    typed = [
+        t
+        for turn in (conversation.turns[-1], _root(conversation.turns))
+        for t in query_terms(f"{turn.question} {turn.query}")
+    ]
     for mention in [*thread_names(conversation), *typed]:
         m = re.sub(r"[’']s$", "", mention.lower())
         for name, forms in known:

@@ -313,7 +313,7 @@ class Engine:
             and not _PARTNERING_IN_GENERAL.search(proper)
         ):
             answer = self._check_partner(question, answer)
-        holder = _WHO_HOLDS_ROLE.match(question)
+        holder = _WHO_HOLDS_ROLE.match(question) or _WHO_HOLDS_ROLE_AT.match(question)
         if not answer.abstained and holder and not prepared.by_role:
             # "Who is the CEO of BeOne Medicines?": only a person the articles introduce in that role answers it.
             answer = _refused(answer, f"The articles name no {holder.group('role')} of {holder.group('org')}.")
@@ -563,6 +563,12 @@ _WHO_HOLDS_ROLE = re.compile(
     re.IGNORECASE,
 )
 """Asks who holds a role at an organisation."""
+_WHO_HOLDS_ROLE_AT = re.compile(
+    r"^\s*who(?:['’]s|\s+is|\s+was)\s+(?P<org>(?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,3})['’]s?\s+"
+    r"(?P<role>ceo|coo|cfo|president|chair(?:man|woman)?|founder|head|chief\s+executive)\b",
+    re.IGNORECASE,
+)
+"""The same, the organisation first: "Who is Zai Lab's CEO, given Smiley is only president?"."""
 
 _ASKS_NAME = re.compile(
     r"^\s*who\b|\bwho\s+(?:is|was|heads|runs|leads)\b|\bname\b"

@@ -114,6 +114,10 @@ ABBREVIATIONS: dict[str, str] = {
     "pushback": "lobbying|restrict|pushback",  # "what pushback should we expect": lobbying to restrict them
     "backlash": "lobbying|restrict|backlash",
     "keen": "popular|interest|keen",  # "which modality are dealmakers most keen on": the popular one
+    "keener": "popular|interest|keener",
+    "keenest": "popular|interest|keenest",
+    "chamber": "house|senate|chamber",  # "Which chamber of Congress has passed it?"
+    "chambers": "house|senate|chambers",
     "scene": "landscape|scene",  # "why are global companies so hooked on China"
     "players": "companies|players",  # "why are the global players so engaged"
     "player": "company|player",
@@ -351,6 +355,14 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
             re.IGNORECASE,
         ),
         "inclusion",
+    ),
+    # "trying to bypass the usual out-licensing model": selling it themselves instead.
+    (
+        re.compile(
+            r"\bbypass\w*|\bsidestep\w*|\bcircumvent\w*|\bgo(?:es|ing)?\s+around\b|\bcut(?:s|ting)?\s+out\s+the\b",
+            re.IGNORECASE,
+        ),
+        "self-commercialisation",
     ),
     # "deal flow": the deals.
     (re.compile(r"\bdeal[- ]?flow\b", re.IGNORECASE), "deals"),

@@ -92,6 +92,9 @@ _NUMBER_WORDS = (
 """Words that give a count ("many Chinese companies" does not say how many)."""
 _COUNT = re.compile(rf"\b\d[\d,]*\b|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
 _NAME = re.compile(r"(?<!^)(?<![.!?]\s)(?<![“\"‘])\b[A-Z][\w’'&-]*[A-Za-z]")
+_NAMES = re.compile(_NAME.pattern + r"(?:\s+[A-Z][\w’'&-]*[A-Za-z])*")
+"""A name of one or more capitalised words ("BeOne Medicines", "Argo Biopharmaceutical")."""
+_OPENING_NAME = re.compile(r"[“\"‘]?([A-Z][\w’'&-]*[A-Za-z](?:\s+[A-Z][\w’'&-]*[A-Za-z])*)")
 
 
 @lru_cache(maxsize=1)
@@ -244,7 +247,7 @@ _ACTED = re.compile(
     r"^\s*(?i:and\s+)?(?i:when\s+(?:will|would|did|does)\s+|has\s+|have\s+|had\s+|did\s+|was\s+|were\s+)"
     r"(?i:the\s+)?(?P<actor>(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*)\s+"
     r"(?:already\s+|actually\s+|yet\s+|now\s+|finally\s+)?(?P<verb>[a-z]+(?:ed|en)|sign|vote|pass|approve|agree|"
-    r"license|buy|acquire|sell|launch|file)\b"
+    r"license|buy|acquire|sell|launch|file|brought|bought|sold|paid|raised|won|lost|struck)\b"
 )
 """A question about what someone did: "Has the Senate voted on it?", "Did AZ sign a deal with CSPC?", "When will
 the Senate vote on it?"."""
@@ -268,8 +271,8 @@ class QuestionAnalysis:
     """Words of the thing asked about ("clinical phase"), lower-cased; the last is its head."""
     expects: str | None = None
     """"money", "count", "date" (a year will do), "day", "duration", "percent", "person", "company",
-    "companies", "product", "area", "indication" (a particular cancer), "place", "phase", "example", "name" or
-    None."""
+    "companies", "people" (named people in a role: "which senators"), "product", "area", "indication" (a
+    particular cancer), "place", "phase", "example", "name" or None."""
     action: tuple[str, str] | None = None
     """(who, what they did), lower-cased, for a yes/no question about an action: ("senate", "voted")."""
     asks_reason: bool = False
@@ -339,6 +342,12 @@ def analyse(question: str) -> QuestionAnalysis:
         re.sub(r"^\s*(?:if|assuming|suppose|supposing|once|given\s+that)\b[^,?]{3,100},\s*", "", bare, flags=re.I)
         or bare
     )
+    # "Besides BeOne, which Chinese companies...?": what is set aside, then the question.
+    bare = re.sub(r"^\s*" + SET_ASIDE + r"[^,?]{2,60},\s*", "", bare, flags=re.IGNORECASE) or bare
+    # "Which cancer indications specifically?": the head is before the adverb.
+    bare = re.sub(r"[\s,—–-]+(?:specifically|exactly|precisely|in\s+particular)(?=\W*$)", "", bare, flags=re.I) or bare
+    # "Did she name any of those US partners?": which partners, by name.
+    bare = _NAMED_ANY.sub("which ", bare)
     # "Did he say which of his own company's drugs could be affected?": what he would have said is asked for.
     embedded = _EMBEDDED_WH.match(bare)
     bare = embedded.group("wh") if embedded else bare
@@ -377,13 +386,18 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "product"  # "Which Chinese ADC posted...?": one drug (not "which ADCs", a kind; nor "what's an ADC")
     if re.search(
         r"\b(?:which|what)\s+(?:specific\s+|particular\s+)?(?:cancers|tumou?rs|tumou?r\s+types|cancer\s+types|malignancies)\b"
-        r"|\b(?:which|what)\s+(?:specific\s+|particular\s+)?(?:kinds?|types?|sorts?)\s+of\s+(?:cancers?|tumou?rs?)\b",
+        r"|\b(?:which|what)\s+(?:specific\s+|particular\s+)?(?:kinds?|types?|sorts?)\s+of\s+(?:cancers?|tumou?rs?)\b"
+        r"|\b(?:which|what)\s+(?:specific\s+|particular\s+)?(?:cancer|oncology|tumou?r|autoimmune|immune|immunology|"
+        r"inflammatory|cardiometabolic|metabolic)\s+(?:indications|conditions|diseases)\b"
+        r"|\b(?:which|what)\s+(?:specific|particular)\s+(?:indications?|conditions?|diseases?)\b",
         text,
         re.IGNORECASE,
     ):
         expects = "indication"  # "Which cancers specifically?": a particular cancer, not "oncology"
     if expects == "product" and not re.match(r"^\s*(?:(?:and|so|but|then)\s+)?(?:which|what)\b", bare, re.I):
         expects = None  # "early-stage assets", "me-too drugs": the topic, not a request to name one
+    if expects == "product" and set_aside_areas(text):
+        expects = "area"  # "Apart from the antibody-chemo combos, what other newer drugs...?": other kinds of drug
     later_wh = re.search(r"^\W*(?:\S+\s+){3,}(?:which|what)\s+([a-z]+)\b", text, re.IGNORECASE)
     if (
         expects is None
@@ -409,6 +423,16 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "money"  # "how many billion dollar?": an amount
     if re.search(r"\bhow\s+(?:much|many)\s+(?:percent|per\s+cent|%)", text, re.I):
         expects = "percent"  # "how much percent?"
+    if (
+        expects is None
+        and focus[-1:]
+        and focus[-1].endswith("s")
+        and re.match(r"^\s*which\b", bare, re.IGNORECASE)
+        and re.search(
+            r"\b(?:did|does|do)\s+(?:[\w’'-]+\s+){1,3}?(?:name|mention|identify|single\s+out|cite|list)\b", text, re.I
+        )
+    ):
+        expects = "companies"  # "Which Asian investors did Smiley name...?": names, which "Asian investors" is not
     if expects is None and re.search(r"^\s*what\b.*\b(?:worth|valued at|cost)\b", text, re.IGNORECASE):
         expects = "money"  # "What were Chinese licensing deals worth in 2024?"
     if (
@@ -498,6 +522,11 @@ _LIST_THE = re.compile(
 )
 """An imperative asking for a list of things: "List the modalities...", "Name the companies..."."""
 _NAME_KIND = re.compile(r"\b(generic|brand|trade|chemical|proprietary|scientific|inn)\s+names?\b", re.IGNORECASE)
+_NAMED_ANY = re.compile(
+    r"^\s*(?:did|does|do|has|have)\s+(?:[\w’'-]+\s+){1,3}?(?:name|mention|identify|cite|list|single\s+out)\s+"
+    r"(?:any|specific|particular)\s+(?:(?:of\s+)?(?:the|those|these|them)\s+)?(?=(?:[\w-]+\s+){0,2}[\w-]+s\b)",
+    re.IGNORECASE,
+)
 _EMBEDDED_WH = re.compile(
     r"^\s*(?:did|does|do|has|have|will|would|can|could)\s+(?:[\w’'-]+\s+){1,3}?"
     r"(?:say|mention|name|specify|reveal|disclose|indicate|tell\s+(?:us|me)|said|mentioned|named|specified|revealed"
@@ -653,6 +682,8 @@ _HEAD_TYPES = {
     **dict.fromkeys(
         "companies firms pharmas drugmakers biotechs buyers licensees licensors partners".split(), "companies"
     ),
+    # "Which senators are behind the BIOSECURE Act?": people, by name, in that role.
+    **dict.fromkeys("senators lawmakers legislators congressmen sponsors executives".split(), "people"),
     **dict.fromkeys("company firm drugmaker biotech buyer licensee licensor partner".split(), "company"),
     # "What therapy area is the AZ–CSPC deal in?": a disease area or a kind of drug is the answer.
     **dict.fromkeys(
@@ -769,7 +800,9 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
             # "that drug's generic name": the drug's.
             owners = [_HEAD_TYPES.get(re.sub(r"['’]s$", "", w)) for w in reversed(focus[-3:-1])]
             expects = next((t for t in owners if t in {"product", "companies"}), expects)
-        if expects is not None:
+        if expects == "people":
+            focus = focus[-1:]  # "Which senators...?": people, who must be senators
+        elif expects is not None:
             focus = focus[:-1]  # "deal size": the amount is the answer; "deal" stays a topic word
             focus = []
     return focus, expects
@@ -999,16 +1032,32 @@ def satisfies(expects: str | None, text: str) -> bool:
         return bool(PLACE.search(text))
     if expects in {"person", "name"}:
         return bool(_NAME.search(text))
+    if expects == "people":
+        # "Which senators are behind the BIOSECURE Act?": a name that is no place, law or chamber (a sentence
+        # naming the act, the Senate and the NDAA does not answer it).
+        return any(re.sub(r"[’']s$", "", m.group(0)) not in NOT_COMPANIES for m in _NAME.finditer(text))
     if expects == "example":
         return bool(_GIVES_EXAMPLE.search(text))
     if expects in {"company", "companies"}:
-        # Capitalised words other than places and nationalities ("China’s" is China); a list question
-        # ("which pharmas") wants at least two.
-        names = {
-            re.sub(r"[’']s$", "", m.group(0))
-            for m in _NAME.finditer(text)
-            if not SPEAKS.match(text, m.end()) and not text[: m.start()].rstrip().endswith("According to")
-        } - NOT_COMPANIES
-        names = {n for n in names if not any(ch.isdigit() for ch in n)}  # "FY2026"
-        return len(names) >= (2 if expects == "companies" else 1)
+        # A list question ("which pharmas") wants at least two.
+        return len(company_names(text)) >= (2 if expects == "companies" else 1)
     return True
+
+
+def company_names(text: str) -> set[str]:
+    """Capitalised words other than places, nationalities, laws and speakers ("China’s" is China; "Smiley
+    said" is a person; "FY2026" a year); a company's former name ("formerly known as BeiGene") is not another
+    company."""
+    # "Jeffries Asia healthcare head Cui Cui said...": a name opening the sentence, unless an everyday word.
+    opening = _OPENING_NAME.match(text)
+    first = [opening] if opening and specificity(opening.group(1).split()[0].lower()) >= 0.6 else []
+    names = {
+        re.sub(r"[’']s$", "", m.group(1) if m is opening else m.group(0))
+        for m in [*first, *_NAMES.finditer(text)]
+        if not SPEAKS.match(text, m.end())
+        and not text[: m.start()].rstrip().endswith("According to")
+        and not re.search(r"\b(?:formerly|previously)(?:\s+known\s+as)?\s*$", text[: m.start()], re.IGNORECASE)
+    }
+    # "BIOSECURE Act", "National Defense Authorization Act": no company.
+    names = {n for n in names if not all(w in NOT_COMPANIES for w in n.split())}
+    return {n for n in names if not any(ch.isdigit() for ch in n)}

@@ -42,7 +42,8 @@ _NEGATED = frozenset(
 )
 
 
-_FUNCTION_WORD_PAIR = re.compile(r"\b([a-z]+)-([a-z]+)\b")
+# A compound of two words only: "out-licensing-to-a-multinational" holds no word "to-a".
+_FUNCTION_WORD_PAIR = re.compile(r"(?<![\w-])([a-z]+)-([a-z]+)(?![\w-])")
 
 
 def _join_function_word_pairs(text: str) -> str:

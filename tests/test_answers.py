@@ -1713,3 +1713,45 @@ def test_follow_ups_on_a_drug_a_speaker_and_a_cancer(engine: Engine) -> None:
     assert engine.ask("Which cancers specifically — blood cancers, lung cancer?", conversation).abstained
     cgt = engine.ask("Why has China become such a centre for the cell and gene therapy ones?", conversation)
     assert not cgt.abstained and "development hub" in cgt.sentences[0].text
+
+
+def test_a_policy_researchers_and_a_recruiters_words(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    assert analyse("Besides BeOne, which Chinese companies are named as pursuing self-commercialisation?").expects == (
+        "companies"
+    )
+    assert analyse("Did she name any of those US partners?").expects == "companies"
+    assert analyse("Which cancer indications specifically?").expects == "indication"
+    assert analyse("Which senators are behind the BIOSECURE Act?").expects == "people"
+    for question, expected in [
+        ("Are any Chinese biotechs trying to bypass the usual out-licensing-to-a-multinational model?", "BeOne"),
+        (
+            "Aside from market know-how, what financial need does Smiley think will keep Chinese companies partnering?",
+            "capital",
+        ),
+        ("Which drug format does Smiley say Western dealmakers have been keenest on from China?", "ADCs"),
+        # A title or a firm claimed wrongly is corrected by the sentence giving the right one.
+        ("Josh Smiley — he's the CEO of Zai Lab, right?", "president and COO"),
+        ("Is Cui Cui the Asia healthcare lead at Goldman or at Jefferies?", "Jeffries Asia healthcare head"),
+        (
+            "Dajun Yang — I have him down as CFO at Ascentage. What was his line about the sector entering a new era?",
+            "CEO of Chinese drugmaker Ascentage Pharma",
+        ),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    for question in [
+        "Besides BeOne, which Chinese companies are named as pursuing global self-commercialisation?",
+        "Which senators are behind the BIOSECURE Act?",
+        "Which Asian investors did Smiley name as still keen on out-licensing?",
+        "Who is Zai Lab's CEO, given Smiley is only president?",
+        "Has CSPC Pharmaceutical brought in a new head of business development after the AstraZeneca deal?",
+        "Does BIOSECURE name WuXi AppTec or WuXi Biologics as companies of concern?",
+        "Which drug or platform did AstraZeneca license from CSPC?",
+    ]:
+        assert engine.ask(question).abstained, question
+    conversation = Conversation()
+    engine.ask("Does Zai Lab's president expect Chinese assets to stay a bargain?", conversation)
+    areas = engine.ask("Which therapy areas does he expect to stay prominent next year?", conversation)
+    assert not areas.abstained and areas.sentences[0].text.startswith("Smiley forecasts")
