@@ -29,7 +29,7 @@ import numpy as np
 
 from .config import Settings
 from .conversation import AGREEING_WORDS, LASTS, ROLE_WORDS, VIEW_OF_IT
-from .lexicon import RENAMED, RENAMING, expand_query, long_forms, phrase_words
+from .lexicon import MAJORITY_ASKED, RENAMED, RENAMING, expand_query, long_forms, phrase_words
 from .models import Answer, AnswerSentence, Citation, Hit
 from .question import (
     ANSWER_KIND_WORDS,
@@ -788,6 +788,13 @@ def gather_evidence(
         if area_leads and area_leads[0] is not candidates[0]:
             candidates.remove(area_leads[0])
             candidates.insert(0, area_leads[0])
+    if MAJORITY_ASKED.search(question) and not analysis.asks_reason and not _MAJORITY_SAID.search(candidates[0].text):
+        # "Are most Chinese biotechs going to sell globally on their own soon?": the sentence on what the majority
+        # will do leads, not the one on what some are trying.
+        majority = next((c for c in candidates[1:3] if _MAJORITY_SAID.search(c.text)), None)
+        if majority is not None:
+            candidates.remove(majority)
+            candidates.insert(0, majority)
     named = [i for i in range(len(own)) if own[i] in entities and not _is_bound_or_claim(own[i], question)]
     years = [
         i for i in range(len(own)) if own[i].isdigit() and len(own[i]) == 4 and not _is_bound_or_claim(own[i], question)
@@ -811,6 +818,14 @@ def gather_evidence(
         pool = _text_stems(_with_previous(cand, candidates))
         return all(found_in(pool, i) for i in named)
 
+    # "How much venture money did Chinese biotechs raise?", "By how much has biotech funding fallen?": the amount
+    # must be of that (venture money, funding), not another figure of the passage.
+    measured_amount = [
+        own.index(w)
+        for w in _amount_of(question, analysis)
+        if w in own and specificity(w) >= 0.3 and not _is_bound_or_claim(w, question)
+    ]
+
     def fits(cand: Candidate) -> bool:
         """A figure that answers: of the kind asked, in a sentence naming what the question names ("How much
         did Brukinsa make?" is not answered by US drug sales overall), for the year asked (a 2024 count
@@ -818,7 +833,7 @@ def gather_evidence(
         follow-up without names ("How much did that product sell?"), about what the thread was about."""
         if not cand.typed or not names_all(cand):
             return False
-        if not all(found_in(_text_stems(cand.text), i) for i in years):
+        if not all(found_in(_text_stems(cand.text), i) for i in years + measured_amount):
             return False
         context = _text_stems(_with_previous(cand, candidates))
         if borrowed and not any(_present(n, context) for n in borrowed):
@@ -847,10 +862,18 @@ def gather_evidence(
         verb_forms += [stems([base])[0], *(stems(alt)[0] for alt in long_forms(base) if len(alt) == 1)]
         verb_forms += stems(phrased.get(verb, []))  # "sign off on it": it passed
         actor_forms = [stems([actor])[0], *(stems(alt)[0] for alt in long_forms(actor) if len(alt) == 1)]
-        typed_ok = any(
-            any(_present(a, pool) for a in actor_forms) and any(_present(v, pool) for v in verb_forms)
-            for pool in (_text_stems(c.text) for c in candidates[:6])
-        )
+
+        def acting(cand: Candidate) -> bool:
+            pool = _text_stems(cand.text)
+            return any(_present(a, pool) for a in actor_forms) and any(_present(v, pool) for v in verb_forms)
+
+        typed_ok = any(acting(c) for c in candidates[:6])
+        doer = next((c for c in candidates[:3] if acting(c)), None)
+        if doer is not None and doer is not candidates[0]:
+            # "And has the House acted on it?": the sentence saying it did ("It was passed by the House") leads.
+            candidates.remove(doer)
+            candidates.insert(0, doer)
+            lead = doer
     if typed_ok and EXPECTED_OUTCOME.search(question):
         # "Does Cui expect the BIOSECURE Act to pass the Senate?", "When is the Senate expected to vote?": a
         # forecast of a vote; the passage on the act ("...will simply serve as noise", "It was passed by the
@@ -1161,6 +1184,27 @@ def _predicate(question: str) -> str | None:
 _PLACES = frozenset("us usa china chinese west western europe european asia asian global world".split())
 
 
+_AMOUNT_OF = re.compile(
+    r"\bhow\s+much\s+(?:has|have|had|did|does|do|will|would|is|are|was|were)\s+(?:the\s+)?"
+    r"(?P<subject>(?:[\w-]+\s+){0,3}?[\w-]+)\s+(?:fallen|fell|fall|risen|rose|rise|grown|grew|grow|dropped|drop|"
+    r"declined|decline|increased|increase|changed|change|shrunk|shrank|shrink|raised|raise)\b",
+    re.IGNORECASE,
+)
+
+
+def _amount_of(question: str, analysis: QuestionAnalysis) -> list[str]:
+    """What an amount asked for is of: "venture money" (not "money"), "biotech funding"."""
+    if analysis.expects != "money":
+        return []
+    moved = _AMOUNT_OF.search(question)
+    if moved:
+        return [w.lower() for w in moved.group("subject").split()[-1:]]
+    focus = analysis.focus
+    if len(focus) > 1 and focus[-1] in {"money", "cash", "funding", "financing", "investment"}:
+        return focus[-2:-1]  # "venture money": money of that kind
+    return []
+
+
 def _thread_part(question: str, query: str) -> str:
     """The words a follow-up borrowed from the thread: the bracket `prepare` added to the question, not the
     shorthand's expansions `expand_query` appended after it ("(multinational big pharma)" for "MNC")."""
@@ -1408,13 +1452,21 @@ worth?"), not at a topic."""
 
 
 _AGREEING = re.compile(
-    r"\b(?:does|do|did|would|will)\s+(?:the\s+)?(?P<who>(?:[\w’'-]+\s+){1,3}?)(?:also\s+|actually\s+)?"
+    r"\b(?:does|do|did|would|will|is|are|was)\s+(?:the\s+)?(?P<who>(?:[\w’'-]+\s+){1,3}?)(?:also\s+|actually\s+)?"
     + AGREEING_WORDS,
     re.IGNORECASE,
 )
 """Who agrees: "Does Yang agree?", "Does Smiley agree with Cui on licensing?"."""
 
 
+_MAJORITY_SAID = re.compile(
+    r"\b(?:majority|minority|most\s+of\s+them|most\s+(?:chinese\s+)?(?:companies|biotechs))\b", re.I
+)
+_AGREE_IDIOM = re.compile(
+    r"\b(?:sees?\s+(?:it\s+|things\s+)?(?:the\s+same(?:\s+way)?|that\s+way)|on\s+the\s+same\s+page|sees?\s+eye\s+to\s+eye"
+    r"|backs?\s+(?:her|him|them|that|this|it)\s+up|sides?\s+with|shares?\s+(?:that|this|the\s+same|her|his)\s+view)\b",
+    re.IGNORECASE,
+)
 _SAYS_LIKEWISE = re.compile(
     r"\b(?:echo(?:ed|es)?|mirror(?:ed|s)?|similar|likewise|(?:dis)?agree[sd]?|concur(?:red|s)?|shares?)\b",
     re.IGNORECASE,
@@ -1504,7 +1556,8 @@ def find_evidence(
 ) -> tuple[str, Evidence]:
     """Search (shorthand expanded, typos corrected against what was found) and weigh the evidence.
     Returns the query actually searched and the evidence."""
-    query = expand_query(query)
+    # "Is the Jefferies analyst on the same page?": the idiom means agreeing, which is what the model matches.
+    query = expand_query(_AGREE_IDIOM.sub("agree", query))
     hits, vector = retriever.search_one(query, allowed=allowed)
     found = [h.chunk.text for h in hits[:5]]
     corrected = correct_spelling(query, found)

@@ -84,7 +84,8 @@ _HEDGES = frozenset("exactly actually really just precisely again".split())
 
 AGREEING_WORDS = (
     r"(?:(?:dis)?(?:agree|agrees|concur|concurs)|sees?\s+(?:it\s+|things\s+)?(?:the\s+same(?:\s+way)?|that\s+way)"
-    r"|shares?\s+(?:that|this|the\s+same|her|his)\s+view|backs?\s+(?:her|him|them|that|this|it)\s+up|sides?\s+with)"
+    r"|shares?\s+(?:that|this|the\s+same|her|his)\s+view|backs?\s+(?:her|him|them|that|this|it)\s+up|sides?\s+with"
+    r"|on\s+the\s+same\s+page|sees?\s+eye\s+to\s+eye|in\s+agreement)"
 )
 """How a question asks whether someone agrees: "agree", "see it the same way", "share that view"."""
 _AGREES = re.compile(rf"\b{AGREEING_WORDS}\b", re.IGNORECASE)

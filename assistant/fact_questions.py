@@ -50,7 +50,10 @@ _LIST_DEALS = re.compile(
     r"\b(?:deals|transactions|agreements|acquisitions)\b"
     # "all the 2025 deals", not "Is this all cancer, or are the deals...?"
     r"|\b(?:all|every)\s+(?:(?:the|of|those|these)\s+)*(?:[\w$–-]+\s+){0,3}(?:deals|transactions|agreements|acquisitions)\b"
-    r"|\b(?:which|what)\s+(?:(?!of\b|\w+ed\b)[\w$–-]+\s+){0,4}(?:deals|transactions|agreements|acquisitions)\b",
+    r"|\b(?:which|what)\s+(?:(?!of\b|\w+ed\b)[\w$–-]+\s+){0,4}(?:deals|transactions|agreements|acquisitions)\b"
+    # "What were the big 2025 China deals the article lists?"
+    r"|^\s*what\s+(?:were|are)\b.*\b(?:deals|transactions|agreements)\s+(?:that\s+)?(?:the\s+)?(?:article|piece|story|it)\s+"
+    r"(?:lists|mentions|names|cites)\W*$",
     re.IGNORECASE,
 )
 _ACQUISITION_Q = re.compile(r"\b(?:acquisitions?|takeovers?|buyouts?|mergers?)\b", re.IGNORECASE)

@@ -96,6 +96,9 @@ ABBREVIATIONS: dict[str, str] = {
     "congressional": "house|senate|congress",
     "financial": "capital|financial|funding|money",
     "money": "capital|funding|money",  # "his point about money": access to capital
+    "funding": "capital|funding|financing",  # "tie out-licensing to funding needs": access to capital
+    "acted": "passed|voted|acted",  # "Has the House acted on it?": passed it, or voted
+    "persistence": "continued|continue|still|remain|persistence",  # "the persistence of out-licensing"
     "formats": "modalities|formats",  # "next-gen biologic formats": modalities
     "format": "modality|format",
     "hottest": "popular|hottest",  # "the hottest China buy": the most popular
@@ -190,6 +193,9 @@ CHAT_WORDS = frozenset(
         *("summarise", "summarize", "explain", "explains", "assess", "assesses", "portray", "portrays"),
         # Asking for it briefly, or word for word: "In a nutshell, why...?", "his exact words on BIOSECURE".
         *("nutshell", "briefly", "tldr", "gist", "exact", "words", "verbatim", "wording", "pull", "grab"),
+        # Words that point at the corpus or at nothing in particular: "anything on obesity?", "what does the
+        # article say about...?".
+        *("anything", "something", "article", "articles", "piece"),
         # Words that ask for a reason, never in it: "pipeline rationale beyond price?"
         *("rationale", "reasoning", "thesis"),
     ]
@@ -213,6 +219,12 @@ RENAMED = re.compile(
     re.IGNORECASE,
 )
 """A sentence saying a company was renamed ("BeOne Medicines – formerly known as BeiGene")."""
+
+
+MAJORITY_ASKED = re.compile(
+    r"\b(?:are|will|do|does|would|could|should|can|whether|if)\s+most\b|^\W*most\b|\bmost\s+of\b", re.IGNORECASE
+)
+"""Asks what most of them do ("Are most Chinese biotechs going to...?")."""
 
 
 PHRASES: list[tuple[re.Pattern[str], str]] = [
@@ -331,6 +343,11 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\bback(?:s|ed|ing)?\s+(?:her|him|them|that|this|it)\s+up\b|\bsid(?:e|es|ed|ing)\s+with\b", re.I),
         "mirrors echoed agree",
     ),
+    # "Is the Jefferies analyst on the same page?": whether she agrees.
+    (
+        re.compile(r"\bon\s+the\s+same\s+page\b|\bsee(?:s)?\s+eye\s+to\s+eye\b|\bin\s+agreement\b", re.I),
+        "similar echoed agree",
+    ),
     # "sticking with licensing": keeping to it, as articles say it remains or continues.
     (re.compile(r"\bstick(?:s|ing)?\s+with\b|\bstuck\s+with\b", re.IGNORECASE), "remain continue"),
     # "the open question hanging over the licensing scene", "still unsettled": the questions that remain.
@@ -389,12 +406,7 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     # "the usual licensing playbook": the blueprint.
     (re.compile(r"\bplaybooks?\b|\btemplates?\b", re.IGNORECASE), "blueprint"),
     # "Will most of them...?", "are most Chinese biotechs...": what the majority does (not "the most valuable").
-    (
-        re.compile(
-            r"\b(?:are|will|do|does|would|could|should|can|whether|if)\s+most\b|^\W*most\b|\bmost\s+of\b", re.IGNORECASE
-        ),
-        "majority",
-    ),
+    (MAJORITY_ASKED, "majority"),
 ]
 """Everyday phrasings of what articles say in set phrases."""
 

@@ -354,6 +354,8 @@ def analyse(question: str) -> QuestionAnalysis:
     # "What is BeiGene called these days?": when, not what is counted.
     if re.match(r"\s*(?:what|which|who|how|when|where)\b", bare, re.IGNORECASE):
         bare = _NOWADAYS.sub("", bare) or bare
+    # "At what valuation multiples...?", "In which therapy area...?": what is asked for follows the preposition.
+    bare = re.sub(r"^\s*(?:at|in|by|for)\s+(?=(?:what|which)\s+\w+\s+\w)", "", bare, flags=re.IGNORECASE) or bare
     # "List the modalities Yang says are pulling in investors": which modalities.
     bare = _LIST_THE.sub("which ", bare)
     focus, expects = _focus([_clean(t) for t in _spelled_out(bare)])
@@ -534,7 +536,10 @@ _EMBEDDED_WH = re.compile(
     re.IGNORECASE,
 )
 _NOWADAYS = re.compile(
-    r"[\s,]+(?:these\s+days|nowadays|at\s+the\s+moment|at\s+present|right\s+now)(?=\W*$)", re.IGNORECASE
+    r"[\s,]+(?:these\s+days|nowadays|at\s+the\s+moment|at\s+present|right\s+now"
+    # "What was Zai Lab's revenue this year?": when, not a year asked for.
+    r"|(?:this|last|next|past|previous|coming)\s+(?:year|quarter|month|week))(?=\W*$)",
+    re.IGNORECASE,
 )
 _CONNECTIVES = re.compile(r"^(?:\s*(?:and|so|ok|okay|but|then|also|well|right|now)\b[\s,]*)+", re.IGNORECASE)
 """Words that open a follow-up before its question word: "And what...", "OK, so when..."."""
@@ -581,6 +586,7 @@ def _action(text: str) -> tuple[str, str] | None:
 _ASKS_EXAMPLE = re.compile(
     r"\b(?:an?|one|any)\s+examples?\b|\bexamples?\s*\??\s*$|\bfor\s+instance\s*\??\s*$|^\s*examples?\s+of\b"
     r"|['’]s\s+examples?\s+of\b"  # "the article's example of going global on its own"
+    r"|\bthe\s+examples?\s+(?:given|cited|used|offered)\b"  # "What's the example given of...?"
     # "Any Chinese company that's actually gone global on its own?": one that has, named.
     r"|^\s*(?:(?:is|are)\s+there\s+)?any\s+(?:[\w-]+\s+){0,3}(?:company|companies|firm|firms|biotech|biotechs|"
     r"drugmaker|drugmakers|pharma)\s+(?:that|which|who|already|actually|currently|now|[a-z]+ing)\b"
@@ -643,6 +649,9 @@ def _past_after_noun(phrase: list[str], word: str) -> bool:
     return phrase[-1] not in STOPWORDS and phrase[-1] not in {"the", "a", "an"} and is_everyday_verb_form(word)
 
 
+_NATIONALITIES = frozenset("chinese western european japanese korean asian".split())
+
+
 def _noun_phrase(words: list[str]) -> list[str]:
     """Words up to the first auxiliary, preposition, past-tense verb or end; possessors ("x's") dropped."""
     phrase: list[str] = []
@@ -654,6 +663,8 @@ def _noun_phrase(words: list[str]) -> list[str]:
         if word in _SPEAKER_VERBS and len(phrase) >= 2:
             phrase.pop()  # "which modalities Yang says are...": Yang speaks; the modalities are asked for
             break
+        if word in _NATIONALITIES and phrase and re.fullmatch(r"[a-z]+(?:ies|[^s']s)", phrase[-1]):
+            break  # "What capabilities Chinese companies are lacking...?": a subject starts, without its "do"
         phrase.append(word)
     return [w for w in phrase if w not in STOPWORDS and w not in {"the", "a", "an"} and any(c.isalnum() for c in w)]
 
@@ -668,7 +679,7 @@ _HEAD_TYPES = {
     ),
     **dict.fromkeys("name names".split(), "name"),
     **dict.fromkeys("phase phases stage".split(), "phase"),
-    **dict.fromkeys("margin tally".split(), "count"),
+    **dict.fromkeys("margin tally multiple multiples".split(), "count"),
     **dict.fromkeys(
         "drug drugs asset assets product products molecule molecules candidate candidates programme programmes".split(),
         "product",

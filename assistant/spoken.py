@@ -51,6 +51,14 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
     """The question as it would have been typed; unchanged when there is nothing to undo."""
     text = _FILLER_START.sub("", question)
     text = _FILLER.sub("", text)
+    # "anything on obesity?", "any news about BIOSECURE?": what about it.
+    text = re.sub(
+        r"^\s*(?:(?:is|was)\s+there\s+)?(?:anything|something|any\s+news|any\s+info(?:rmation)?)\s+(?:new\s+)?"
+        r"(?:on|about|re|regarding)\b",
+        "what about",
+        text,
+        flags=re.IGNORECASE,
+    )
     text = re.sub(r"\blike\s+(?=(?:about\s+|around\s+)?(?:\d|(?:" + _NUMBER_WORD + r")\b))", "", text, flags=re.I)
     text = re.sub(
         r"\b[A-Za-z]+\b",

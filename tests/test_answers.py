@@ -1755,3 +1755,37 @@ def test_a_policy_researchers_and_a_recruiters_words(engine: Engine) -> None:
     engine.ask("Does Zai Lab's president expect Chinese assets to stay a bargain?", conversation)
     areas = engine.ask("Which therapy areas does he expect to stay prominent next year?", conversation)
     assert not areas.abstained and areas.sentences[0].text.startswith("Smiley forecasts")
+
+
+def test_a_sovereign_fund_analysts_and_a_founders_words(engine: Engine) -> None:
+    from assistant.question import analyse
+
+    assert analyse("What was Zai Lab's revenue this year?").expects == "money"
+    assert analyse("What capabilities Chinese companies are lacking, according to Cui?").expects is None
+    assert analyse("What were that drug's US sales last year?").expects == "money"
+    assert analyse("What's the example given of a Chinese company commercialising on its own?").expects == "example"
+    for question, expected in [
+        ("What capabilities Chinese companies are currently lacking to self-commercialise, according to Cui?", "lack"),
+        ("What were the big 2025 China deals the article lists?", "Novartis–Argo"),
+        ("anything on obesity?", "obesity market"),
+        ("Does Smiley tie the persistence of out-licensing to funding needs?", "access to capital"),
+        ("What's the example given of a Chinese-origin company commercialising globally on its own?", "BeOne"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    most = engine.ask("Are most Chinese biotechs going to start selling globally on their own soon, or keep licensing?")
+    assert not most.abstained and "the majority are unlikely" in most.sentences[0].text
+    for question in [
+        "What was Zai Lab's revenue this year?",
+        "How much venture money did Chinese biotechs raise in 2025 compared with US biotechs?",
+        "By how much has Western biotech funding fallen this year?",
+    ]:
+        assert engine.ask(question).abstained, question
+    conversation = Conversation()
+    engine.ask("What's the Ascentage Pharma CEO's take on BIOSECURE?", conversation)
+    same = engine.ask("And is the Jefferies analyst on the same page?", conversation)
+    assert not same.abstained and same.sentences[0].text.startswith("Cui expressed similar thoughts")
+    conversation = Conversation()
+    engine.ask("Where does the BIOSECURE Act stand in the Senate?", conversation)
+    house = engine.ask("And has the House acted on it?", conversation)
+    assert not house.abstained and "passed by the House" in house.answer
