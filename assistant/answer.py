@@ -1298,9 +1298,41 @@ def _context_before(question: str) -> re.Match[str] | None:
 
 def without_motive(question: str) -> str:
     """The question without a sentence after it about why the asker asks ("...on BIOSECURE? I'd love to read
-    it out on the show."): its words are neither searched for nor required of the answer."""
+    it out on the show.") or how to answer ("...? just the number, nothing else"): their words are neither
+    searched for nor required of the answer."""
     after = _ASKER_AFTER.search(question)
-    return question[: after.start()] if after else question
+    return without_instructions(question[: after.start()] if after else question)
+
+
+_ANSWER_KIND = (
+    r"(?:number|figure|%|percentage|amount|label|names?|year|date|city|\$\s*figure|total\s*\$|count|value|answer)"
+)
+_INSTRUCTION = re.compile(
+    r"(?:please|pls|plz|thanks|thx)"
+    # "just the number", "name only" (not "figure?" alone: "Zai Lab revenue, figure?" asks for one).
+    rf"|(?:(?:give\s+me\s+)?(?:just|only)\s+(?:the\s+)?{_ANSWER_KIND}(?:\s+only)?|(?:the\s+)?{_ANSWER_KIND}\s+only)"
+    r"(?:\s+(?:pls|please))?"
+    r"|exact\s+count|no\s+ranges|one\s+(?:figure|number)"
+    r"|(?:answer\s+)?(?:in\s+)?(?:one|a|1|two|2)\s+(?:line|sentence|word)s?(?:\s+(?:answer|max|each|why))?"
+    r"|(?:answer|reply|respond)\s+in\s+(?:one|a|1)\s+(?:line|sentence|word)"
+    r"|(?:be\s+)?(?:brief|concise|short)|keep\s+it\s+(?:short|brief|tight)|short\s+answer"
+    r"|no\s+(?:fluff|commentary|bio|waffle|preamble)|nothing\s+else|comma[- ]separated"
+    r"|quote\s+(?:the\s+(?:exact\s+)?(?:sentence|line|quote)|(?:him|her|them)\s+exactly)"
+    r"|yes\s*/\s*no(?:\s*(?:plus|\+)\s*(?:a|one)\s+line(?:\s+why)?)?|correct\s+me\s+in\s+one\s+line"
+    r"|(?:just\s+)?list\s+them|bullet\s+points?(?:\s+fine)?|table\s+please",
+    re.IGNORECASE,
+)
+"""How to answer, not what: "just the number", "one line", "no fluff", "quote the exact sentence"."""
+_LAST_CLAUSE = re.compile(r"([,.;?!:]|\s[—–-])\s*([^,.;?!:—–]+?)\s*[.!]?\s*$")
+
+
+def without_instructions(question: str) -> str:
+    """ "Novartis x Argo — how much was that deal worth? just the number, nothing else": the question, without
+    the instructions after it (the answer is the corpus's sentences either way)."""
+    text = question
+    while (last := _LAST_CLAUSE.search(text)) and _INSTRUCTION.fullmatch(last.group(2).strip()):
+        text = text[: last.start()] + ("?" if last.group(1) == "?" else "")
+    return text.strip() if len(text.strip()) >= 8 else question
 
 
 def question_proper(question: str) -> str:

@@ -160,6 +160,8 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
     to; one about "he"/"she" keeps its own words, and the passages naming the thread's people are
     preferred instead (see `person_anchors`).
     """
+    from .question import is_everyday_verb_form, specificity
+
     question = question.strip()
     if conversation is None or not conversation.turns or not is_follow_up(question):
         return question
@@ -169,8 +171,11 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
     names = [n for n in thread_names(conversation) if n.lower() not in own]
     # "What's his reasoning?": one word of its own; the rest is the thread's question. "Does the Ascentage
     # CEO agree?", "Does Josh Smiley agree with her?": a person and "agree", nothing else of its own.
+    # "And what's happening on the Western side?": everyday verbs and vague nouns say nothing of their own.
+    content = {t for t in own if specificity(t) >= 0.2 and not is_everyday_verb_form(t)}
     if (
         (len(own) <= 2 and (_ELLIPTICAL.match(question) or not _PRONOUNS.search(question)))
+        or (len(content) <= 1 and _ELLIPTICAL.match(question) and not _PRONOUNS.search(question))
         # "And in dollar terms, how much were they worth?": nothing of its own but the kind of answer.
         or (own and own <= ANSWER_KIND_WORDS | {"deal", "deals"})
         or (len(own) <= 1 and own <= _ASKS_FOR_VIEW and _PERSON_PRONOUN.search(question))

@@ -51,6 +51,7 @@ _LIST_DEALS = re.compile(
     # "all the 2025 deals", not "Is this all cancer, or are the deals...?"
     r"|\b(?:all|every)\s+(?:(?:the|of|those|these)\s+)*(?:[\w$–-]+\s+){0,3}(?:deals|transactions|agreements|acquisitions)\b"
     r"|\b(?:which|what)\s+(?:(?!of\b|\w+ed\b)[\w$–-]+\s+){0,4}(?:deals|transactions|agreements|acquisitions)\b"
+    r"|^\s*what\s+(?:were|are)\s+the\s+(?:[\w$–-]+\s+){1,4}(?:deals|transactions|agreements)\b"
     # "What were the big 2025 China deals the article lists?"
     r"|^\s*what\s+(?:were|are)\b.*\b(?:deals|transactions|agreements)\s+(?:that\s+)?(?:the\s+)?(?:article|piece|story|it)\s+"
     r"(?:lists|mentions|names|cites)\W*$",

@@ -279,7 +279,7 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
         "deal agreement signing",
     ),
     # "Why the pickup in cardiometabolic deals?", "any other area picking up?": an uptick.
-    (re.compile(r"\bpick(?:s|ed|ing)?(?:-|\s+)up\b|\bpickups?\b", re.IGNORECASE), "uptick"),
+    (re.compile(r"\bpick(?:s|ed|ing)?(?:-|\s+)up\b|\bpickups?\b|\btick(?:s|ed|ing)?\s+up\b", re.IGNORECASE), "uptick"),
     # "When did the House sign off on it?": when it passed.
     (re.compile(r"\bsign(?:s|ed|ing)?\s+off\b|\bgreen-?lit\b", re.IGNORECASE), "passed"),
     # "heart-and-metabolism deals", "immune-mediated disease": the therapy areas' names.
@@ -380,6 +380,11 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
             re.IGNORECASE,
         ),
         "self-commercialisation",
+    ),
+    # "global sponsors", "trial sponsors": a CRO's word for the companies whose trials it runs (not a bill's).
+    (
+        re.compile(r"\b(?:global|pharma|trial|study|clinical|big|western|biotech|industry)\s+sponsors?\b", re.I),
+        "companies",
     ),
     # "deal flow": the deals.
     (re.compile(r"\bdeal[- ]?flow\b", re.IGNORECASE), "deals"),

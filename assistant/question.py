@@ -359,6 +359,13 @@ def analyse(question: str) -> QuestionAnalysis:
     # "List the modalities Yang says are pulling in investors": which modalities.
     bare = _LIST_THE.sub("which ", bare)
     focus, expects = _focus([_clean(t) for t in _spelled_out(bare)])
+    if (
+        expects is None
+        and len(focus) > 1
+        and focus[-1] in {"called", "named"}
+        and _HEAD_TYPES.get(focus[-2]) == "product"
+    ):
+        expects, focus = "product", []  # "What's Ascentage Pharma's lead drug called?": the drug's name
     verb = re.match(r"^\s*(?:and\s+|so\s+)?what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+([a-z]+)\b", unbracketed, re.I)
     if verb and is_everyday_verb_form(verb.group(1).lower()):
         focus = []  # "what's credited with...", "what is driving...": a verb, not a thing named
@@ -688,7 +695,7 @@ _HEAD_TYPES = {
     **dict.fromkeys("count number tally days weeks months years hours duration".split(), "count"),
     **dict.fromkeys("time times turnaround".split(), "duration"),
     **dict.fromkeys("date year month day timing".split(), "date"),
-    **dict.fromkeys("share percentage proportion percent fraction %".split(), "percent"),
+    **dict.fromkeys("share percentage proportion percent fraction % slice portion".split(), "percent"),
     # "Which big pharmas...", "which companies": names of companies are the answer.
     **dict.fromkeys(
         "companies firms pharmas drugmakers biotechs buyers licensees licensors partners".split(), "companies"
@@ -698,7 +705,9 @@ _HEAD_TYPES = {
     **dict.fromkeys("company firm drugmaker biotech buyer licensee licensor partner".split(), "company"),
     # "What therapy area is the AZ–CSPC deal in?": a disease area or a kind of drug is the answer.
     **dict.fromkeys(
-        "area areas modality modalities indication indications disease diseases condition conditions".split(), "area"
+        "area areas modality modalities indication indications disease diseases condition conditions category "
+        "categories".split(),
+        "area",
     ),
 }
 ANSWER_KIND_WORDS = frozenset(_HEAD_TYPES)

@@ -1789,3 +1789,44 @@ def test_a_sovereign_fund_analysts_and_a_founders_words(engine: Engine) -> None:
     engine.ask("Where does the BIOSECURE Act stand in the Senate?", conversation)
     house = engine.ask("And has the House acted on it?", conversation)
     assert not house.abstained and "passed by the House" in house.answer
+
+
+def test_a_cro_directors_and_a_prompt_writers_words(engine: Engine) -> None:
+    from assistant.answer import without_motive
+    from assistant.question import analyse
+
+    # How to answer is not what is asked ("figure?" alone still asks for one).
+    assert without_motive("Novartis x Argo — how much was that deal worth? just the number, nothing else") == (
+        "Novartis x Argo — how much was that deal worth?"
+    )
+    assert without_motive("list the areas R&D is speeding up in. comma separated, nothing else") == (
+        "list the areas R&D is speeding up in"
+    )
+    assert without_motive("Zai Lab revenue, figure?") == "Zai Lab revenue, figure?"
+    assert analyse("Of all the innovator deals big pharma signed in 2024, what slice had Chinese origin?").expects == (
+        "percent"
+    )
+    assert analyse("what's Ascentage Pharma's lead drug called?").expects == "product"
+    for question, expected in [
+        (
+            "list the therapy areas the article says R&D is speeding up in. comma separated, nothing else",
+            "cardiometabolic",
+        ),
+        ("what's behind the pickup in cardiometabolic deals? short answer", "obesity market"),
+        ("Which deal category is ticking up as companies try to get into obesity?", "cardiometabolic deals"),
+        ("What were the big China in-licensing deals in 2025?", "Novartis–Argo"),
+        ("Of all the innovator deals big pharma signed in 2024, what slice had Chinese origin?", "28%"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    for question in [
+        "average IND review time in China, in days? number only",
+        "what's Ascentage Pharma's lead drug called? name only",
+        "Who are the congressional sponsors of the BIOSECURE Act?",
+    ]:
+        assert engine.ask(question).abstained, question
+    conversation = Conversation()
+    engine.ask("Why has China turned into a development hub for cell and gene therapies?", conversation)
+    engine.ask("How many CGT trials actually got to FPI there last year?", conversation)
+    west = engine.ask("And what's happening on the Western side?", conversation)
+    assert not west.abstained and "funding pressures" in west.answer
