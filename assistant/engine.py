@@ -276,6 +276,7 @@ class Engine:
             if (
                 answer is None
                 or (is_total and _states_total(passage_answer, answer))
+                or (is_count and _states_count(passage_answer))
                 or (
                     answer.abstained
                     and not passage_answer.abstained
@@ -682,7 +683,9 @@ _PARTNER_Q = re.compile(
 """Questions asking who was on the other side of a company's deal."""
 _PARTNERING_IN_GENERAL = re.compile(
     r"\b(?:should|would|will|could|or)\s+(?:[\w-]+\s+){0,3}partner\b|\bto\s+partner\b"
-    r"|\bpartner(?:ing|s)?\s+with\s+(?:an?\s+|the\s+)?(?:mncs?|multinationals?|big\s+pharma|large\s+pharma|western)",
+    r"|\bpartner(?:ing|s)?\s+with\s+(?:an?\s+|the\s+)?(?:mncs?|multinationals?|big\s+pharma|large\s+pharma|western)"
+    # "the reason ... for Chinese companies to keep depending on partners rather than going alone"
+    r"|\b(?:depend\w*|rel(?:y|ies|ying|iant)|need\w*)\s+(?:on\s+)?partners?\b|\bpartners?\s+rather\s+than\b|\breasons?\b",
     re.IGNORECASE,
 )
 """Partnering as a strategy ("should Chinese companies partner with a multinational or go it alone?"), not a
@@ -749,6 +752,16 @@ def _states_total(passage: Answer, facts: Answer | None) -> bool:
         return True
     summed = any(lead in c.text for c in facts.citations)
     return not summed and passage.confidence >= STATED_TOTAL_CONFIDENCE
+
+
+def _states_count(passage: Answer) -> bool:
+    """Does the passage answer lead with a count of its own ("20 transactions worth over $500m taking place in
+    2023"), stated confidently enough to beat counting the deals the articles happen to name?"""
+    from .question import satisfies
+
+    if passage.abstained or not passage.sentences:
+        return False
+    return satisfies("count", passage.sentences[0].text) and passage.confidence >= STATED_TOTAL_CONFIDENCE
 
 
 _PERSON_WORD = re.compile(r"\b(?:he|she|him|her|his|hers|they|them|their|who|whom)\b", re.IGNORECASE)

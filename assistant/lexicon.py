@@ -196,6 +196,8 @@ CHAT_WORDS = frozenset(
         # Words that point at the corpus or at nothing in particular: "anything on obesity?", "what does the
         # article say about...?".
         *("anything", "something", "article", "articles", "piece"),
+        # "at this juncture": now, which every question about the present means anyway.
+        "juncture",
         # Words that ask for a reason, never in it: "pipeline rationale beyond price?"
         *("rationale", "reasoning", "thesis"),
     ]

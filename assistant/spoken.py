@@ -65,6 +65,7 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
         lambda m: _APOSTROPHES.get(m.group(0).lower(), m.group(0)) if m.group(0).islower() else m.group(0),
         text,
     )
+    text = re.sub(r"\bhalf\s+a\s+billion\b", "500m", text, flags=re.IGNORECASE)  # "over half a billion"
     text = _spoken_numbers(text)
     text = _written_amounts(text)
     text = _acronyms(text, in_corpus)

@@ -1830,3 +1830,27 @@ def test_a_cro_directors_and_a_prompt_writers_words(engine: Engine) -> None:
     engine.ask("How many CGT trials actually got to FPI there last year?", conversation)
     west = engine.ask("And what's happening on the Western side?", conversation)
     assert not west.abstained and "funding pressures" in west.answer
+
+
+def test_an_indian_strategy_heads_and_a_sceptical_rd_heads_words(engine: Engine) -> None:
+    for question, expected in [
+        # Needing partners is a reason asked for, not a deal's other side.
+        (
+            "What is the reason given by the Zai Lab executive for Chinese companies to keep depending on partners "
+            "rather than going alone? Is it a money issue?",
+            "access to capital",
+        ),
+        (
+            "In short, why are Western pharma companies increasingly seeking deals with Chinese biotech at this "
+            "juncture? I need the basic rationale for a board note.",
+            "seeking out deals",
+        ),
+        # The passage's own count beats counting the deals the articles happen to name.
+        (
+            "Put a number on the 'sizable increase' in high-value China deals — how many went over half a billion, "
+            "and in what year?",
+            "20 transactions",
+        ),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
