@@ -1494,11 +1494,9 @@ _AGREEING = re.compile(
 _MAJORITY_SAID = re.compile(
     r"\b(?:majority|minority|most\s+of\s+them|most\s+(?:chinese\s+)?(?:companies|biotechs))\b", re.I
 )
-_AGREE_IDIOM = re.compile(
-    r"\b(?:sees?\s+(?:it\s+|things\s+)?(?:the\s+same(?:\s+way)?|that\s+way)|on\s+the\s+same\s+page|sees?\s+eye\s+to\s+eye"
-    r"|backs?\s+(?:her|him|them|that|this|it)\s+up|sides?\s+with|shares?\s+(?:that|this|the\s+same|her|his)\s+view)\b",
-    re.IGNORECASE,
-)
+"""A sentence on what most of them do ("Cui notes that the majority are unlikely to...")."""
+_AGREE_IDIOM = re.compile(rf"\b{AGREEING_WORDS}\b", re.IGNORECASE)
+"""The ways of asking whether someone agrees ("on the same page", "see it the same way"), searched as "agree"."""
 _SAYS_LIKEWISE = re.compile(
     r"\b(?:echo(?:ed|es)?|mirror(?:ed|s)?|similar|likewise|(?:dis)?agree[sd]?|concur(?:red|s)?|shares?)\b",
     re.IGNORECASE,
