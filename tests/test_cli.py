@@ -224,3 +224,44 @@ def test_ask_notes_a_stale_index_and_a_missing_corpus_folder(seed_copy: Settings
     assert "1 article" in stale.stderr and "assistant index" in stale.stderr and len(stale.stderr.splitlines()) == 1
     missing = run(seed_copy, "ask", "--corpus", str(tmp_path / "nowhere"), question)
     assert missing.returncode == 0 and "no corpus folder" in missing.stderr
+
+
+@pytest.mark.parametrize("how", ["window closed", "SIGHUP"])
+def test_the_chat_quits_when_its_terminal_goes_away(seed_index: Settings, how: str) -> None:
+    """A closed terminal window or a dropped SSH session must not leave the chat running (and busy) against
+    a dead terminal: closing the terminal's other end, or a hang-up signal, ends it."""
+    import os
+    import pty
+    import signal
+    import time
+
+    master, slave = pty.openpty()
+    proc = subprocess.Popen(
+        assistant_cmd("chat"),
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=cli_env(seed_index, TERM="xterm-256color", COLUMNS="100", LINES="30"),
+        start_new_session=True,  # no controlling terminal: closing the window sends no SIGHUP
+    )
+    os.close(slave)
+    shown = b""
+    deadline = time.monotonic() + 60
+    while b"Ready" not in shown and time.monotonic() < deadline and proc.poll() is None:
+        try:
+            shown += os.read(master, 65536)
+        except OSError:
+            break
+    try:
+        assert b"Ready" in shown, shown[-500:]
+        if how == "SIGHUP":
+            proc.send_signal(signal.SIGHUP)
+        else:
+            os.close(master)
+        proc.wait(timeout=20)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+        if how == "SIGHUP":
+            os.close(master)
+    assert proc.returncode == 0  # it quit, cleanly (not killed by the signal)

@@ -6,7 +6,9 @@ thread workers that post a message when done; the UI is only touched from those 
 
 from __future__ import annotations
 
+import asyncio
 import os
+import signal
 import threading
 from collections import deque
 from collections.abc import Iterable
@@ -44,6 +46,8 @@ DETERMINISTIC_ENV = "ASSISTANT_TUI_DETERMINISTIC"
 """Set to 1 to hide timings and skip periodic refreshes (snapshot tests)."""
 STATUS_EVERY = 10.0
 """Seconds between checks of the corpus for new, changed or deleted articles."""
+TERMINAL_EVERY = 2.0
+"""Seconds between checks that the terminal is still there."""
 
 
 @dataclass
@@ -164,6 +168,9 @@ class ChatApp(App[None]):
         yield StatusBar(id="status")
         yield Footer()
 
+    terminal_fd: int | None = None
+    """The terminal the chat was started in (`run_chat`); when it goes away, the chat quits."""
+
     def on_mount(self) -> None:
         if self.deterministic:
             self.query_one(PromptInput).cursor_blink = False
@@ -171,6 +178,16 @@ class ChatApp(App[None]):
         self.load_engine()
         if not self.deterministic:
             self.set_interval(STATUS_EVERY, self.check_status)
+        if self.terminal_fd is not None:
+            self.set_interval(TERMINAL_EVERY, self.check_terminal)
+            if hasattr(signal, "SIGHUP"):  # the terminal hung up: quit, as a terminal program should
+                asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, self.exit)
+
+    def check_terminal(self) -> None:
+        """A closed terminal window (or a dropped SSH session) does not always send the chat SIGHUP (`make run`
+        keeps it from it); without this the chat would run on against a dead terminal, busy."""
+        if self.terminal_fd is not None and not os.isatty(self.terminal_fd):
+            self.exit()
 
     @property
     def status_bar(self) -> StatusBar:
@@ -556,5 +573,10 @@ class ChatApp(App[None]):
 
 
 def run_chat(settings: Settings) -> None:
-    """Open the chat (blocking until it quits)."""
-    ChatApp(settings).run()
+    """Open the chat (blocking until it quits). It quits, too, when its terminal hangs up."""
+    import sys
+
+    app = ChatApp(settings)
+    if sys.__stdin__ is not None and sys.__stdin__.isatty():
+        app.terminal_fd = sys.__stdin__.fileno()
+    app.run()
