@@ -194,7 +194,14 @@ def _present(term_stem: str, pool: AbstractSet[str]) -> bool:
             return True
         if m >= 5 and n > m and n - m <= 3 and term_stem.startswith(word):
             return True
-        if n >= 6 and word[:1] == term_stem[:1] and abs(m - n) <= 2 and _edits_at_most(term_stem, word, 2):
+        # Two errors in a short word only as a shorter form ("passag(e)", "pass"): "mechan(ism)" is not "mean".
+        if (
+            n >= 6
+            and word[:1] == term_stem[:1]
+            and abs(m - n) <= 2
+            and (min(n, m) >= 6 or term_stem.startswith(word) or word.startswith(term_stem))
+            and _edits_at_most(term_stem, word, 2)
+        ):
             return True
     return False
 
@@ -1354,6 +1361,9 @@ def _aside_terms(question: str) -> set[str]:
     who = re.match(r"\s*as\s+an?\s+([^,.?]{1,40}),", question, re.IGNORECASE)
     if who:  # "As a founder, should I expect...?": who asks
         return set(query_terms(who.group(1))) - set(query_terms(question[who.end() :]))
+    like_us = re.search(r"\blike\s+us\s+[A-Z][a-z]+s\b", question)
+    if like_us:  # "...generics and me-too products, just like us Indians.": who asks
+        return set(query_terms(like_us.group(0))) - set(query_terms(question[: like_us.start()]))
     after = _ASKER_AFTER.search(question)
     if after:
         # "...signed cancer deals in 2025? Trying to see if any of my holdings are involved.": why they ask.

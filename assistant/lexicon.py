@@ -127,6 +127,9 @@ ABBREVIATIONS: dict[str, str] = {
     "worried": "concerned|worried|unfazed|fazed",
     "concerned": "concerned|worried|unfazed|fazed",
     "pivot": "moving|shift|pivot",
+    "pivoting": "moving|shift|pivoting",  # "what is it pivoting towards now?"
+    "reliant": "require|need|reliant",  # "which keeps them reliant on partners": what they will still require
+    "reliance": "require|need|reliance",
     "gen": "generation",
     "dev": "development",
     "co": "company|companies",
@@ -200,6 +203,8 @@ CHAT_WORDS = frozenset(
         "juncture",
         # Words that ask for a reason, never in it: "pipeline rationale beyond price?"
         *("rationale", "reasoning", "thesis"),
+        # Asking what a short form stands for: "What does the abbreviation MNC stand for?"
+        *("abbreviation", "abbreviations", "acronym", "acronyms"),
     ]
 )
 

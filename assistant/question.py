@@ -332,6 +332,9 @@ def analyse(question: str) -> QuestionAnalysis:
     # read from the question.
     shaped = TOPIC_THEN_QUESTION.match(text)
     asked = shaped.group("ask") if shaped else text
+    # "The piece just calls it immuno-oncology. Does it say what the mechanism is?": a remark, then the question.
+    remark = re.match(r"^[^?]{10,200}?[a-z0-9)”’\"]\.\s+(?P<ask>[A-Z][^.?!]*\?)\s*$", asked)
+    asked = remark.group("ask") if remark and _EMBEDDED_WH.match(remark.group("ask")) else asked
     # An aside in brackets ("(ex-BeiGene)") glosses the question; it is not the thing asked about.
     unbracketed = re.sub(r"\s*\([^()]*\)", "", asked).strip() or asked
     # "And what was the value?", "OK, so when did it pass?": the connective opens a follow-up; the question
@@ -346,6 +349,8 @@ def analyse(question: str) -> QuestionAnalysis:
     bare = re.sub(r"^\s*" + SET_ASIDE + r"[^,?]{2,60},\s*", "", bare, flags=re.IGNORECASE) or bare
     # "Which cancer indications specifically?": the head is before the adverb.
     bare = re.sub(r"[\s,—–-]+(?:specifically|exactly|precisely|in\s+particular)(?=\W*$)", "", bare, flags=re.I) or bare
+    # "what the mechanism actually is": the adverb is how it is asked, not what.
+    bare = re.sub(r"\s+(?:actually|really)\b", "", bare, flags=re.IGNORECASE)
     # "Did she name any of those US partners?": which partners, by name.
     bare = _NAMED_ANY.sub("which ", bare)
     # "Did he say which of his own company's drugs could be affected?": what he would have said is asked for.
@@ -416,6 +421,15 @@ def analyse(question: str) -> QuestionAnalysis:
         # "Zenas and InnoCare deal is for which molecule?", "Brukinsa get FDA approve which year?": the kind of
         # answer the head after the question word names.
         expects = _HEAD_TYPES.get(later_wh.group(1).lower())
+    compared = re.search(
+        r"\b(?:compare[sd]?|stacks?\s+up|measures?\s+up)\s+(?:with|to|against)\s+(?:the|its|their)\s+"
+        r"(?:[A-Za-z]+\s+)?([a-z]+)\s+(?:in|for|of)\s+(?:19|20)\d\d\b",
+        text,
+        re.IGNORECASE,
+    )
+    if expects is None and compared:
+        # "How does that compare with the share in 2023?": the same measure, another year.
+        expects = _HEAD_TYPES.get(compared.group(1).lower())
     if expects is None and re.search(r"(?:,|\(|\bin)\s*%\s*\)?\s*\??\s*$", text):
         expects, focus = "percent", []  # "China's share of global trial starts in 2024, %": of what, below
     if expects in {None, "count"} and re.search(r"\b(?:what|which)\s+(?:years?|yrs?)\b", text, re.IGNORECASE):

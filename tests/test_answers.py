@@ -1854,3 +1854,43 @@ def test_an_indian_strategy_heads_and_a_sceptical_rd_heads_words(engine: Engine)
     ]:
         answer = engine.ask(question)
         assert not answer.abstained and expected in answer.answer, question
+
+
+def test_remarks_before_the_question_and_words_that_only_look_alike(engine: Engine) -> None:
+    # A remark, then the question: what is asked about is in the question ("the mechanism"), and a short
+    # word two letters away ("mean") is not it.
+    conversation = Conversation()
+    engine.ask(
+        "Which Chinese company is held up as having gone it alone commercially in the US, and with what drug?",
+        conversation,
+    )
+    refused = engine.ask(
+        "The piece just calls it immuno-oncology. Does it say what the mechanism actually is?", conversation
+    )
+    assert refused.abstained, refused.answer
+    # The same measure in another year: a count of deals in 2023 does not answer for the share.
+    conversation = Conversation()
+    engine.ask("What share of large pharma's 2024 innovator deals were Chinese, according to GlobalData?", conversation)
+    engine.ask("And what were they worth in total?", conversation)
+    refused = engine.ask("How does that compare with the share in 2023?", conversation)
+    assert refused.abstained, refused.answer
+    for question, expected in [
+        # "abbreviation" asks for a short form's meaning; "reliant" is what they will still require.
+        (
+            "What does the abbreviation MNC stand for in the article, and what alternative strategy are some "
+            "Chinese companies exploring instead of the usual MNC licensing approach?",
+            "multinational company (MNC)",
+        ),
+        (
+            "What resource does Smiley say Chinese companies will still need, which keeps them reliant on partners?",
+            "access to capital",
+        ),
+        # "just like us Indians": who asks, not what the article must mention.
+        (
+            "Earlier China was known for generics and me-too products, just like us Indians. What is it pivoting "
+            "towards now?",
+            "moving away from this reputation",
+        ),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
