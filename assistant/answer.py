@@ -29,7 +29,7 @@ import numpy as np
 
 from .config import Settings
 from .conversation import AGREEING_WORDS, LASTS, ROLE_WORDS, VIEW_OF_IT
-from .lexicon import MAJORITY_ASKED, RENAMED, RENAMING, expand_query, long_forms, phrase_words
+from .lexicon import MAJORITY_ASKED, RENAMED, RENAMING, drug_class_members, expand_query, long_forms, phrase_words
 from .models import Answer, AnswerSentence, Citation, Hit
 from .question import (
     ANSWER_KIND_WORDS,
@@ -172,6 +172,11 @@ def _text_stems(text: str) -> frozenset[str]:
 
 
 _UNITS = frozenset({"m", "mn", "bn", "b", "k", "million", "billion"})
+
+
+def _drug_names(term: str, pool: AbstractSet[str]) -> list[str]:
+    """Drugs in the pool of the class the term names, by their names' stems ("btk": zanubrutinib)."""
+    return [w for w in drug_class_members(term, sorted(pool)) if not is_known_word(w)]
 
 
 def _present(term_stem: str, pool: AbstractSet[str]) -> bool:
@@ -622,6 +627,7 @@ def gather_evidence(
         + ([stems(list(parts))] if (parts := compound_parts(t)) else [])  # "longterm": long, term
         + [stems([w]) for w in phrased.get(t, [])]  # "rattled": the article says "unfazed"
         + [stems([w]) for w in sorted(_SCOPES.get(t, ()))]  # "America": the article says "the US"
+        + [[w] for w in _drug_names(t, documents_pool)]  # "BTK inhibitor": the article names zanubrutinib
         for t in own
     ]
 
@@ -673,6 +679,7 @@ def gather_evidence(
             _present(stems([p])[0], answer_pool)
             or any(all(_present(w, answer_pool) for w in stems(alt)) for alt in long_forms(p))
             or any(_present(w, answer_pool) for w in stems(phrased.get(p, [])))
+            or _drug_names(p, answer_pool)
             for p in head_parts
         ):
             focus_missing = 1.0 if head in entities else specificity(head)
@@ -743,7 +750,7 @@ def gather_evidence(
             )
 
         fitting: Candidate | None = lead if about_them(lead) else None
-        if fitting is None and (others or view_areas or agrees):
+        if fitting is None and (others or view_areas or agrees or view_of_it):
             # Another contender may lead when the sentence itself is theirs and names what is asked of them.
             fitting = next(
                 (
@@ -802,7 +809,11 @@ def gather_evidence(
         if majority is not None:
             candidates.remove(majority)
             candidates.insert(0, majority)
-    named = [i for i in range(len(own)) if own[i] in entities and not _is_bound_or_claim(own[i], question)]
+    named = [
+        i
+        for i in range(len(own))
+        if own[i] in entities and not _is_bound_or_claim(own[i], question) and own[i] not in aside
+    ]
     years = [
         i for i in range(len(own)) if own[i].isdigit() and len(own[i]) == 4 and not _is_bound_or_claim(own[i], question)
     ]
@@ -854,6 +865,10 @@ def gather_evidence(
             any(re.search(rf"\b{re.escape(f)}", cand.text, re.IGNORECASE) for f in forms) for forms in areas_asked
         )
 
+    if analysis.expects == "product" and named and typed_ok:
+        # "What's the name of the medicine Zenas is licensing from InnoCare?": a drug named with other
+        # companies (BeOne's Brukinsa) is not theirs.
+        typed_ok = any(c.typed and names_all(c) for c in contenders)
     if len(named) >= 2 and typed_ok:
         # "Which asset did AstraZeneca license from CSPC?" is not answered from a passage naming neither.
         passages_of = [_text_stems(pool_hits[c.hit_index].chunk.text) for c in contenders[:1]]
@@ -1349,7 +1364,19 @@ def question_proper(question: str) -> str:
     return question[context.end() :] if context else question
 
 
+_APPOSITIVE = re.compile(
+    r"\b[A-Z][\w&-]+,\s+the\s+([^,—–?]{2,40}?)\s+(?:people|folks|guys|crowd|outfit|shop|specialists?)\s*[,—–-]"
+)
+"""A description of a company set after its name ("InnoCare, the BTK inhibitor people —"): who it is, as the
+asker knows it; the article need not say so."""
+
+
 def _aside_terms(question: str) -> set[str]:
+    appositives = {t for m in _APPOSITIVE.finditer(question) for t in query_terms(m.group(1))}
+    return _asides(question) | appositives
+
+
+def _asides(question: str) -> set[str]:
     """Words only inside brackets in a topic before the question ("Reg side (CDE/NMPA): what's credited...?"),
     not also in the question proper. Brackets in the question itself may hold what it asks for ("any named
     ADC target (TROP2/HER2)?")."""

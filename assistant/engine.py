@@ -266,7 +266,7 @@ class Engine:
         )
         is_total = _stated_total_wins(question)
         is_count = bool(_COUNT_Q.search(question)) or analyse(question).expects == "count"
-        market_wide = (is_total or is_count) and not _NAMED_DEALS.search(question)
+        market_wide = (is_total or is_count) and not _NAMED_DEALS.search(question) and not _one_deals_value(question)
         if answer is None or answer.abstained or is_total or (market_wide and not answer.abstained):
             # Facts only know the deals they extracted. For a count a passage may still state it ("20
             # transactions worth over $500m in 2023"), and for a total a passage may state the aggregate
@@ -630,7 +630,7 @@ def _first_part(question: str) -> str | None:
     first = parts[0].strip(" ,;:")
     if re.match(r"^\s*(?:and\s+|so\s+)?(?:what|how)\s+about\b", first, re.IGNORECASE):
         return None  # "What about the Zai Lab executive — what's his take on it?": the first part only points
-    if _ALTERNATIVES.match(parts[1]):
+    if _ALTERNATIVES.match(parts[1]) or _GUESS.match(parts[1]):
         # "What payloads do they use — topoisomerase inhibitors or tubulin binders?": the choices are part of
         # the question, not a second one.
         return None
@@ -658,6 +658,12 @@ _ALTERNATIVES = re.compile(
     r"^\s*(?!(?:what|which|how|why|who|when|where|and|is|are|does|do)\b)[^?]{1,60}\s+or\s+[^?]{1,60}\?\s*$", re.I
 )
 """The rest of a question is its choices: "— ADC or bispecific?"."""
+_GUESS = re.compile(
+    r"^\s*(?!(?:what|which|how|why|who|when|where|and|or|so|is|are|was|were|does|do|did|any|anything)\b)"
+    r"[\w’'/-]+(?:\s+[\w’'/-]+){0,2}\s*\?\s*$",
+    re.IGNORECASE,
+)
+"""The rest of a question is the asker's guess at the answer: "What payload does it carry — topo-I inhibitor?"."""
 _WH_WORD = re.compile(r"\b(?:what|which|how|why|who|whom|whose|when|where)\b", re.IGNORECASE)
 
 
@@ -705,6 +711,14 @@ _FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 STATED_TOTAL_CONFIDENCE = 0.85
 """A passage answer this confident, leading with an amount from another sentence than the deals summed,
 beats the sum of the deals the articles name."""
+
+
+def _one_deals_value(question: str) -> bool:
+    """ "The total headline value on Novartis's deal with Argo": one deal's value, not a market's total."""
+    from .fact_questions import _VALUE_OF_A_DEAL
+    from .question import company_names
+
+    return bool(_VALUE_OF_A_DEAL.search(question)) and bool(company_names(question))
 
 
 def _stated_total_wins(question: str) -> bool:

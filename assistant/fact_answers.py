@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date as Date
 from decimal import Decimal
 from functools import lru_cache
@@ -557,6 +557,12 @@ def _comparison_currency(groups: list[_DealGroup], query: DealQuery) -> str | No
     return max(sorted(currencies), key=lambda c: (reach[c], c == "USD"))
 
 
+def _newest_year(facts: list[DocumentFacts], documents: Mapping[str, Document]) -> int | None:
+    """The publication year of the newest article the facts come from."""
+    years = [d.meta.published.year for f in facts if (d := documents.get(f.document)) and d.meta.published]
+    return max(years, default=None)
+
+
 def _answer_deals(
     question: str, query: DealQuery, facts: list[DocumentFacts], documents: Mapping[str, Document]
 ) -> Answer:
@@ -570,6 +576,21 @@ def _answer_deals(
     if query.threshold is not None:
         valued = [(g, a) for g, a in valued if query.threshold.admits(a.value)]
     if not valued:
+        newest = _newest_year(facts, documents)
+        if query.year_words and query.year is not None and newest is not None and newest < query.year:
+            # "What were the big deals this year?" asked after the newest article: the articles' "this year",
+            # said as such.
+            shifted = replace(query, year=newest - (1 if query.year_words.lower() == "last year" else 0))
+            answer = _answer_deals(question, replace(shifted, year_words=None), facts, documents)
+            if not answer.abstained:
+                note = _fact(
+                    f"No deal dated {query.year} ({query.year_words}) is named in the corpus; its newest article "
+                    f"is from {newest}, so this answers for {shifted.year}.",
+                    [],
+                )
+                return answer.model_copy(
+                    update={"answer": f"{note.text} {answer.answer}", "sentences": [note, *answer.sentences]}
+                )
         return _no_deal(question, query, facts, documents)
     if query.operation in {"max", "min"}:
         return _superlative(question, query, valued, unvalued, citations)

@@ -89,7 +89,9 @@ _WHO_IS = re.compile(
 
 _VALUE_OF_A_DEAL = re.compile(
     r"\bhow\s+(?:big|large|much)\s+(?:was|is|were)\b|\bwhat\s+(?:was|is)\s+(?:it|that|the\s+\w+(?:\s+\w+)?\s+deal)\s+worth\b"
-    r"|\b(?:deal|agreement)\s+(?:size|value)\b|\b(?:size|value)\s+of\s+the\b",
+    r"|\b(?:deal|agreement)\s+(?:size|value)\b|\b(?:size|value)\s+of\s+the\b"
+    # "the total headline value on Novartis's in-licensing deal with Argo": one company's deal
+    r"|\b(?:size|value)\s+(?:on|of)\s+\w+['’]s?\s+(?:[\w-]+\s+){0,2}(?:deal|agreement)\b",
     re.IGNORECASE,
 )
 """The value of one deal asked for: "How big was the Zenas deal?", "Zenas / InnoCare – how big was that one"."""

@@ -8,6 +8,7 @@ from an article that says "patent cliff").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 # Each value lists the long forms, "|" between alternatives; an alternative counts as found when all its
 # words are.
@@ -130,6 +131,10 @@ ABBREVIATIONS: dict[str, str] = {
     "pivoting": "moving|shift|pivoting",  # "what is it pivoting towards now?"
     "reliant": "require|need|reliant",  # "which keeps them reliant on partners": what they will still require
     "reliance": "require|need|reliance",
+    "foresee": "predicts|forecasts|concludes|expects|foresee",  # "what backlash does Cui foresee?"
+    "foresees": "predicts|forecasts|concludes|expects|foresees",
+    "insulated": "little worry|insulated",  # "what it takes to be insulated from that risk": little worry
+    "shielded": "little worry|shielded",
     "gen": "generation",
     "dev": "development",
     "co": "company|companies",
@@ -142,6 +147,12 @@ ABBREVIATIONS: dict[str, str] = {
     "txns": "transactions|deals|agreements",
     "copycat": "me-too|generic|copycat",  # "known for copycat drugs": generic and me-too manufacturing
     "copycats": "me-too|generic|copycats",
+    "newer": "next generation|newer",  # "newer medicines": next-generation biologics
+    "copies": "me-too|generic|copies",  # "known for cheap copies of existing drugs"
+    "centre": "hub|centre",  # "a big centre for cell and gene therapy work": a development hub
+    "center": "hub|center",
+    "cheap": "expensive|cheap",  # "will it stay that cheap?": "will get more expensive over time"
+    "cheaper": "expensive|cheaper",
     "knockoff": "me-too|generic|knockoff",
     "knockoffs": "me-too|generic|knockoffs",
     "cardiomet": "cardiometabolic",
@@ -390,9 +401,17 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     ),
     # "global sponsors", "trial sponsors": a CRO's word for the companies whose trials it runs (not a bill's).
     (
-        re.compile(r"\b(?:global|pharma|trial|study|clinical|big|western|biotech|industry)\s+sponsors?\b", re.I),
+        re.compile(
+            r"\b(?:global|pharma|trial|study|clinical|big|western|biotech|industry|chinese|us|american|european"
+            r"|japanese|korean|local|domestic)\s+sponsors?\b",
+            re.I,
+        ),
         "companies",
     ),
+    # "revenue lost to loss of exclusivity": what articles call the patent cliff.
+    (re.compile(r"\bloss(?:es)?\s+of\s+(?:market\s+)?exclusivity\b", re.IGNORECASE), "patent cliff"),
+    # "catching investors' eye": what draws their interest.
+    (re.compile(r"\b(?:catch(?:es|ing)?|caught)\s+(?:[\w’'-]+\s+){0,2}eyes?\b", re.IGNORECASE), "interest"),
     # "deal flow": the deals.
     (re.compile(r"\bdeal[- ]?flow\b", re.IGNORECASE), "deals"),
     # "research and development": R&D, as articles write it.
@@ -409,7 +428,7 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     # "has stayed consistently important", "the constant": what has remained constant.
     (
         re.compile(
-            r"\b(?:stay|stays|stayed|remain|remains|remained)\s+(?:consistently\s+|steadily\s+)?"
+            r"\b(?:stay|stays|stayed|remain|remains|remained)\s+(?:consistently\s+|steadily\s+)?(?:[\w’'-]+['’]s\s+)?"
             r"(?:important|central|the\s+same|constant|steady|a\s+priority)\b|\bconsistently\b",
             re.IGNORECASE,
         ),
@@ -461,6 +480,36 @@ def _expansion(term: str) -> str | None:
     if expansion is None and len(term) > 2 and term.endswith("s"):
         expansion = ABBREVIATIONS.get(term[:-1])
     return expansion
+
+
+# Drug classes a drug's international non-proprietary name announces by its stem (the WHO INN and USAN stems):
+# zanubrutinib is a BTK inhibitor, olaparib a PARP inhibitor, any "-mab" an antibody. An article naming
+# Brukinsa (zanubrutinib) answers "which BTK inhibitor...?" without the words "BTK inhibitor".
+DRUG_CLASS_STEMS = {
+    "btk": ("brutinib",),
+    "jak": ("citinib",),
+    "parp": ("parib",),
+    "cdk": ("ciclib",),
+    "kras": ("rasib",),
+    "egfr": ("ertinib",),
+    "tki": ("tinib",),
+    "tkis": ("tinib",),
+    "kinase": ("tinib", "nib"),
+    "inhibitor": ("ib",),
+    "inhibitors": ("ib",),
+    "mab": ("mab",),
+    "mabs": ("mab",),
+    "monoclonal": ("mab",),
+}
+_INN = re.compile(r"[a-z]{5,}(?:ib|mab)")
+
+
+def drug_class_members(term: str, words: Iterable[str]) -> list[str]:
+    """The drug names among `words` whose name stem puts them in the class `term` names ("btk": zanubrutinib)."""
+    endings = DRUG_CLASS_STEMS.get(term.lower())
+    if not endings:
+        return []
+    return [w for w in words if _INN.fullmatch(w) and w.endswith(endings)]
 
 
 def long_forms(term: str) -> list[list[str]]:

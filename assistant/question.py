@@ -380,7 +380,7 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "day"  # "On what date was the deal announced?": a year does not answer it
     if expects == "name" and re.search(
         r"\bname\s+of\s+(?:the\s+|its\s+|their\s+|that\s+)?(?:[\w’'-]+\s+){0,3}(?:drug|asset|product|molecule|candidate|"
-        r"compound|therapy|therapeutic)s?\b",
+        r"compound|therapy|therapeutic|medicine|medication)s?\b",
         text,
         re.I,
     ):
@@ -601,7 +601,11 @@ def _action(text: str) -> tuple[str, str] | None:
     if match is None:
         return None
     actor = match.group("actor").split()[-1].lower()
-    return (actor, match.group("verb").lower())
+    verb = match.group("verb").lower()
+    chamber = re.match(r"\s+(?:the\s+)?(house|senate|congress)\b", text[match.end() :], re.IGNORECASE)
+    if verb.startswith("pass") and chamber:
+        actor = chamber.group(1).lower()  # "When did BIOSECURE pass the House?": the House passed it
+    return (actor, verb)
 
 
 _ASKS_EXAMPLE = re.compile(
@@ -879,7 +883,7 @@ not words the answer must contain."""
 MARKET_FACTS = frozenset(
     """tariff tariffs stock stocks rating ratings dividend dividends ipo ipos royalty royalties layoff layoffs
     lawsuit lawsuits litigation headquarters headquartered hq sponsor sponsors sponsored sponsoring cosponsor
-    cosponsors""".split()
+    cosponsors founded founding founder founders cofounder cofounded established incorporated""".split()
 )
 """Market facts a question can ask for ("Does Yang think US tariffs will hurt Ascentage?", "Zai Lab's stock",
 "a buy rating", a bill's sponsors): everyday words, but when the cited articles never use one, they do not say it."""
@@ -901,7 +905,9 @@ _WHY = re.compile(
     r"\bwhy\b|\breasons?\b|\breasoning\b|\brationale\b|\bmotivations?\b|\bmotives?\b"
     r"|\b(?:holding|hold|holds|held)\s+(?:[\w-]+\s+){1,4}?back\b|\bwhat(?:['’]s|\s+is)\s+(?:stopping|preventing)\b"
     # "What's driving Western pharma to in-license from China?": what makes them do it is the reason.
-    r"|\bwhat(?:['’]s|\s+is|\s+are)\s+(?:driving|fuell?ing|motivating|prompting|spurring|pushing)\b",
+    r"|\bwhat(?:['’]s|\s+is|\s+are)\s+(?:driving|fuell?ing|motivating|prompting|spurring|pushing)\b"
+    # "How did China end up as a big centre for cell and gene therapy?": what brought it about.
+    r"|\bhow\s+(?:did|has|have|does|do|come)\s+(?:[\w’'-]+\s+){1,4}?(?:end(?:ed)?\s+up|bec[oa]me|come\s+to\s+be|turn(?:ed)?\s+into)\b",
     re.IGNORECASE,
 )
 WHY_NOT = re.compile(

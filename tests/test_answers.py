@@ -157,7 +157,7 @@ def test_people_named_by_role_or_pronoun_are_searched_and_quoted_by_name(engine:
     engine.ask("What does Zai Lab's president expect for China–West dealmaking going into 2026?", conversation)
     follow = engine.ask("Does he think the assets will stay this cheap?", conversation)
     # By name, and with what the article says instead of "stay this cheap" (they will normalise).
-    assert follow.query == "Does Smiley think the assets will stay this cheap? (normalise expensive)"
+    assert follow.query == "Does Smiley think the assets will stay this cheap? (expensive normalise)"
     assert not follow.abstained and "normalise" in follow.answer
     prepared = engine.prepare("What did he say about BIOSECURE?", conversation)
     assert "smiley" in prepared.anchors and "Smiley" in prepared.judged
@@ -1894,3 +1894,42 @@ def test_remarks_before_the_question_and_words_that_only_look_alike(engine: Engi
     ]:
         answer = engine.ask(question)
         assert not answer.abstained and expected in answer.answer, question
+
+
+def test_a_science_correspondents_and_an_oncologists_words(engine: Engine) -> None:
+    for question, expected in [
+        # A bill passing a chamber is the chamber passing it.
+        ("When did BIOSECURE pass the House?", "11 December"),
+        # A drug's class read from its name's stem: zanubrutinib is a BTK inhibitor.
+        (
+            "Which BTK inhibitor is cited as a Chinese-origin drug its own developer took to the US market?",
+            "zanubrutinib",
+        ),
+        # A description of a company after its name is the asker's ("the BTK inhibitor people").
+        ("Zenas took an asset from InnoCare, the BTK inhibitor people — what was that agreement worth?", "$2bn"),
+        ("How much US drug revenue is expected to be lost to loss of exclusivity between 2025 and 2030?", "$230bn"),
+        ("What does Cui say Chinese sponsors are missing to commercialise globally on their own?", "trial experience"),
+        ("Longer term, what backlash does Cui foresee if Chinese companies start self-commercialising?", "lobbying"),
+        ("How did China end up as a big centre for cell and gene therapy work?", "key development hub"),
+        ("China used to be known for cheap copies of existing drugs. Has that changed?", "moving away"),
+        ("What kinds of newer medicines coming out of China are catching investors' eye?", "next-generation"),
+        ("Even as deal prices keep climbing, which area of medicine has stayed China's steady focus?", "oncology"),
+        # "this year" after the newest article: the articles' year, said as such.
+        ("What were the biggest China out-licensing deals signed by Western companies this year?", "Novartis"),
+        ("What was the total headline value on Novartis's in-licensing deal with Argo this year?", "$5.36bn"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    conversation = Conversation()
+    engine.ask("Is the BIOSECURE bill actually making progress in Congress?", conversation)
+    answer = engine.ask("So what does Ascentage's boss make of it?", conversation)
+    assert not answer.abstained and answer.answer.startswith("“If we cater"), answer.answer
+    for question in [
+        "When did BIOSECURE pass the Senate?",
+        "What's the name of the medicine Zenas is licensing from InnoCare?",  # Brukinsa is BeOne's
+        "What payload does the ADC in GSK's China deal carry — topo-I inhibitor?",  # a guess, part of the question
+        "Which PARP inhibitor did BeOne take to the US?",
+        "Which big pharma signed an obesity deal with a Chinese biotech this year?",
+    ]:
+        answer = engine.ask(question)
+        assert answer.abstained, (question, answer.answer)
