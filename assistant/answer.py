@@ -189,7 +189,10 @@ def _present(term_stem: str, pool: AbstractSet[str]) -> bool:
         if term_stem[:1].isdigit() and any(f"{c}{term_stem}" in pool for c in "$€£¥"):
             return True  # "a two-billion-dollar deal" (2bn) is the "$2bn agreement"
         # "$500" (of "$500 million") is "$500m"; 2027 is not a typo of 2025.
-        return term_stem[:1] in "$€£¥" and any(w[len(term_stem) :] in _UNITS for w in pool if w.startswith(term_stem))
+        if term_stem[:1] in "$€£¥":
+            return any(w[len(term_stem) :] in _UNITS for w in pool if w.startswith(term_stem))
+        # "its 5.3 billion agreement": the "$5.3bn agreement".
+        return any(w[len(term_stem) + 1 :] in _UNITS for w in pool if w[:1] in "$€£¥" and w[1:].startswith(term_stem))
     n = len(term_stem)
     for word in pool:
         m = len(word)

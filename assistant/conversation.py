@@ -19,7 +19,8 @@ if TYPE_CHECKING:
 
 _PRONOUNS = re.compile(
     r"\b(?:it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|the same"
-    r"|the deal|the deals|the company|the firm|the act|the bill|the other|one|ones|either|both|other|another|else)\b",
+    r"|the deal|the deals|the company|the co|the firm|the act|the bill|the other|one|ones|either|both|other"
+    r"|another|else)\b",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")

@@ -286,6 +286,7 @@ class Engine:
                         is_count
                         or FACT_CHECK.search(question)
                         or (plain_list and _names_everything_asked(question, passage_answer))
+                        or _names_deals_in_areas(question, passage_answer)
                     )
                 )
             ):
@@ -619,6 +620,24 @@ def _names_everything_asked(question: str, answer: Answer) -> bool:
     passage = next((c.text for c in answer.citations if c.id == lead), "").lower()
     names = [e for e in analyse(question).entities if e not in _PLACES and not any(ch.isdigit() for ch in e)]
     return all(e in passage for e in names)
+
+
+def _names_deals_in_areas(question: str, answer: Answer) -> bool:
+    """ "Which onc deals also had an immune disease piece?": with no such deal in the deals table (none
+    states a value), a leading sentence naming deals in every area asked answers it."""
+    from .fact_questions import _DEAL_WORDS
+    from .question import areas_named, company_names
+
+    asked = areas_named(question)
+    if not asked or not answer.sentences or not _DEAL_WORDS.search(question):
+        return False
+    lead = answer.sentences[0].text
+    return (
+        bool(_DEAL_WORDS.search(lead))
+        and asked <= areas_named(lead)
+        and bool(company_names(lead))  # the deals by who signed them, not "an uptick in cardiometabolic deals"
+        and _names_everything_asked(question, answer)
+    )
 
 
 def _first_part(question: str) -> str | None:

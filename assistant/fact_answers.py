@@ -170,10 +170,12 @@ def _party_named(question: str, facts: list[DocumentFacts]) -> bool:
 
 def _companies_named(question: str, facts: list[DocumentFacts]) -> list[str]:
     named: list[str] = []
+    # "zenas x innocare how big": a question typed all in lower case names companies in lower case.
+    flags = re.IGNORECASE if question == question.lower() else 0
     for doc_facts in facts:
         for company in doc_facts.companies:
             for form in _company_forms(company.name, company.aliases):
-                if len(form) >= 3 and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", question):
+                if len(form) >= 3 and re.search(rf"(?<![\w-]){re.escape(form)}(?![\w-])", question, flags):
                     named.append(company.name)
                     break
     return list(dict.fromkeys(named))

@@ -88,10 +88,11 @@ _WHO_IS = re.compile(
 
 
 _VALUE_OF_A_DEAL = re.compile(
-    r"\bhow\s+(?:big|large|much)\s+(?:was|is|were)\b|\bwhat\s+(?:was|is)\s+(?:it|that|the\s+\w+(?:\s+\w+)?\s+deal)\s+worth\b"
+    r"\bhow\s+(?:big|large|much)\s+(?:was|is|were)\b|\bhow\s+(?:big|large)\s*\??\s*$|\bwhat\s+(?:was|is)\s+(?:it|that|the\s+\w+(?:\s+\w+)?\s+deal)\s+worth\b"
     r"|\b(?:deal|agreement)\s+(?:size|value)\b|\b(?:size|value)\s+of\s+the\b"
     # "the total headline value on Novartis's in-licensing deal with Argo": one company's deal
-    r"|\b(?:size|value)\s+(?:on|of)\s+\w+['’]s?\s+(?:[\w-]+\s+){0,2}(?:deal|agreement)\b",
+    r"|\b(?:size|value)\s+(?:on|of)\s+\w+['’]s?\s+(?:[\w-]+\s+){0,2}(?:deal|agreement)\b"
+    r"|\b(?:size|value|quantum|worth)\s+(?:on|of)\s+(?:that|this)\s+(?:deal|agreement)\b",
     re.IGNORECASE,
 )
 """The value of one deal asked for: "How big was the Zenas deal?", "Zenas / InnoCare – how big was that one"."""
@@ -101,8 +102,10 @@ def may_answer_from_facts(question: str) -> bool:
     """Could `fact_answers.answer_from_facts` answer this? Lets the caller skip loading the facts."""
     if _WHO_IS.match(question) or (_WHO.match(question) and _OPINION.search(question)) or _PERSON_VIEW.match(question):
         return True
-    if _VALUE_OF_A_DEAL.search(question) and re.search(r"\b[A-Z]", question):
-        return True  # a named company's deal: the deals table gives its value and its other party
+    if _VALUE_OF_A_DEAL.search(question):
+        # A named company's deal (perhaps typed in lower case: "zenas x innocare how big"): the deals table
+        # gives its value and its other party.
+        return True
     if not _DEAL_WORDS.search(question):
         return False
     return bool(

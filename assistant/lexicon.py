@@ -67,6 +67,11 @@ ABBREVIATIONS: dict[str, str] = {
     "r&d": "research development|r&d",
     "fy": "fiscal year",
     "rev": "revenue|sales",
+    "val": "value|val",  # "az cspc deal val"
+    "pct": "percent|pct",  # "china share of big pharma innovator deals 2024 pct"
+    "quantum": "value|size|quantum",  # "the total quantum of that deal": its value
+    "appetite": "interest|appetite",  # "asian investor appetite for outlicensing"
+    "image": "reputation|image",  # "this change of image"
     "ceo": "chief executive|ceo",
     "coo": "chief operating|coo",
     "cfo": "chief financial|cfo",

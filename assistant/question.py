@@ -420,7 +420,10 @@ def analyse(question: str) -> QuestionAnalysis:
     ):
         # "Zenas and InnoCare deal is for which molecule?", "Brukinsa get FDA approve which year?": the kind of
         # answer the head after the question word names.
-        expects = _HEAD_TYPES.get(later_wh.group(1).lower())
+        head = later_wh.group(1).lower()
+        # "abbvie immunology deal which indicaton": the head as meant.
+        typo = not is_known_word(head) and spelling_neighbour(head)
+        expects = _HEAD_TYPES.get(head) or (_HEAD_TYPES.get(typo) if typo else None)
     compared = re.search(
         r"\b(?:compare[sd]?|stacks?\s+up|measures?\s+up)\s+(?:with|to|against)\s+(?:the|its|their)\s+"
         r"(?:[A-Za-z]+\s+)?([a-z]+)\s+(?:in|for|of)\s+(?:19|20)\d\d\b",
@@ -480,7 +483,7 @@ def analyse(question: str) -> QuestionAnalysis:
         r"\b(?:an?|any)\s+(?:percentage|percent|%)(?:\s+(?:figure|number))?\s+(?:for|on)\b", text, re.IGNORECASE
     ):
         expects = "percent"  # "Is there a percentage for China's share of global trial starts?"
-    if expects is None and re.search(r"%\s*(?:share\s+)?of\b", text):
+    if expects is None and re.search(r"(?:%|\bpct\b)\s*(?:share\s+)?of\b", text, re.IGNORECASE):
         expects, focus = "percent", []  # "china's % share of global trial starts": of what, below
     if expects is None and _LIST_COMPANIES.match(unbracketed):
         expects = "companies"  # "give me all the big pharmas named w multi-billion deals"
@@ -490,6 +493,21 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "area"  # "AZ/CSPC deal - what therapy area / modality is it for?"
     if expects is None and _ASKS_EXAMPLE.search(text):
         expects = "example"  # "Give me an example of a Chinese biotech that self-commercialised in the US."
+    if expects is None and re.search(r"\b(?:pct|percent|per\s+cent|%)\s*\??\s*$", text, re.IGNORECASE):
+        expects = "percent"  # "china share of big pharma innovator deals 2024 pct"
+    if expects is None and re.match(r"^\s*no\s+of\s+(?:\w+\s+){0,2}\w+s\b", text, re.IGNORECASE):
+        expects = "count"  # "no of ind filings in china 2024"
+    if expects == "person" and re.search(
+        r"\bwho\s+(?:was|is|were|are)\s+(?:the\s+|their\s+|its\s+)?(?:[\w’'-]+\s+){0,2}"
+        r"(?:counterpart|counterparty|partner|licensor|licensee|buyer|seller)s?\b",
+        text,
+        re.I,
+    ):
+        expects = "company"  # "Who was the Chinese counterpart in Pfizer's oncology deal?": a company
+    if expects in {"companies", "company", "product"} and re.match(r"^\W*(?:[\w’'-]+\s+){0,2}why\b", text, re.I):
+        expects = None  # "smiley why chinese cos still need partners": a reason, not the partners' names
+    if re.match(r"^\s*(?:and\s+|so\s+)?(?:from|in)?\s*(?:which|what)\s+(?:country|countries)\b", text, re.I):
+        expects = "place"  # "From which country did Yang come back to China?"
     if _ASKS_PLACE.match(text):
         expects = "place"  # "Where did Yang work before he returned to China?": a place other than China
     if expects is None and re.search(r"\w\s+when\s*(?:[?,;]|$)", text, re.I):
@@ -505,10 +523,14 @@ def analyse(question: str) -> QuestionAnalysis:
     ):
         expects, focus = "money", []  # "US LOE exposure 2025-30 ($)"
 
-    measured = re.search(r"(?:\b(?:percentage|share|proportion|fraction|percent)|%)\s+of\s+(.+)", text, re.I)
+    measured = re.search(r"(?:\b(?:percentage|share|proportion|fraction|percent|pct)|%)\s+of\s+(.+)", text, re.I)
     if expects == "percent" and measured and not focus:
         # "% of global trial starts (in) 2024": what is measured, not when
-        focus = [w for w in _noun_phrase([_clean(w) for w in _tokens(measured.group(1))]) if not w.isdigit()]
+        focus = [
+            w
+            for w in _noun_phrase([_clean(w) for w in _tokens(measured.group(1))])
+            if not w.isdigit() and w not in {"pct", "percent", "%"}  # "...deals 2024 pct": how it is measured
+        ]
     if expects == "percent" and len(focus) > 1 and focus[-1] in {"count", "number", "total", "volume", "tally"}:
         focus = focus[:-1]  # "what share of the deal count": a share of the deals
     if expects is None and re.match(r"^\s*(?:year|date)\b(?![-–])", text, re.IGNORECASE):
@@ -723,10 +745,12 @@ _HEAD_TYPES = {
     **dict.fromkeys("company firm drugmaker biotech buyer licensee licensor partner".split(), "company"),
     # "What therapy area is the AZ–CSPC deal in?": a disease area or a kind of drug is the answer.
     **dict.fromkeys(
-        "area areas modality modalities indication indications disease diseases condition conditions category "
-        "categories".split(),
+        "area areas modality modalities disease diseases condition conditions category categories".split(),
         "area",
     ),
+    # "what indication did it get in the us": a particular disease, not "immuno-oncology".
+    **dict.fromkeys(["indication"], "indication"),
+    **dict.fromkeys(["indications"], "area"),
 }
 ANSWER_KIND_WORDS = frozenset(_HEAD_TYPES)
 """Words that name the kind of answer wanted ("worth", "total", "date"), not what it is about."""

@@ -1933,3 +1933,37 @@ def test_a_science_correspondents_and_an_oncologists_words(engine: Engine) -> No
     ]:
         answer = engine.ask(question)
         assert answer.abstained, (question, answer.answer)
+
+
+def test_a_gulf_licensing_executives_and_a_search_box_typists_words(engine: Engine) -> None:
+    for question, expected in [
+        ("With which Chinese house did AstraZeneca make its 5.3 billion agreement?", "CSPC"),  # the $5.3bn one
+        ("az cspc deal val", "$5.3bn"),
+        ("zenas x innocare agreemnt how big", "$2bn"),  # names typed in lower case, the value at the end
+        ("china share of big pharma innovator deals 2024 pct", "28%"),
+        ("smiley why chinese cos still need partners", "access to capital"),  # why, not which partners
+        ("asian investor appetite for outlicensing", "continued interest"),
+        # No deal in the table has a stated value in both areas; the sentence naming them answers.
+        ("which onc deals also had immune disease piece", "GSK and AbbVie deals"),
+        (
+            "Novartis took some asset from Argo Biopharmaceutical this year — what is the total quantum of that deal?",
+            "$5.36bn",
+        ),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    conversation = Conversation()
+    engine.ask("beone self commercialisation example which drug", conversation)
+    refused = engine.ask("what indication did it get in the us", conversation)  # a disease, not "immuno-oncology"
+    assert refused.abstained, refused.answer
+    answer = engine.ask("where did the co start", conversation)
+    assert not answer.abstained and "Beijing" in answer.sentences[0].text, answer.answer
+    for question in [
+        "From which country Dajun Yang came back to China, and when?",
+        "no of ind filings in china 2024",
+        "china pct of global trial starts 2024",
+        "abbvie immunology deal which indicaton",
+        "Which obesity deals were signed with Chinese biotechs?",  # an uptick in such deals names none
+    ]:
+        answer = engine.ask(question)
+        assert answer.abstained, (question, answer.answer)
