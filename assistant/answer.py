@@ -179,6 +179,10 @@ def _drug_names(term: str, pool: AbstractSet[str]) -> list[str]:
     return [w for w in drug_class_members(term, sorted(pool)) if not is_known_word(w)]
 
 
+_JOINED = frozenset({"se", "see", "seer", "line", "lin", "man", "men", "way", "work", "back", "out", "up", "off"})
+"""Endings that are words joined on, not suffixes: "sightseeing" is not a form of "sight"."""
+
+
 def _present(term_stem: str, pool: AbstractSet[str]) -> bool:
     """In the pool as the same stem, up to one edit (Jefferies / Jeffries), as a longer or shorter form
     of the same word (regulator / regulatory, commercialy / commerci), or, for a long word, up to two
@@ -200,14 +204,19 @@ def _present(term_stem: str, pool: AbstractSet[str]) -> bool:
             return True
         if n >= 5 and m > n and word.startswith(term_stem):
             return True
-        if m >= 5 and n > m and n - m <= 3 and term_stem.startswith(word):
+        # A shorter form by a suffix ("regulatori" / "regul"), not another word joined on ("sightse(eing)" / "sight").
+        if m >= 5 and n > m and n - m <= 3 and term_stem.startswith(word) and term_stem[m:] not in _JOINED:
             return True
         # Two errors in a short word only as a shorter form ("passag(e)", "pass"): "mechan(ism)" is not "mean".
         if (
             n >= 6
             and word[:1] == term_stem[:1]
             and abs(m - n) <= 2
-            and (min(n, m) >= 6 or term_stem.startswith(word) or word.startswith(term_stem))
+            and (
+                min(n, m) >= 6
+                or (term_stem.startswith(word) and term_stem[m:] not in _JOINED)
+                or word.startswith(term_stem)
+            )
             and _edits_at_most(term_stem, word, 2)
         ):
             return True
@@ -1281,7 +1290,9 @@ _AFTER_MODAL = re.compile(
 
 
 _ASKER = re.compile(
-    r"^\s*(?:we(?:['’]re|\s+are)|i(?:['’]m|\s+am)|as\s+an?|(?:some\s+of\s+)?(?:our|my)\s+[\w-]+)\b"
+    r"^\s*(?:we(?:['’]re|\s+are)|i(?:['’]m|\s+am)|as\s+an?|(?:some\s+of\s+)?(?:our|my)\s+[\w-]+"
+    # "We see a lot of our Chinese postdocs go home...": what the asker sees (what they heard is the question's)
+    r"|we\s+(?!heard\b|read\b|saw\b|were\s+told\b)[a-z]+\s+(?:[\w’'-]+\s+){0,3}(?:our|my)\s+[\w-]+)\b"
     r"(?:[^.?!;]|\.(?=\S))*[.;!]\s+"
     r"|^\s*(?:(?:a|one)\s+)?(?:(?:quick|brief|short|simple|last)\s+)?(?:refresher|question|q|recap|reminder|check)\b"
     r"[^:?.]*:\s+",

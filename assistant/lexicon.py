@@ -105,6 +105,11 @@ ABBREVIATIONS: dict[str, str] = {
     "funding": "capital|funding|financing",  # "tie out-licensing to funding needs": access to capital
     "acted": "passed|voted|acted",  # "Has the House acted on it?": passed it, or voted
     "persistence": "continued|continue|still|remain|persistence",  # "the persistence of out-licensing"
+    "returning": "returnees|returning",  # "people returning to China": the returnees
+    "returned": "returnees|returned",
+    "persist": "continue|persist",  # "whether this year's licensing trends persist into 2026"
+    "persists": "continue|persists",
+    "erosion": "drop|decline|erosion",  # "US sales erosion from the patent cliff": the drop in sales
     "formats": "modalities|formats",  # "next-gen biologic formats": modalities
     "format": "modality|format",
     "hottest": "popular|hottest",  # "the hottest China buy": the most popular
@@ -415,6 +420,8 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     ),
     # "revenue lost to loss of exclusivity": what articles call the patent cliff.
     (re.compile(r"\bloss(?:es)?\s+of\s+(?:market\s+)?exclusivity\b", re.IGNORECASE), "patent cliff"),
+    # "Will that still be a focus next year?": what articles forecast to continue.
+    (re.compile(r"\b(?:next|coming)\s+year\b|\byear\s+ahead\b", re.IGNORECASE), "continue forecasts"),
     # "catching investors' eye": what draws their interest.
     (re.compile(r"\b(?:catch(?:es|ing)?|caught)\s+(?:[\w’'-]+\s+){0,2}eyes?\b", re.IGNORECASE), "interest"),
     # "deal flow": the deals.

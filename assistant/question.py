@@ -394,7 +394,7 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "product"  # "What did Novartis actually license from Argo?": the asset, by name
     if expects is None and re.match(
         r"^\s*(?:and\s+)?which\s+(?:[\w-]+\s+){0,2}(?:adc|bispecific)\b(?!s)(?!\s+(?:deal|agreement|licen|market|compan|developer|space|field))",
-        text,
+        bare if _NAMED_ANY.match(unbracketed) else text,
         re.I,
     ):
         expects = "product"  # "Which Chinese ADC posted...?": one drug (not "which ADCs", a kind; nor "what's an ADC")
@@ -433,6 +433,30 @@ def analyse(question: str) -> QuestionAnalysis:
     if expects is None and compared:
         # "How does that compare with the share in 2023?": the same measure, another year.
         expects = _HEAD_TYPES.get(compared.group(1).lower())
+    if expects is None and re.search(
+        r"\b(?:put|puts|putting|give|gives|gave|attach|attached)\s+(?:an?\s+)?(?:actual\s+|exact\s+|hard\s+|specific\s+)?"
+        r"(?:number|numbers)\s+(?:on|to)\b",
+        text,
+        re.I,
+    ):
+        expects = "count"  # "Did he put an actual number on next year's deals?": a number, not a forecast's words
+    if expects is None and re.match(
+        r"^\s*what(?:['’]s|\s+is|\s+was|\s+are|\s+were)\s+(?:[\w&.-]+\s+){1,3}?[\w&.-]+['’]s?\s+(?:[\w-]+\s+){0,2}"
+        r"(?:drug|asset|product|molecule|candidate|medicine)s?\s*\??\s*$",
+        text,
+        re.I,
+    ):
+        expects = "product"  # "What is Ascentage Pharma's lead marketed drug?": the drug, by name
+    if expects is None and re.search(
+        r"\b(?:name|identify|single\s+out)\s+(?:an?|one|any)\s+(?:[\w-]+\s+){0,2}(?:deal|agreement|transaction)s?\b",
+        text,
+        re.I,
+    ):
+        expects = "companies"  # "Can you name an obesity deal from the article?": a deal, by who signed it
+    if expects is None and re.search(
+        r"\bhow\s+(?:big|large)\s+(?:is|was|are|will\s+be)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}market\b", text, re.I
+    ):
+        expects = "money"  # "How big is the obesity drug market?": its size in money
     if expects is None and re.search(r"(?:,|\(|\bin)\s*%\s*\)?\s*\??\s*$", text):
         expects, focus = "percent", []  # "China's share of global trial starts in 2024, %": of what, below
     if expects in {None, "count"} and re.search(r"\b(?:what|which)\s+(?:years?|yrs?)\b", text, re.IGNORECASE):
@@ -569,7 +593,10 @@ _LIST_THE = re.compile(
 _NAME_KIND = re.compile(r"\b(generic|brand|trade|chemical|proprietary|scientific|inn)\s+names?\b", re.IGNORECASE)
 _NAMED_ANY = re.compile(
     r"^\s*(?:did|does|do|has|have)\s+(?:[\w’'-]+\s+){1,3}?(?:name|mention|identify|cite|list|single\s+out)\s+"
-    r"(?:any|specific|particular)\s+(?:(?:of\s+)?(?:the|those|these|them)\s+)?(?=(?:[\w-]+\s+){0,2}[\w-]+s\b)",
+    r"(?:any|specific|particular)\s+(?:(?:of\s+)?(?:the|those|these|them)\s+)?(?=(?:[\w-]+\s+){0,2}[\w-]+s\b)"
+    # "Does the article name any specific Chinese ADC...?", "Can you name an obesity deal...?": which one.
+    r"|^\s*(?:(?:did|does|do|has|have)\s+(?:[\w’'-]+\s+){1,3}?|can\s+you\s+)(?:name|identify|single\s+out)\s+"
+    r"(?:(?:any|an?|one)\s+(?=specific\b|particular\b)|an?\s+|one\s+)",
     re.IGNORECASE,
 )
 _EMBEDDED_WH = re.compile(

@@ -1967,3 +1967,39 @@ def test_a_gulf_licensing_executives_and_a_search_box_typists_words(engine: Engi
     ]:
         answer = engine.ask(question)
         assert answer.abstained, (question, answer.answer)
+
+
+def test_a_compliance_officers_and_a_tech_transfer_officers_words(engine: Engine) -> None:
+    for question, expected in [
+        ("What US sales erosion from the patent cliff does the article quote, and over which years?", "$230bn"),
+        (
+            "What's the Jefferies Asia healthcare head's view on whether this year's licensing trends persist "
+            "into 2026?",
+            "continue into 2026",
+        ),
+        ("Will immunology still be a hot area next year?", "continue to be a prominent focus"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    conversation = Conversation()
+    engine.ask("Which modality does Smiley say has been especially popular with Western dealmakers?", conversation)
+    refused = engine.ask("Does the article name any specific Chinese ADC that was licensed?", conversation)
+    assert refused.abstained, refused.answer  # a kind of drug, not one by name
+    for question in [
+        "What is Ascentage Pharma's lead marketed drug?",
+        "Can you name an obesity deal from the article and its value?",  # a deal by who signed it
+        "How big is the obesity drug market that companies are trying to break into?",  # its size in money
+    ]:
+        answer = engine.ask(question)
+        assert answer.abstained, (question, answer.answer)
+
+
+def test_words_joined_on_are_not_forms_of_the_word(engine: Engine) -> None:
+    # "sightseeing" is not a longer form of "sight", nor "mechanism" two typing errors from "mean".
+    from assistant.answer import _present
+
+    assert not _present("sightse", {"sight"})
+    assert not _present("mechan", {"mean"})
+    assert _present("passag", {"pass"}) and _present("lessen", {"less"})
+    answer = engine.ask("What's the best time of year to visit Shanghai for sightseeing?")
+    assert answer.abstained, answer.answer
