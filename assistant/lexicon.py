@@ -105,6 +105,11 @@ ABBREVIATIONS: dict[str, str] = {
     "funding": "capital|funding|financing",  # "tie out-licensing to funding needs": access to capital
     "acted": "passed|voted|acted",  # "Has the House acted on it?": passed it, or voted
     "persistence": "continued|continue|still|remain|persistence",  # "the persistence of out-licensing"
+    "offset": "mitigate|offset",  # "help pharma buyers offset pricing pressure": mitigate its impact
+    "cushion": "mitigate|cushion",
+    "vanish": "drop|vanish",  # "revenue expected to vanish as big brands lose patent protection"
+    "disappear": "drop|disappear",
+    "evaporate": "drop|evaporate",
     "returning": "returnees|returning",  # "people returning to China": the returnees
     "returned": "returnees|returned",
     "persist": "continue|persist",  # "whether this year's licensing trends persist into 2026"
@@ -265,7 +270,7 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
         re.compile(
             r"\b(?:go|goes|going|gone|went)\s+it\s+alone\b|\bon\s+(?:their|its|our)\s+own\b"
             r"|\bby\s+(?:themselves|itself|ourselves)\b|\bsell(?:s|ing)?\s+(?:[\w-]+\s+){0,4}(?:themselves|itself|ourselves)\b"
-            r"|\b(?:their|its)\s+own\s+(?:drugs|medicines|products|assets)\b",
+            r"|\b(?:their|its)\s+own\s+(?:drugs?|medicines?|products?|assets?)\b",
             re.IGNORECASE,
         ),
         "self-commercialisation",
@@ -422,6 +427,19 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bloss(?:es)?\s+of\s+(?:market\s+)?exclusivity\b", re.IGNORECASE), "patent cliff"),
     # "Will that still be a focus next year?": what articles forecast to continue.
     (re.compile(r"\b(?:next|coming)\s+year\b|\byear\s+ahead\b", re.IGNORECASE), "continue forecasts"),
+    # "Which therapy areas does he see staying hot?": which will continue to be a focus.
+    (
+        re.compile(
+            r"\b(?:stay|stays|staying|stayed|remain|remains|remaining)\s+(?:hot|popular|in\s+focus|in\s+demand|strong)\b",
+            re.IGNORECASE,
+        ),
+        "continue focus",
+    ),
+    # "Why would US drugmakers keep working with Chinese biotechs?": why they maintain relations.
+    (
+        re.compile(r"\b(?:keep|kept|keeps|continue|continues)\s+(?:working|dealing|doing\s+deals)\s+with\b", re.I),
+        "maintain relations",
+    ),
     # "catching investors' eye": what draws their interest.
     (re.compile(r"\b(?:catch(?:es|ing)?|caught)\s+(?:[\w’'-]+\s+){0,2}eyes?\b", re.IGNORECASE), "interest"),
     # "deal flow": the deals.

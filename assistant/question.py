@@ -376,7 +376,12 @@ def analyse(question: str) -> QuestionAnalysis:
         focus = []  # "what's credited with...", "what is driving...": a verb, not a thing named
         if expects in {"companies", "company", "product"}:
             expects = None  # "What's pushing Western companies to...?": the companies are its object, not asked for
-    if re.search(r"\b(?:what|which|exact)\s+(?:date|day|month)\b|^\s*on what\b|\bwhen exactly\b", text, re.I):
+    if re.search(
+        r"\b(?:what|which|exact)\s+(?:date|day|month)\b|^\s*on what\b(?!\s+(?:basis|grounds|terms|evidence))"
+        r"|\bwhen exactly\b",
+        text,
+        re.I,
+    ):
         expects = "day"  # "On what date was the deal announced?": a year does not answer it
     if expects == "name" and re.search(
         r"\bname\s+of\s+(?:the\s+|its\s+|their\s+|that\s+)?(?:[\w’'-]+\s+){0,3}(?:drug|asset|product|molecule|candidate|"
@@ -387,7 +392,7 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "product"  # "What's the name of the Argo drug Novartis licensed?": a drug's name
     if expects is None and re.match(
         r"^\s*(?:and\s+)?what\s+(?:exactly\s+)?(?:did|does|has|have|will)\s+(?:[\w&.’'-]+\s+){1,3}?(?:actually\s+|exactly\s+)?"
-        r"(?:licen[cs]e|in-licen[cs]e|buy|acquire|(?:get|pick\s+up)(?=[^?]*\bfrom\b))\b",
+        r"(?:licen[cs]e|in-licen[cs]e|out-licen[cs]e|buy|acquire|(?:get|pick\s+up)(?=[^?]*\bfrom\b))\b",
         text,
         re.IGNORECASE,
     ):
@@ -645,8 +650,20 @@ _AUTHORITY_ACTS = re.compile(
 year did the US regulator approve that drug?"."""
 
 
+_CHAMBER_VOTE = re.compile(
+    r"\b(?:what|how)\s+(?:was|is|were|did)\s+the\s+(?P<actor>senate|house)(?:['’]s)?\s+(?P<verb>vote)\b", re.IGNORECASE
+)
+"""A chamber's vote asked for as a thing: "What was the Senate vote on it?"."""
+
+
 def _action(text: str) -> tuple[str, str] | None:
-    match = _ACTED.match(text) or _EVENT.match(text) or _LAWMAKERS_ACT.search(text) or _AUTHORITY_ACTS.search(text)
+    match = (
+        _ACTED.match(text)
+        or _EVENT.match(text)
+        or _LAWMAKERS_ACT.search(text)
+        or _AUTHORITY_ACTS.search(text)
+        or _CHAMBER_VOTE.search(text)
+    )
     if match is None:
         return None
     actor = match.group("actor").split()[-1].lower()
@@ -664,6 +681,9 @@ _ASKS_EXAMPLE = re.compile(
     # "Any Chinese company that's actually gone global on its own?": one that has, named.
     r"|^\s*(?:(?:is|are)\s+there\s+)?any\s+(?:[\w-]+\s+){0,3}(?:company|companies|firm|firms|biotech|biotechs|"
     r"drugmaker|drugmakers|pharma)\s+(?:that|which|who|already|actually|currently|now|[a-z]+ing)\b"
+    # "Is there a Chinese drugmaker that actually launched its own drug in the US?": one that did, named.
+    r"|^\s*(?:is|are)\s+there\s+(?:an?|one)\s+(?:[\w-]+\s+){0,3}(?:company|firm|biotech|drugmaker|pharma)\s+"
+    r"(?:that|which|who)\b"
     # "Has any Chinese company taken its own drug to the US?": one that has, named.
     r"|^\s*(?:has|have|did|does|do|is|are)\s+any\s+(?:[\w-]+\s+){0,3}(?:company|companies|firm|firms|biotech|"
     r"biotechs|drugmaker|drugmakers)\b",
@@ -957,6 +977,8 @@ _WHY = re.compile(
     r"|\b(?:holding|hold|holds|held)\s+(?:[\w-]+\s+){1,4}?back\b|\bwhat(?:['’]s|\s+is)\s+(?:stopping|preventing)\b"
     # "What's driving Western pharma to in-license from China?": what makes them do it is the reason.
     r"|\bwhat(?:['’]s|\s+is|\s+are)\s+(?:driving|fuell?ing|motivating|prompting|spurring|pushing)\b"
+    # "On what basis does Yang argue...?": the grounds are the reason.
+    r"|\bon\s+what\s+(?:basis|grounds)\b"
     # "How did China end up as a big centre for cell and gene therapy?": what brought it about.
     r"|\bhow\s+(?:did|has|have|does|do|come)\s+(?:[\w’'-]+\s+){1,4}?(?:end(?:ed)?\s+up|bec[oa]me|come\s+to\s+be|turn(?:ed)?\s+into)\b",
     re.IGNORECASE,

@@ -32,7 +32,8 @@ STOPWORDS = frozenset(
     then there these they this those through to too under until up very was we were what when where
     which while who whom why will with would you your yours yourself yourselves tell know say said says
     give list show much many also within without across via per summarise summarize summary explain
-    describe outline overview please details info information""".split()
+    describe outline overview please details info information despite notwithstanding although regardless
+    whereas""".split()
 )
 _TOKEN = re.compile(r"[\w$€£¥%]+(?:[.'’][\w]+)*", re.UNICODE)
 

@@ -2003,3 +2003,45 @@ def test_words_joined_on_are_not_forms_of_the_word(engine: Engine) -> None:
     assert _present("passag", {"pass"}) and _present("lessen", {"less"})
     answer = engine.ask("What's the best time of year to visit Shanghai for sightseeing?")
     assert answer.abstained, answer.answer
+
+
+def test_a_pharmacists_and_a_lawyers_words(engine: Engine) -> None:
+    for question, expected in [
+        (
+            "Roughly how much US drug revenue is expected to vanish as big brands lose patent protection over the "
+            "next few years?",
+            "$230bn",
+        ),
+        # "On what basis" asks for grounds, not a date.
+        ("On what basis does Yang argue Chinese developers need not worry much about BIOSECURE?", "unmet needs"),
+        (
+            "Is there a Chinese drugmaker that actually launched its own drug in the US instead of licensing it out?",
+            "BeOne",
+        ),
+        (
+            "Why would US drugmakers keep working with Chinese biotechs even with all the political heat?",
+            "incentivised",
+        ),
+        (
+            "In Cui’s assessment, what does China bring to the table to help pharma buyers offset pricing pressure "
+            "and patent expiries?",
+            "early-stage assets",
+        ),
+        # "notwithstanding" is a function word, not a term the article must use.
+        (
+            "Why does Cui think US licensees will keep dealing with Chinese biotechs notwithstanding the legislation?",
+            "incentivised",
+        ),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    conversation = Conversation()
+    engine.ask("What does the Zai Lab president expect for China–West dealmaking going into 2026?", conversation)
+    answer = engine.ask("Which therapy areas does he see staying hot?", conversation)
+    assert not answer.abstained and "immunology will continue" in answer.answer, answer.answer
+    conversation = Conversation()
+    engine.ask("Where does the BIOSECURE Act stand procedurally — has either chamber passed it?", conversation)
+    refused = engine.ask("What was the Senate vote on it?", conversation)  # the House passed it; no Senate vote
+    assert refused.abstained, refused.answer
+    refused = engine.ask("What did Ascentage Pharma itself out-license in 2025, and to whom?")
+    assert refused.abstained, refused.answer
