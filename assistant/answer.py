@@ -1432,7 +1432,7 @@ def _is_bound_or_claim(term: str, question: str) -> bool:
     if re.search(rf"#\s?{re.escape(term)}\b", question):
         return True
     if re.search(
-        rf"\b(?:roughly|about|around|approximately|approx\.?|nearly|almost|some|circa|c\.)\s*[~$€£¥]?\s*{re.escape(term)}",
+        rf"\b(?:roughly|about|around|approximately|approx\.?|nearly|almost|some|circa|c\.|like)\s*[~$€£¥]?\s*{re.escape(term)}",
         question,
         re.IGNORECASE,
     ):

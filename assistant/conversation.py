@@ -377,7 +377,16 @@ def name_people_by_role(question: str, people: Iterable[tuple[str, str | None, s
             continue  # "Who is the CEO of Zai Lab?": its president and COO is not its CEO
         distinctive = [w.lower() for w in re.findall(r"[A-Za-z][\w-]+", organisation) if len(w) >= 3]
         distinctive = [w for w in distinctive if w not in _ORGANISATION_SUFFIXES]
-        hits = [k for k, w in enumerate(words) if distinctive and _same_word(distinctive[0], w)]
+        # "ZLAB COO": a ticker stands for the company ("zai lab").
+        hits = [
+            k
+            for k, w in enumerate(words)
+            if distinctive
+            and (
+                _same_word(distinctive[0], w)
+                or any(alt and _same_word(distinctive[0], alt[0]) for alt in long_forms(w))
+            )
+        ]
         if not hits:
             continue
         found.append(name)

@@ -487,6 +487,10 @@ class Engine:
         answers it. A sentence listing Pfizer among other companies does not, so this is refused."""
         words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", question)}
         words |= {w[:-1] for w in words if w.endswith("s")}  # "pfizers partner", typed without the apostrophe
+        from .lexicon import long_forms
+
+        # "PFE": a ticker is the company (one that means one thing only: "onc" is oncology too).
+        words |= {x for w in list(words) if len(forms := long_forms(w)) == 1 for x in forms[0]}
         facts = self.facts()
 
         def named(forms: list[str]) -> bool:
@@ -591,6 +595,7 @@ def _organisation_words(organisation: str) -> list[str]:
 
 _ASKS_ROLE = re.compile(
     r"\b(?:what|which|whats|what['’]s)\s+(?:[\w’']+\s+){0,4}(?:positions?|roles?|titles?|jobs?)\b"
+    r"|\b(?:what|which)\s+(?:functions?|posts?|offices?)\s+(?:does|did|do)\s+[^?]*\b(?:occupy|hold|have)\b"
     r"|(?:[’']s|s)\s+(?:(?:official|actual|exact|full|current|real|job)\s+)?(?:positions?|roles?|titles?|job)\b"
     r"|\bwhat\s+does\s+\w+(?:\s+\w+)?\s+do\b|(?::|\s[—–-])\s*(?:positions?|roles?|titles?|jobs?)\b"
     r"|^\s*(?:[\w.’'-]+\s+){1,3}(?:positions?|roles?|titles?|job)\s*\??\s*$"  # "josh smiley title"
@@ -700,7 +705,10 @@ _ASKS_WHY_OR_HOW = re.compile(r"^\s*(?:[^,?]*,\s*)?(?:and\s+|so\s+)?(?:why|how)\
 ("Which company was Pfizer's partner?")."""
 
 _PARTNER_Q = re.compile(
-    r"\b(?:partners?|partnered\s+(?:on|in|for|with)|licensor|licensee|counterparty|"
+    # "With which Chinese company did Pfizer sign...?" (not "revert with what he said")
+    r"\b(?:with|from)\s+(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:company|companies|firm|firms|biotech|biotechs|"
+    r"drugmaker|drugmakers|pharma|house|party)\b|\b(?:with|from)\s+whom\b"
+    r"|\b(?:partners?|partnered\s+(?:on|in|for|with)|licensor|licensee|counterparty|counterparts?|"
     r"licen[cs]e[ds]?\s+(?:\w+\s+){0,5}(?:from|to)|in-licen[cs]\w*|(?:bought|acquired)\s+by)\b"
     r"|\b(?:deal|agreement|pact|tie-up|partnership)\s+with\s*\?*\s*$",
     re.IGNORECASE,

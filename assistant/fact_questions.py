@@ -71,12 +71,12 @@ _OPINION = re.compile(
     r"forecasts?|argues?|argued|sees|saw|calls?|called|warns?|warned|claims?|claimed|views?|considers?|"
     r"dismiss\w*|describe[sd]?|mentions?|mentioned|notes?|noted|highlights?|highlighted|feels?|reckons?|"
     r"agrees?|agreed|disagrees?|quoted|sceptical|skeptical|bullish|bearish|optimistic|pessimistic|"
-    r"cautious|unfazed|worried|confident|concluded|concludes|makes?\s+of|made\s+of)\b",
+    r"cautious|unfazed|worried|confident|concluded|concludes|makes?\s+of|made\s+of|opinions?|stance|perspective)\b",
     re.IGNORECASE,
 )
 _PERSON_VIEW = re.compile(
     r"^\s*(?:what|how)\b.*\b(?:think|thinks|say|said|says|believe|believes|view|views|expect|expects|"
-    r"predict|predicts|see|sees|feel|feels)\b",
+    r"predict|predicts|see|sees|feel|feels|opinion|opinions|stance)\b",
     re.IGNORECASE,
 )
 # "Who is Cui Cui?", "remind me who cui cui is?"

@@ -39,6 +39,12 @@ ABBREVIATIONS: dict[str, str] = {
     "bgne": "beigene|beone",
     "onc": "oncology|beone|beigene",  # the trade's shorthand for oncology first, BeOne's ticker second
     "zlab": "zai lab",
+    "zbio": "zenas",
+    "exec": "executive|president|chief|exec",  # "ZLAB exec": Zai Lab's president and COO
+    "execs": "executives|president|chief|execs",
+    "sweating": "worry|unfazed|concerned|sweating",  # "is the AAPG CEO sweating BIOSECURE?"
+    "sweat": "worry|unfazed|concerned|sweat",
+    "aapg": "ascentage",
     "cn": "china|chinese",
     "prc": "china|chinese",
     "eu": "european union",
@@ -107,6 +113,11 @@ ABBREVIATIONS: dict[str, str] = {
     "persistence": "continued|continue|still|remain|persistence",  # "the persistence of out-licensing"
     "offset": "mitigate|offset",  # "help pharma buyers offset pricing pressure": mitigate its impact
     "cushion": "mitigate|cushion",
+    "diminish": "drop|diminish",  # "sales will diminish between 2025 and 2030"
+    "capacities": "capability|capacities",  # "what capacities are missing": the R&D capability they lack
+    "capacity": "capability|capacity",
+    "provoke": "result|provoke",  # "which reaction could it provoke": what it could result in
+    "trigger": "result|trigger",
     "vanish": "drop|vanish",  # "revenue expected to vanish as big brands lose patent protection"
     "disappear": "drop|disappear",
     "evaporate": "drop|evaporate",
@@ -207,6 +218,7 @@ CHAT_WORDS_MEANING = {
     "vs": "versus",
     "rn": "right now",
     "tbh": "",
+    "nah": "",  # "sweating BIOSECURE or nah?"
     "imo": "",
 }
 CHAT_WORDS = frozenset(
@@ -440,6 +452,8 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\b(?:keep|kept|keeps|continue|continues)\s+(?:working|dealing|doing\s+deals)\s+with\b", re.I),
         "maintain relations",
     ),
+    # "actually made money or just hype?": commercial success.
+    (re.compile(r"\b(?:made|make|makes|making)\s+(?:any\s+|real\s+)?money\b", re.IGNORECASE), "commercial success"),
     # "catching investors' eye": what draws their interest.
     (re.compile(r"\b(?:catch(?:es|ing)?|caught)\s+(?:[\w’'-]+\s+){0,2}eyes?\b", re.IGNORECASE), "interest"),
     # "deal flow": the deals.
@@ -459,7 +473,8 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:stay|stays|stayed|remain|remains|remained)\s+(?:consistently\s+|steadily\s+)?(?:[\w’'-]+['’]s\s+)?"
-            r"(?:important|central|the\s+same|constant|steady|a\s+priority)\b|\bconsistently\b",
+            r"(?:important|central|the\s+same|constant|steady|a\s+priority)\b|\bconsistently\b"
+            r"|\b(?:has|have|hasn['’]t|haven['’]t|not)\s+(?:not\s+)?changed\b|\bunchanged\b",
             re.IGNORECASE,
         ),
         "remained constant",

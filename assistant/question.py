@@ -246,7 +246,7 @@ _QUESTION_OPENERS = frozenset(
 _ACTED = re.compile(
     r"^\s*(?i:and\s+)?(?i:when\s+(?:will|would|did|does)\s+|has\s+|have\s+|had\s+|did\s+|was\s+|were\s+)"
     r"(?i:the\s+)?(?P<actor>(?:[A-Z][\w&.-]*\s+){0,2}[A-Z][\w&.-]*)\s+"
-    r"(?:already\s+|actually\s+|yet\s+|now\s+|finally\s+)?(?P<verb>[a-z]+(?:ed|en)|sign|vote|pass|approve|agree|"
+    r"(?:(?:already|actually|yet|now|finally|also)\s+){0,2}(?P<verb>[a-z]+(?:ed|en)|sign|vote|pass|approve|agree|"
     r"license|buy|acquire|sell|launch|file|brought|bought|sold|paid|raised|won|lost|struck)\b"
 )
 """A question about what someone did: "Has the Senate voted on it?", "Did AZ sign a deal with CSPC?", "When will
@@ -360,7 +360,9 @@ def analyse(question: str) -> QuestionAnalysis:
     if re.match(r"\s*(?:what|which|who|how|when|where)\b", bare, re.IGNORECASE):
         bare = _NOWADAYS.sub("", bare) or bare
     # "At what valuation multiples...?", "In which therapy area...?": what is asked for follows the preposition.
-    bare = re.sub(r"^\s*(?:at|in|by|for)\s+(?=(?:what|which)\s+\w+\s+\w)", "", bare, flags=re.IGNORECASE) or bare
+    bare = (
+        re.sub(r"^\s*(?:at|in|by|for|with|from)\s+(?=(?:what|which)\s+\w+\s+\w)", "", bare, flags=re.IGNORECASE) or bare
+    )
     # "List the modalities Yang says are pulling in investors": which modalities.
     bare = _LIST_THE.sub("which ", bare)
     focus, expects = _focus([_clean(t) for t in _spelled_out(bare)])
@@ -542,7 +544,7 @@ def analyse(question: str) -> QuestionAnalysis:
     if expects is None and re.search(r"\w\s+when\s*(?:[?,;]|$)", text, re.I):
         expects = "date"  # shorthand "BIOSECURE pass House when?", "and Senate vote when, what result?"
     if expects is None and (
-        re.match(r"^\s*#", asked) or re.search(rf"\bcount of\b|\bno\.\s*of\b|{NUMBER_OF}", text, re.I)
+        re.match(r"^\s*#", asked) or re.search(rf"\bcount of\b|\bno\.\s*of\b|(?:^|\s)#\s*of\b|{NUMBER_OF}", text, re.I)
     ):
         expects = "count"  # "# of deals over $500m in 2023"
     elif expects is None and re.search(
@@ -633,7 +635,8 @@ be in the evidence, whoever typed the name in lower case."""
 
 _LAWMAKERS_ACT = re.compile(
     r"\b(?:did|does|has|have|had|will|would|why|how|when|that)\s+(?:the\s+)?(?P<actor>senate|house|congress|president)\s+"
-    r"(?:already\s+|actually\s+|yet\s+|finally\s+)?(?P<verb>pass|vote|approve|sign|passed|voted|approved|signed)\b",
+    r"(?:(?:already|actually|yet|finally|also)\s+){0,2}"
+    r"(?P<verb>pass|vote|approve|sign|adopt|passed|voted|approved|signed|adopted)\b",
     re.IGNORECASE,
 )
 """Lawmakers acting, anywhere in the question, in any case: "what date did the senate pass the NDAA?"."""
@@ -886,6 +889,20 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
         # "What are Western companies bracing for...?", "What are Chinese biotechs missing...?": what they do,
         # not a thing named (nor are the companies doing it what is asked for).
         return [], expects
+    if focus and focus[-1] in _PART_HEADS and focus[-1] in words:
+        # "Which element of the Chinese regulatory system plays a role?": a part of what follows "of".
+        head = len(words) - 1 - words[::-1].index(focus[-1])
+        after = words[head + 1 :]
+        if after[:1] == ["of"]:
+            part_of = itertools.takewhile(
+                lambda w: (
+                    w not in _QUESTION_OPENERS
+                    and w not in {"in", "for", "to", "that", "which", "with"}
+                    and not is_everyday_verb_form(w)
+                ),
+                after[1:],
+            )
+            focus = _noun_phrase(list(part_of))
     if focus and focus[-1] in _REASON_HEADS:
         focus = []  # "What's his reasoning?": a reason answers it, whatever words it uses
     elif focus and focus[-1] in _VIEW_HEADS:
@@ -932,6 +949,7 @@ _PERIODS = frozenset("year years month months quarter quarters week weeks".split
 _RELATIVE = frozenset("last this next previous past coming prior".split())
 
 
+_PART_HEADS = frozenset("part parts element elements component components feature features piece pieces".split())
 _REASON_HEADS = frozenset(
     "reason reasons reasoning rationale motivation motive motives explanation logic argument arguments thesis".split()
 )

@@ -33,7 +33,7 @@ STOPWORDS = frozenset(
     which while who whom why will with would you your yours yourself yourselves tell know say said says
     give list show much many also within without across via per summarise summarize summary explain
     describe outline overview please details info information despite notwithstanding although regardless
-    whereas""".split()
+    whereas mr mrs ms""".split()
 )
 _TOKEN = re.compile(r"[\w$€£¥%]+(?:[.'’][\w]+)*", re.UNICODE)
 

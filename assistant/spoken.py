@@ -59,13 +59,18 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
         text,
         flags=re.IGNORECASE,
     )
-    text = re.sub(r"\blike\s+(?=(?:about\s+|around\s+)?(?:\d|(?:" + _NUMBER_WORD + r")\b))", "", text, flags=re.I)
+    # "like five billion", "like 40bn?": a spoken "about" (a guess the answer checks, not a figure it must hold).
+    text = re.sub(r"\blike\s+(?=(?:about|around)\s+(?:\d|(?:" + _NUMBER_WORD + r")\b))", "", text, flags=re.I)
+    text = re.sub(r"\blike\s+(?=(?:\d|(?:" + _NUMBER_WORD + r")\b))", "about ", text, flags=re.I)
     text = re.sub(
         r"\b[A-Za-z]+\b",
         lambda m: _APOSTROPHES.get(m.group(0).lower(), m.group(0)) if m.group(0).islower() else m.group(0),
         text,
     )
     text = re.sub(r"\bhalf\s+a\s+billion\b", "500m", text, flags=re.IGNORECASE)  # "over half a billion"
+    # "the United States": the US, as articles mostly write it (and "United" is no name to look for).
+    text = re.sub(r"\bUnited\s+States(?:\s+of\s+America)?\b", "US", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bUnited\s+Kingdom\b", "UK", text, flags=re.IGNORECASE)
     text = _spoken_numbers(text)
     text = _written_amounts(text)
     text = _acronyms(text, in_corpus)

@@ -2045,3 +2045,47 @@ def test_a_pharmacists_and_a_lawyers_words(engine: Engine) -> None:
     assert refused.abstained, refused.answer
     refused = engine.ask("What did Ascentage Pharma itself out-license in 2025, and to whom?")
     assert refused.abstained, refused.answer
+
+
+def test_a_forum_traders_and_a_translated_interns_words(engine: Engine) -> None:
+    for question, expected in [
+        ("ZBIO x InnoCare deal, how many bn? guessing small fry vs the NVS one", "$2bn"),  # tickers
+        ("ZLAB exec: china deal flow up or down into 2026?", "continue to grow"),
+        ("is the AAPG CEO sweating BIOSECURE or nah?", "little worry"),
+        ("ZLAB COO on why chinese cos keep out-licensing — money?", "access to capital"),  # a role by its ticker
+        # "like 40bn?": a guess the answer corrects, not a figure it must hold.
+        ("total $ on china licensing deals w big pharma in 2024? like 40bn?", "$41.5bn"),
+        (
+            "Of how much does GlobalData estimate that the sales of drugs in the United States will diminish between "
+            "2025 and 2030 because of the patent cliff?",
+            "$230bn",
+        ),
+        (
+            "What capacities are missing to many Chinese companies to commercialise themselves on the global market, "
+            "following Mrs Cui?",
+            "R&D capability",
+        ),
+        (
+            "On the longer term, which reaction in the United States could the self-commercialisation of Chinese "
+            "companies provoke, according to Mrs Cui?",
+            "lobbying",
+        ),
+        ("Which function does Mrs Cui Cui occupy?", "Asia healthcare head"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    for question in [
+        "What is the opinion of Mr Smiley concerning the BIOSECURE Act?",  # he gives none
+        "Smiley's exact # of china deals forecast for 2026?",
+        # A sentence listing Pfizer among companies signing deals names no partner of Pfizer's.
+        "who was PFE's china partner on that onc deal?",
+        "With which Chinese company did Pfizer sign its oncology agreement in 2025, please?",
+    ]:
+        answer = engine.ask(question)
+        assert answer.abstained, (question, answer.answer)
+    answer = engine.ask("With which Chinese house did AstraZeneca make its 5.3 billion agreement?")
+    assert not answer.abstained and "CSPC" in answer.answer
+    conversation = Conversation()
+    engine.ask("What is the opinion of Mr Yang concerning the BIOSECURE Act?", conversation)
+    refused = engine.ask("And has the Senate also adopted it already?", conversation)
+    assert refused.abstained, refused.answer

@@ -27,7 +27,7 @@ def typed(question: str) -> str:
             "how many deals over five hundred million happened in twenty twenty three",
             "how many deals over 500m happened in 2023",
         ),
-        ("it was like five point three six billion right", "it was 5.36bn right"),
+        ("it was like five point three six billion right", "it was about 5.36bn right"),  # a guess, said so
         ("deals above half a billion dollars", "deals above 500m dollars"),
         ("what share was chinese in nineteen ninety nine", "what share was chinese in 1999"),
         ("twenty percent of deals", "20 percent of deals"),
