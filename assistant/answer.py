@@ -174,6 +174,12 @@ def _text_stems(text: str) -> frozenset[str]:
 _UNITS = frozenset({"m", "mn", "bn", "b", "k", "million", "billion"})
 
 
+def _other_horizon_than(cand: Candidate, chosen: list[Candidate]) -> bool:
+    """Does the sentence speak of one time horizon, and every chosen sentence of the other?"""
+    own = horizon(cand.text)
+    return own is not None and all(horizon(c.text) not in {None, own} for c in chosen)
+
+
 def _drug_names(term: str, pool: AbstractSet[str]) -> list[str]:
     """Drugs in the pool of the class the term names, by their names' stems ("btk": zanubrutinib)."""
     return [w for w in drug_class_members(term, sorted(pool)) if not is_known_word(w)]
@@ -536,7 +542,10 @@ def gather_evidence(
             and (
                 # "Where did Yang work before he returned to China?": a place other than the question's.
                 analysis.expects != "place"
-                or bool({m.group(0) for m in PLACE.finditer(text)} - {m.group(0) for m in PLACE.finditer(question)})
+                or bool(
+                    {m.group(0).lower() for m in PLACE.finditer(text)}
+                    - {m.group(0).lower() for m in re.finditer(PLACE.pattern, question, re.IGNORECASE)}  # "china"
+                )
             )
             and (
                 analysis.expects is None
@@ -833,7 +842,21 @@ def gather_evidence(
     # "moving to China rather than staying in the US or Europe": places set against the one asked about are
     # not the scope of the answer.
     contrasted = set(query_terms(m.group(1))) if (m := _CONTRAST.search(question)) else set()
-    places_asked = [stems(list(_SCOPES[w])) for w in own if w in _SCOPES and w not in contrasted]
+    # "the US House", "the US FDA": whose institution it is, not the place a figure is for.
+    institutions = {
+        m.group(1).lower()
+        for m in re.finditer(
+            r"\b(US|U\.S\.|American|Chinese|European|Japanese)\s+(?:House|Senate|Congress|FDA|NMPA|government|"
+            r"regulators?|lawmakers|president|administration)\b",
+            question,
+            re.IGNORECASE,
+        )
+    }
+    places_asked = [
+        stems(list(_SCOPES[w]))
+        for w in own
+        if w in _SCOPES and w not in contrasted and w not in institutions and w not in aside  # not the asker's Japan
+    ]
     areas_asked = (
         [
             [m.group(0).lower()[:5], *(alt[0][:5] for alt in long_forms(m.group(0).lower()) if len(alt) == 1)]
@@ -1062,6 +1085,9 @@ def select_sentences(
             v is not None
             and any(u is not None and float(u @ v) > params.redundancy for u in chosen_vectors)
             and not _adds_asked_words(cand, chosen, evidence.asked or [])
+            # "the majority are unlikely to... in the short term" beside "From a longer-term perspective...":
+            # the same subject, another horizon; not a repeat.
+            and not _other_horizon_than(cand, chosen)
         ):
             continue
         if evidence.anchors and not _speaks_for(cand, pool, evidence.anchors):
@@ -1378,6 +1404,17 @@ def question_proper(question: str) -> str:
     return question[context.end() :] if context else question
 
 
+_COMPARISON_FRAME = re.compile(
+    r"^\s*(?:compared\s+(?:with|to)|unlike|as\s+in|similar\s+to|relative\s+to)\s+[^,?]{2,80},"
+    r"|,\s*(?:as|like)\s+(?:some|many|most|several|other|the)?\s*[^,?]{2,60}\s+(?:did|do|does|have|had)\b[^,?]*(?=\?\s*$)"
+    # "In Japan it is quite rare to see...": how things are where the asker is, before the question.
+    r"|^\s*in\s+[A-Z][a-z]+,?\s+(?:it\s+is|it['’]s|we|people|companies|firms)\b[^.?!]*[.!]\s+"
+    # "Some senior colleagues in Tokyo still think...": what people around the asker think.
+    r"|^\s*(?:some\s+|many\s+|a\s+few\s+)?(?:of\s+my\s+|of\s+our\s+)?(?:senior\s+|older\s+)?(?:colleagues|people|folks|"
+    r"clients|peers)\s+(?:in|at|back\s+in)\s+[A-Z][a-z]+\b[^.?!]*[.!]\s+",
+    re.IGNORECASE,
+)
+"""A comparison with where the asker is, or a frame around the question: not what the article must say."""
 _APPOSITIVE = re.compile(
     r"\b[A-Z][\w&-]+,\s+the\s+([^,—–?]{2,40}?)\s+(?:people|folks|guys|crowd|outfit|shop|specialists?)\s*[,—–-]"
 )
@@ -1402,6 +1439,12 @@ def _asides(question: str) -> set[str]:
     who = re.match(r"\s*as\s+an?\s+([^,.?]{1,40}),", question, re.IGNORECASE)
     if who:  # "As a founder, should I expect...?": who asks
         return set(query_terms(who.group(1))) - set(query_terms(question[who.end() :]))
+    frame = _COMPARISON_FRAME.search(question)
+    if frame:
+        # "Compared with the PMDA in Japan, how...?", "...to the US itself, as some Japanese firms did?": what the
+        # asker compares with, not what the article must mention.
+        rest = question[: frame.start()] + question[frame.end() :]
+        return set(query_terms(frame.group(0))) - set(query_terms(rest))
     like_us = re.search(r"\blike\s+us\s+[A-Z][a-z]+s\b", question)
     if like_us:  # "...generics and me-too products, just like us Indians.": who asks
         return set(query_terms(like_us.group(0))) - set(query_terms(question[: like_us.start()]))

@@ -577,7 +577,7 @@ _WHO_HOLDS_ROLE_AT = re.compile(
 """The same, the organisation first: "Who is Zai Lab's CEO, given Smiley is only president?"."""
 
 _ASKS_NAME = re.compile(
-    r"^\s*who\b|\bwho\s+(?:is|was|heads|runs|leads)\b|\bname\b"
+    r"^\s*who\b|\bwho\s+(?:is|was)\b(?!\s+\w+ing\b)|\bwho\s+(?:heads|runs|leads)\b|\bname\b"
     r"|^\s*(?:the\s+)?(?:[\w&.’'-]+\s+){1,3}(?:ceo|coo|cfo|president|chair(?:man|woman)?|founder|head)\s*\??\s*$",
     re.IGNORECASE,
 )
@@ -599,7 +599,8 @@ _ASKS_ROLE = re.compile(
     r"|(?:[’']s|s)\s+(?:(?:official|actual|exact|full|current|real|job)\s+)?(?:positions?|roles?|titles?|job)\b"
     r"|\bwhat\s+does\s+\w+(?:\s+\w+)?\s+do\b|(?::|\s[—–-])\s*(?:positions?|roles?|titles?|jobs?)\b"
     r"|^\s*(?:[\w.’'-]+\s+){1,3}(?:positions?|roles?|titles?|job)\s*\??\s*$"  # "josh smiley title"
-    r"|\b(?:his|her)\s+(?:actual\s+|real\s+|exact\s+|official\s+|job\s+)?(?:title|role|position|job)\b",
+    r"|\b(?:his|her)\s+(?:actual\s+|real\s+|exact\s+|official\s+|job\s+)?(?:title|role|position|job)\b"
+    r"|['’]s\s+gig\b|\b(?:his|her|their)\s+gig\b",  # "What's Josh Smiley's gig at Zai Lab?"
     re.IGNORECASE,
 )
 """The question asks what someone's job is ("Josh Smiley: title / shop?")."""
@@ -745,7 +746,15 @@ def _one_deals_value(question: str) -> bool:
     from .fact_questions import _VALUE_OF_A_DEAL
     from .question import company_names
 
-    return bool(_VALUE_OF_A_DEAL.search(question)) and bool(company_names(question))
+    if not company_names(question):
+        return False
+    # "Novartis concluded quite a large agreement with a Chinese company. Could you confirm ... the total
+    # value?": one deal, named by its party, whatever words ask its value.
+    one_deal = re.search(
+        r"\b(?:an?|the|its|that|this)\s+(?:[\w-]+\s+){0,3}(?:deal|agreement|pact|tie-up)\b", question, re.I
+    )
+    many = re.search(r"\b(?:deals|agreements|pacts|transactions)\b", question, re.IGNORECASE)
+    return bool(_VALUE_OF_A_DEAL.search(question)) or bool(one_deal and not many)
 
 
 def _stated_total_wins(question: str) -> bool:

@@ -82,7 +82,9 @@ _PERSON_VIEW = re.compile(
 # "Who is Cui Cui?", "remind me who cui cui is?"
 _WHO_IS = re.compile(
     r"^\s*(?:(?:pls\s+|please\s+|can\s+you\s+|could\s+you\s+)?(?:remind\s+me|tell\s+me|refresh\s+me)\s*[,:-]?\s*)?"
-    r"who\s+(?:(?:is|was)\s+(?P<name>[^?]+?)|(?P<embedded>[^?]+?)\s+(?:is|was))\s*\??\s*$",
+    # (not "who's showing interest...?", an -ing verb; nor "who's Josh Smiley and what's he predicting?", two questions)
+    r"who(?:(?:\s+(?:is|was)|['’]s)\s+(?!\w+ing\b)(?P<name>(?:(?!\band\s+(?:what|how|why|which|when|where|who|is|does|did)\b)"
+    r"[^?])+?)|\s+(?P<embedded>[^?]+?)\s+(?:is|was))(?:\s+again)?\s*\??\s*$",
     re.IGNORECASE,
 )
 

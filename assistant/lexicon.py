@@ -111,6 +111,12 @@ ABBREVIATIONS: dict[str, str] = {
     "funding": "capital|funding|financing",  # "tie out-licensing to funding needs": access to capital
     "acted": "passed|voted|acted",  # "Has the House acted on it?": passed it, or voted
     "persistence": "continued|continue|still|remain|persistence",  # "the persistence of out-licensing"
+    "hot": "popular|hot",  # "which drug types are hot": popular with dealmakers
+    "regulator": "regulatory|regulator",  # "Is the Chinese regulator helping?": the regulatory system
+    "regulators": "regulatory|regulators",
+    "outfit": "company|companies|outfit",  # "Which Chinese outfit...?": which company
+    "outfits": "companies|outfits",
+    "movement": "uptick|growth|movement",  # "Any movement on the cardiometabolic side?"
     "offset": "mitigate|offset",  # "help pharma buyers offset pricing pressure": mitigate its impact
     "cushion": "mitigate|cushion",
     "diminish": "drop|diminish",  # "sales will diminish between 2025 and 2030"
@@ -452,6 +458,18 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\b(?:keep|kept|keeps|continue|continues)\s+(?:working|dealing|doing\s+deals)\s+with\b", re.I),
         "maintain relations",
     ),
+    # "which drug types are hot": the modalities.
+    (
+        re.compile(r"\b(?:drug|medicine|treatment|therapy|product)\s+(?:types|kinds|classes|formats)\b", re.IGNORECASE),
+        "modalities",
+    ),
+    # "had a crack at taking its own drug to the US": tried, attempting it.
+    (
+        re.compile(r"\b(?:had|have|has|having|take|took|taking)\s+a\s+(?:crack|go|stab|shot)\s+at\b", re.IGNORECASE),
+        "attempting",
+    ),
+    # "get into bed with": do a deal with.
+    (re.compile(r"\b(?:get|got|getting|jump|jumped)\s+into\s+bed\s+with\b", re.IGNORECASE), "deal agreement"),
     # "actually made money or just hype?": commercial success.
     (re.compile(r"\b(?:made|make|makes|making)\s+(?:any\s+|real\s+)?money\b", re.IGNORECASE), "commercial success"),
     # "catching investors' eye": what draws their interest.

@@ -455,6 +455,12 @@ def analyse(question: str) -> QuestionAnalysis:
     ):
         expects = "product"  # "What is Ascentage Pharma's lead marketed drug?": the drug, by name
     if expects is None and re.search(
+        r"\b(?:asset|drug|molecule|candidate|antibody|adc|therapy|medicine)\b[^?]*\btarget(?:ing|s|ed)?\s*\??\s*$",
+        text,
+        re.I,
+    ):
+        expects = "indication"  # "What's the Argo asset Novartis bought actually targeting?": a disease or a target
+    if expects is None and re.search(
         r"\b(?:name|identify|single\s+out)\s+(?:an?|one|any)\s+(?:[\w-]+\s+){0,2}(?:deal|agreement|transaction)s?\b",
         text,
         re.I,
@@ -678,7 +684,7 @@ def _action(text: str) -> tuple[str, str] | None:
 
 
 _ASKS_EXAMPLE = re.compile(
-    r"\b(?:an?|one|any)\s+examples?\b|\bexamples?\s*\??\s*$|\bfor\s+instance\s*\??\s*$|^\s*examples?\s+of\b"
+    r"\b(?:an?|one|any)\s+(?:[\w-]+\s+)?examples?\b|\bexamples?\s*\??\s*$|\bfor\s+instance\s*\??\s*$|^\s*examples?\s+of\b"
     r"|['’]s\s+examples?\s+of\b"  # "the article's example of going global on its own"
     r"|\bthe\s+examples?\s+(?:given|cited|used|offered)\b"  # "What's the example given of...?"
     # "Any Chinese company that's actually gone global on its own?": one that has, named.
@@ -792,7 +798,7 @@ _HEAD_TYPES = {
     ),
     # "Which senators are behind the BIOSECURE Act?": people, by name, in that role.
     **dict.fromkeys("senators lawmakers legislators congressmen sponsors executives".split(), "people"),
-    **dict.fromkeys("company firm drugmaker biotech buyer licensee licensor partner".split(), "company"),
+    **dict.fromkeys("company firm drugmaker biotech buyer licensee licensor partner outfit".split(), "company"),
     # "What therapy area is the AZ–CSPC deal in?": a disease area or a kind of drug is the answer.
     **dict.fromkeys(
         "area areas modality modalities disease diseases condition conditions category categories".split(),

@@ -14,7 +14,11 @@ from collections.abc import Callable, Iterable
 
 from .question import is_rare_english, spelling_neighbour, zipf
 
-_FILLER_START = re.compile(r"^(?:\s*(?:um+|uh+|erm+|er|hmm+|ok(?:ay)?|alright)(?![\w'’-])[\s,.]*)+", re.IGNORECASE)
+_FILLER_START = re.compile(
+    r"^(?:\s*(?:um+|uh+|erm+|er|hmm+|ok(?:ay)?|alright|g['’]?day(?:\s+mate)?|fair\s+dinkum|crikey|mate|cheers)"
+    r"(?![\w'’-])[\s,.!]*)+",
+    re.IGNORECASE,
+)
 """Fillers before the question. "So" and "well" stay: "So what does she recommend?" follows on from the thread."""
 _FILLER = re.compile(r"\b(?:um+|uh+|erm+|hmm+)\b[,.]?\s*|,?\s*\byou know\b,?", re.IGNORECASE)
 
@@ -68,6 +72,15 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
         text,
     )
     text = re.sub(r"\bhalf\s+a\s+billion\b", "500m", text, flags=re.IGNORECASE)  # "over half a billion"
+    # "shell out for", "fork out": pay (slang the answer's words never use).
+    text = re.sub(
+        r"\b(?:shell|fork)(ed|ing|s)?\s+out\b",
+        lambda m: {"ed": "paid", "ing": "paying", "s": "pays"}.get(m.group(1) or "", "pay"),
+        text,
+        flags=re.I,
+    )
+    # "word for word-ish", "soon-ish": roughly so; the suffix is how it is said.
+    text = re.sub(r"(?<=\w)-ish\b", "", text)
     # "the United States": the US, as articles mostly write it (and "United" is no name to look for).
     text = re.sub(r"\bUnited\s+States(?:\s+of\s+America)?\b", "US", text, flags=re.IGNORECASE)
     text = re.sub(r"\bUnited\s+Kingdom\b", "UK", text, flags=re.IGNORECASE)

@@ -2089,3 +2089,59 @@ def test_a_forum_traders_and_a_translated_interns_words(engine: Engine) -> None:
     engine.ask("What is the opinion of Mr Yang concerning the BIOSECURE Act?", conversation)
     refused = engine.ask("And has the Senate also adopted it already?", conversation)
     assert refused.abstained, refused.answer
+
+
+def test_an_australian_a_voice_assistant_user_a_professor_and_a_japanese_analyst(engine: Engine) -> None:
+    for question, expected in [
+        ("Fair dinkum, where's the BIOSECURE Act at right now?", "Senate’s roster"),  # an opening interjection
+        (
+            "Which Chinese outfit actually had a crack at taking its own drug to the US rather than licensing it?",
+            "BeOne",
+        ),
+        ("What did Zenas shell out for the InnoCare deal?", "$2bn"),  # slang for paid
+        ("What's Josh Smiley's gig at Zai Lab exactly?", "president and COO"),
+        ("Any movement on the cardiometabolic side of things?", "uptick in cardiometabolic deals"),
+        ("What did Yang actually say about BIOSECURE, word for word-ish?", "little worry"),
+        ("Is the Chinese regulator helping speed things up at all?", "IND"),
+        ("who's josh smiley again", "president and COO"),
+        # The US House is the US's; a date for it is not a figure scoped to the US.
+        ("Sorry to be precise — on which date did the US House pass the BIOSECURE Act?", "11 December"),
+        # Where the asker is (Japan, the PMDA, colleagues in Tokyo) frames the question; the article need
+        # not mention it.
+        (
+            "In Japan it is quite rare to see many licensing deals above half a billion dollars in one year. How "
+            "many West–China transactions of that size happened in 2023, please?",
+            "20 transactions",
+        ),
+        (
+            "Compared with our experience with the PMDA in Japan, how does the article describe China’s IND "
+            "processing? Is it considered fast?",
+            "swift investigational new drug application",
+        ),
+        (
+            "Is there a Chinese example of a company taking its own drug to the US market itself, as some Japanese "
+            "firms did in the past?",
+            "BeOne",
+        ),
+        (
+            "Excuse me, I understand Novartis concluded quite a large agreement with a Chinese company this year. "
+            "Could you kindly confirm who the partner was and the total value?",
+            "$5.36bn",
+        ),
+        # Another horizon is no repeat: her short-term view beside her longer-term one.
+        ("Does Cui think Chinese firms will go it alone globally?", "in the short term"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    for question in [
+        "What's the Argo asset Novartis bought actually targeting?",
+        "where was dajun yang working before he moved back to china",  # a place other than China
+    ]:
+        answer = engine.ask(question)
+        assert answer.abstained, (question, answer.answer)
+    # "who is returning" asks what happens, not a person's name.
+    answer = engine.ask(
+        "According to Ascentage Pharma's chief executive, what is ushering China's pharma sector into a \"2.0\" era, "
+        "and who is returning as a result?"
+    )
+    assert not answer.abstained and "returnees" in answer.answer, answer.answer
