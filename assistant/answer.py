@@ -204,6 +204,8 @@ def _present(term_stem: str, pool: AbstractSet[str]) -> bool:
         # "its 5.3 billion agreement": the "$5.3bn agreement".
         return any(w[len(term_stem) + 1 :] in _UNITS for w in pool if w[:1] in "$€£¥" and w[1:].startswith(term_stem))
     n = len(term_stem)
+    if n >= 2 and term_stem.isalpha() and any(w.startswith(term_stem) and w[n:].isdigit() for w in pool):
+        return True  # "FY?": the article's "FY2026"
     for word in pool:
         m = len(word)
         if abs(m - n) <= 1 and _near(term_stem, word):
@@ -454,6 +456,10 @@ def gather_evidence(
         weights = [w if st in asked_here else w * 0.5 for w, st in zip(weights, term_stems, strict=True)]
     pool_hits = hits[: params.passages]
     own_topic_stems = stems([t for t in analysis.terms if not t.isdigit()]) or stems(analysis.terms)
+    # "which TAs is CN R&D ramping in?": shorthand is about what it stands for ("therapy areas", "China").
+    own_topic_long = [stems(alt) for t in analysis.terms if not is_known_word(t) for alt in long_forms(t)]
+    # "Where did it originate?": how articles say it ("its roots started").
+    own_topic_long += [stems([w]) for t in analysis.terms for w in phrase_words(question).get(t, [])]
     # "Which US pharma companies are lobbying...?": the companies named must be doing it ("inked": signing).
     doing = (
         _predicate(question) if analysis.expects in {"company", "companies", "person", "people", "product"} else None
@@ -550,7 +556,10 @@ def gather_evidence(
             and (
                 analysis.expects is None
                 or (
-                    any(_present(t, present) for t in own_topic_stems)
+                    (
+                        any(_present(t, present) for t in own_topic_stems)
+                        or any(all(_present(w, present) for w in alt) for alt in own_topic_long)
+                    )
                     # "What percentage of global trial starts...": a share of something else does not answer it.
                     and (measured_head is None or _present(measured_head, present))
                 )
@@ -918,6 +927,8 @@ def gather_evidence(
         base = re.sub(r"(?:ed|d)$", "", verb)
         verb_forms += [stems([base])[0], *(stems(alt)[0] for alt in long_forms(base) if len(alt) == 1)]
         verb_forms += stems(phrased.get(verb, []))  # "sign off on it": it passed
+        if actor in {"house", "senate", "congress"} and re.match(r"approv|adopt|clear", verb):
+            verb_forms += stems(["passed"])  # "When did the House approve it?": it passed it
         actor_forms = [stems([actor])[0], *(stems(alt)[0] for alt in long_forms(actor) if len(alt) == 1)]
 
         def acting(cand: Candidate) -> bool:
@@ -1505,7 +1516,29 @@ _NOT_AN_AREA = frozenset({"modality", "modalities", "biologics", "therapeutic um
 def _short_year(term: str, question: str) -> bool:
     """ "2025-30", "FY'26": a two-digit year, not the 30 of "a 30-working-day review"."""
     t = re.escape(term)
-    return bool(re.search(rf"\b(?:19|20)\d{{2}}\s*[-–/]\s*{t}\b|['’]{t}\b|\bfy\s?{t}\b", question, re.IGNORECASE))
+    if not re.fullmatch(r"[1-3]\d", term):
+        return bool(re.search(rf"['’]{t}\b", question))
+    if _short_year_said(t, question):
+        return True
+    # "Cui: 25 licensing trends carry into 26?": beside a two-digit year, a bare 20-39 is one too.
+    others = {m.group(0) for m in re.finditer(r"\b[1-3]\d\b", question)} - {term}
+    return any(_short_year_said(re.escape(o), question) for o in others) and not re.search(
+        rf"\b{t}\s*(?:%|percent|days?|weeks?|months?|m\b|bn\b)", question, re.IGNORECASE
+    )
+
+
+def _short_year_said(t: str, question: str) -> bool:
+    return bool(
+        re.search(
+            rf"\b(?:19|20)\d{{2}}\s*[-–/]\s*{t}\b|['’]{t}\b|\bfy\s?{t}\b"
+            # "US sales 25-30", "carry into 26", "the 26 call": two-digit years in shorthand
+            rf"|\b{t}\s*[-–/]\s*[1-3]\d\b(?!\s*(?:%|percent|days?|weeks?|months?|m\b|bn\b))|\b[1-3]\d\s*[-–/]\s*{t}\b(?!\s*(?:%|percent|days?|weeks?|months?))"
+            rf"|\b(?:into|in|for|by|until|through|since|from|to)\s+{t}(?=\s*(?:[?.,;:)]|$|\s+(?:and|or|vs|versus)\b))"
+            rf"|[—–-]\s*{t}\s+(?:deal\s*flow|dealflow|outlook|call|forecast|view)\b",
+            question,
+            re.IGNORECASE,
+        )
+    )
 
 
 _NUMBER_WORDS = "zero one two three four five six seven eight nine ten eleven twelve".split()

@@ -54,6 +54,10 @@ ABBREVIATIONS: dict[str, str] = {
     "m&a": "acquisition|merger",
     "mnc": "multinational|mnc|big pharma|large pharma",
     "ta": "therapy area|therapeutic area|therapy areas",
+    "tas": "therapy areas|therapeutic areas|therapy area",  # "which TAs is CN R&D ramping in?"
+    "lic": "licensing|license|licence",  # "Zenas in-lic 2025"
+    "est": "estimate|estimates|est",  # "GD est?"
+    "rep": "reputation|rep",  # "CN rep was generics/me-too"
     "mncs": "multinational|mnc|big pharma|large pharma",
     "loe": "loss exclusivity|patent cliff",
     "cgt": "cell gene therapy|cgt",
@@ -112,6 +116,11 @@ ABBREVIATIONS: dict[str, str] = {
     "acted": "passed|voted|acted",  # "Has the House acted on it?": passed it, or voted
     "persistence": "continued|continue|still|remain|persistence",  # "the persistence of out-licensing"
     "hot": "popular|hot",  # "which drug types are hot": popular with dealmakers
+    "ramping": "accelerate|ramping",
+    "glut": "abundance|glut",  # "how does CN's early-stage glut help pharma?": the abundance of assets
+    "surplus": "abundance|surplus",
+    "bring": "took|take|bring",  # "what did they bring to the US?": what they took there
+    "brought": "took|brought",  # "which TAs is CN R&D ramping in?"
     "regulator": "regulatory|regulator",  # "Is the Chinese regulator helping?": the regulatory system
     "regulators": "regulatory|regulators",
     "outfit": "company|companies|outfit",  # "Which Chinese outfit...?": which company
@@ -282,7 +291,7 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     # "What was it called before?", "its old name": how articles say it.
     (RENAMING, "formerly known"),
     # "Where did they start out?": where its roots are.
-    (re.compile(r"\bstart(?:ed)?\s+out\b|\bfound(?:ed)?\s+where\b", re.IGNORECASE), "roots started"),
+    (re.compile(r"\bstart(?:ed)?\s+out\b|\bfound(?:ed)?\s+where\b|\boriginat\w*", re.IGNORECASE), "roots started"),
     # "Will they go it alone?", "sell their drugs worldwide on their own": self-commercialisation.
     (
         re.compile(

@@ -76,7 +76,7 @@ PLACE = re.compile(
 """A country or a city: what "where did they work / start / launch" asks for."""
 _ASKS_PLACE = re.compile(
     r"^\s*(?:and\s+|so\s+)?where\s+(?:did|does|do|was|is|were|are|has|had)\b.*\b(?:work\w*|based|headquartered|"
-    r"located|born|stud(?:y|ied|ying)|liv(?:e|ed|ing)|found\w*|start\w*|roots?|launch\w*|come|came|from)\b",
+    r"located|born|stud(?:y|ied|ying)|liv(?:e|ed|ing)|found\w*|start\w*|roots?|launch\w*|come|came|from|originat\w*)\b",
     re.IGNORECASE,
 )
 DURATION = re.compile(
@@ -470,6 +470,10 @@ def analyse(question: str) -> QuestionAnalysis:
         r"\bhow\s+(?:big|large)\s+(?:is|was|are|will\s+be)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}market\b", text, re.I
     ):
         expects = "money"  # "How big is the obesity drug market?": its size in money
+    fragment = re.search(r"(?:[—–:]|\s-|\?)\s*([a-z]+)\s*\?", text, re.IGNORECASE)
+    if expects is None and fragment and fragment.group(1).lower() in _HEAD_TYPES:
+        # "Argo asset in NVS deal — phase? indication?", "AZ/CSPC: value? area?": the first kind asked for.
+        expects = _HEAD_TYPES[fragment.group(1).lower()]
     if expects is None and re.search(r"(?:,|\(|\bin)\s*%\s*\)?\s*\??\s*$", text):
         expects, focus = "percent", []  # "China's share of global trial starts in 2024, %": of what, below
     if expects in {None, "count"} and re.search(r"\b(?:what|which)\s+(?:years?|yrs?)\b", text, re.IGNORECASE):
@@ -957,7 +961,8 @@ _RELATIVE = frozenset("last this next previous past coming prior".split())
 
 _PART_HEADS = frozenset("part parts element elements component components feature features piece pieces".split())
 _REASON_HEADS = frozenset(
-    "reason reasons reasoning rationale motivation motive motives explanation logic argument arguments thesis".split()
+    "reason reasons reasoning rationale motivation motive motives explanation logic argument arguments thesis driver "
+    "drivers".split()
 )
 _VIEW_HEADS = frozenset(
     """stance view views take opinion opinions position thoughts perspective outlook quote quotes comment comments
@@ -997,7 +1002,7 @@ TAKES_EFFECT = re.compile(
 """When a law applies ("When would the restrictions take effect?"): a date the articles give in these words or
 not at all; a bill's fiscal year is not it."""
 _WHY = re.compile(
-    r"\bwhy\b|\breasons?\b|\breasoning\b|\brationale\b|\bmotivations?\b|\bmotives?\b"
+    r"\bwhy\b|\breasons?\b|\breasoning\b|\brationale\b|\bmotivations?\b|\bmotives?\b|\bdrivers\b"
     r"|\b(?:holding|hold|holds|held)\s+(?:[\w-]+\s+){1,4}?back\b|\bwhat(?:['’]s|\s+is)\s+(?:stopping|preventing)\b"
     # "What's driving Western pharma to in-license from China?": what makes them do it is the reason.
     r"|\bwhat(?:['’]s|\s+is|\s+are)\s+(?:driving|fuell?ing|motivating|prompting|spurring|pushing)\b"

@@ -72,6 +72,10 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
         text,
     )
     text = re.sub(r"\bhalf\s+a\s+billion\b", "500m", text, flags=re.IGNORECASE)  # "over half a billion"
+    # "Jefferies Cui -> 25 trends carry into 26?": an arrow between a topic and the question is a colon.
+    text = re.sub(r"\s*(?:->|=>|→|⇒)\s*", ": ", text)
+    # "$$ angle": the money side of it.
+    text = re.sub(r"(?<![\w$])\$\$+(?![\w$])", "money", text)
     # "shell out for", "fork out": pay (slang the answer's words never use).
     text = re.sub(
         r"\b(?:shell|fork)(ed|ing|s)?\s+out\b",

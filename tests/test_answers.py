@@ -2145,3 +2145,30 @@ def test_an_australian_a_voice_assistant_user_a_professor_and_a_japanese_analyst
         "and who is returning as a result?"
     )
     assert not answer.abstained and "returnees" in answer.answer, answer.answer
+
+
+def test_an_esg_analysts_and_a_sell_side_analysts_shorthand(engine: Engine) -> None:
+    for question, expected in [
+        ("Zenas in-lic 2025 -> CN counterparty + $?", "InnoCare"),
+        ("patent cliff hit to US sales 25-30, GD est?", "$230bn"),  # two-digit years in a range
+        ("CN rep was generics/me-too -> pivoting to what now?", "moving away"),
+        ("which TAs is CN R&D ramping in? list", "therapy areas"),  # shorthand is about what it stands for
+        ("BIOSECURE riding on which bill? FY?", "FY2026"),
+        ("BeOne (ex-BeiGene) -> what'd they bring to US?", "Brukinsa"),
+        ("Smiley -> why CN still needs partners? $$ angle", "access to capital"),
+        ("Cui: how does CN early-stage glut help pharma?", "abundance of early-stage assets"),
+        ("Where did BeOne originate?", "Beijing"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    conversation = Conversation()
+    engine.ask("Where does the BIOSECURE Act currently stand legislatively, according to the article?", conversation)
+    answer = engine.ask("When did the House approve it?", conversation)  # the House approving it is its passing
+    assert not answer.abstained and "11 December" in answer.answer, answer.answer
+    for question in [
+        "Argo asset in NVS deal — phase? indication?",  # the kinds asked for, as fragments
+        "Is China’s IND clearance now down to 30 working days?",  # 30 is no year here
+        "biosecure senate vote date",
+    ]:
+        answer = engine.ask(question)
+        assert answer.abstained, (question, answer.answer)
