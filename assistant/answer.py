@@ -1010,7 +1010,7 @@ def gather_evidence(
         # (An area in what the asker says of themselves is theirs: "the way BeiGene did with its immunology drug".)
         asked_areas = areas_named(question_proper(question)) - aside_areas
         typed_ok = asked_areas <= areas_named(pool_hits[candidates[0].hit_index].chunk.text)
-    if typed_ok and _APPROVAL_ASKED.search(question):
+    if typed_ok and _APPROVAL_ASKED.search(question_proper(question)):  # not "our regulators take forever to approve"
         # "Which conditions is it approved for in the US?": a sentence taking the drug to the US says nothing
         # of an approval; some leading sentence must speak of one.
         typed_ok = any(_APPROVAL_SAID.search(c.text) for c in candidates[:3])

@@ -38,6 +38,7 @@ from .fact_questions import (
     _WHO,
     _WHO_IS,
     _YEAR_Q,
+    NUMBER_TREND,
 )
 from .facts import (
     Deal,
@@ -213,6 +214,8 @@ def parse_deal_question(question: str, facts: list[DocumentFacts], today: Date) 
     superlative = _SUPERLATIVE.search(question)
     operation: Literal["max", "min", "list", "sum", "count"]
     top = 1
+    if _COUNT_Q.search(question) and NUMBER_TREND.search(question):
+        return None  # "Will the number of deals go up?": a forecast, which the articles' sentences give
     if _COUNT_Q.search(question):
         operation = "count"
     elif _SUM.search(question):

@@ -31,6 +31,12 @@ NUMBER_OF = (
 """"number of" asking for a count: not "Is the number of China–West deals expected to rise?" or "What happens to
 the number of deals?", which ask about a trend."""
 _COUNT_Q = re.compile(r"\bhow\s+many\b|" + NUMBER_OF, re.IGNORECASE)
+NUMBER_TREND = re.compile(
+    r"\bnumber\s+of\b.*\b(?:go(?:es|ing)?\s+up|rise|rising|increase|increasing|grow|growing|fall|falling|drop|"
+    r"dropping|decline|declining)\b",
+    re.IGNORECASE,
+)
+"""Whether a number rises ("Does he think the number of deals is going to go up?"), not a count asked for."""
 _LIST = re.compile(
     r"\b(?:list|lists|which|what\s+(?:are|were)|show|shows|name|names|all|every|mentions?|give\s+me)\b", re.IGNORECASE
 )

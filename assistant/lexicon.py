@@ -117,6 +117,7 @@ ABBREVIATIONS: dict[str, str] = {
     "persistence": "continued|continue|still|remain|persistence",  # "the persistence of out-licensing"
     "hot": "popular|hot",  # "which drug types are hot": popular with dealmakers
     "ramping": "accelerate|ramping",
+    "jabs": "obesity|jabs",  # "weight-loss jabs"
     "glut": "abundance|glut",  # "how does CN's early-stage glut help pharma?": the abundance of assets
     "surplus": "abundance|surplus",
     "bring": "took|take|bring",  # "what did they bring to the US?": what they took there

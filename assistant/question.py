@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .fact_questions import NUMBER_OF
+from .fact_questions import NUMBER_OF, NUMBER_TREND
 from .lexicon import CHAT_WORDS, CHAT_WORDS_MEANING
 from .retrieval import STOPWORDS, query_terms
 
@@ -76,7 +76,9 @@ PLACE = re.compile(
 """A country or a city: what "where did they work / start / launch" asks for."""
 _ASKS_PLACE = re.compile(
     r"^\s*(?:and\s+|so\s+)?where\s+(?:did|does|do|was|is|were|are|has|had)\b.*\b(?:work\w*|based|headquartered|"
-    r"located|born|stud(?:y|ied|ying)|liv(?:e|ed|ing)|found\w*|start\w*|roots?|launch\w*|come|came|from|originat\w*)\b",
+    r"located|born|stud(?:y|ied|ying)|liv(?:e|ed|ing)|found\w*|start\w*|roots?|launch\w*|come|came|from|originat\w*)\b"
+    # "Where Dajun Yang was working before...?": the subject before the verb, as some write it
+    r"|^\s*(?:and\s+|so\s+)?where\s+(?:[A-Z][\w-]*\s+){1,3}(?:was|is|were|did)\s+(?:work\w*|based|born|liv\w*|stud\w*)\b",
     re.IGNORECASE,
 )
 DURATION = re.compile(
@@ -471,6 +473,8 @@ def analyse(question: str) -> QuestionAnalysis:
     ):
         expects = "money"  # "How big is the obesity drug market?": its size in money
     fragment = re.search(r"(?:[—–:]|\s-|\?)\s*([a-z]+)\s*\?", text, re.IGNORECASE)
+    if expects == "count" and NUMBER_TREND.search(text):
+        expects = None  # "Does he think the number of deals is going to go up?": whether it rises, not a count
     if expects is None and fragment and fragment.group(1).lower() in _HEAD_TYPES:
         # "Argo asset in NVS deal — phase? indication?", "AZ/CSPC: value? area?": the first kind asked for.
         expects = _HEAD_TYPES[fragment.group(1).lower()]
@@ -553,8 +557,13 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "place"  # "Where did Yang work before he returned to China?": a place other than China
     if expects is None and re.search(r"\w\s+when\s*(?:[?,;]|$)", text, re.I):
         expects = "date"  # shorthand "BIOSECURE pass House when?", "and Senate vote when, what result?"
-    if expects is None and (
-        re.match(r"^\s*#", asked) or re.search(rf"\bcount of\b|\bno\.\s*of\b|(?:^|\s)#\s*of\b|{NUMBER_OF}", text, re.I)
+    if (
+        expects is None
+        and (
+            re.match(r"^\s*#", asked)
+            or re.search(rf"\bcount of\b|\bno\.\s*of\b|(?:^|\s)#\s*of\b|{NUMBER_OF}", text, re.I)
+        )
+        and not NUMBER_TREND.search(text)
     ):
         expects = "count"  # "# of deals over $500m in 2023"
     elif expects is None and re.search(

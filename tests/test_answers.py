@@ -2172,3 +2172,25 @@ def test_an_esg_analysts_and_a_sell_side_analysts_shorthand(engine: Engine) -> N
     ]:
         answer = engine.ask(question)
         assert answer.abstained, (question, answer.answer)
+
+
+def test_a_brazilian_analysts_and_a_retirees_words(engine: Engine) -> None:
+    for question, expected in [
+        # Whether a number rises is a forecast, not a count to give.
+        ("Does the Zai Lab man think the number of deals, not just their size, is going to go up next year?", "volume"),
+        # What the asker's neighbour says of approvals is theirs; the question is about speeding things up.
+        (
+            "My neighbour grumbles that our regulators take forever to approve anything. What does the piece say "
+            "about how China's drug regulator is helping to speed things up for companies testing new medicines?",
+            "IND",
+        ),
+        (
+            "Everyone at the bridge club is on those weight-loss jabs. Is there any sign of the drug companies doing "
+            "deals with China for heart-and-metabolism or obesity medicines?",
+            "cardiometabolic deals",
+        ),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, question
+    refused = engine.ask("Where Dajun Yang was working before he returned to China?")  # a place other than China
+    assert refused.abstained, refused.answer
