@@ -29,7 +29,16 @@ import numpy as np
 
 from .config import Settings
 from .conversation import AGREEING_WORDS, LASTS, ROLE_WORDS, VIEW_OF_IT
-from .lexicon import MAJORITY_ASKED, RENAMED, RENAMING, drug_class_members, expand_query, long_forms, phrase_words
+from .lexicon import (
+    DRUG_CLASS_STEMS,
+    MAJORITY_ASKED,
+    RENAMED,
+    RENAMING,
+    drug_class_members,
+    expand_query,
+    long_forms,
+    phrase_words,
+)
 from .models import Answer, AnswerSentence, Citation, Hit
 from .question import (
     ANSWER_KIND_WORDS,
@@ -182,6 +191,8 @@ def _other_horizon_than(cand: Candidate, chosen: list[Candidate]) -> bool:
 
 def _drug_names(term: str, pool: AbstractSet[str]) -> list[str]:
     """Drugs in the pool of the class the term names, by their names' stems ("btk": zanubrutinib)."""
+    if term.lower() not in DRUG_CLASS_STEMS:
+        return []
     return [w for w in drug_class_members(term, sorted(pool)) if not is_known_word(w)]
 
 
@@ -204,10 +215,10 @@ def _present(term_stem: str, pool: AbstractSet[str]) -> bool:
         # "its 5.3 billion agreement": the "$5.3bn agreement".
         return any(w[len(term_stem) + 1 :] in _UNITS for w in pool if w[:1] in "$€£¥" and w[1:].startswith(term_stem))
     n = len(term_stem)
-    if n >= 2 and term_stem.isalpha() and any(w.startswith(term_stem) and w[n:].isdigit() for w in pool):
-        return True  # "FY?": the article's "FY2026"
     for word in pool:
         m = len(word)
+        if 2 <= n <= 3 < m and word.startswith(term_stem) and word[n:].isdigit() and term_stem.isalpha():
+            return True  # "FY?": the article's "FY2026"
         if abs(m - n) <= 1 and _near(term_stem, word):
             return True
         if n >= 5 and m > n and word.startswith(term_stem):
@@ -459,7 +470,8 @@ def gather_evidence(
     # "which TAs is CN R&D ramping in?": shorthand is about what it stands for ("therapy areas", "China").
     own_topic_long = [stems(alt) for t in analysis.terms if not is_known_word(t) for alt in long_forms(t)]
     # "Where did it originate?": how articles say it ("its roots started").
-    own_topic_long += [stems([w]) for t in analysis.terms for w in phrase_words(question).get(t, [])]
+    phrasings = phrase_words(question)
+    own_topic_long += [stems([w]) for t in analysis.terms for w in phrasings.get(t, [])]
     # "Which US pharma companies are lobbying...?": the companies named must be doing it ("inked": signing).
     doing = (
         _predicate(question) if analysis.expects in {"company", "companies", "person", "people", "product"} else None
