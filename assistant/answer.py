@@ -1529,7 +1529,7 @@ def _short_year(term: str, question: str) -> bool:
     """ "2025-30", "FY'26": a two-digit year, not the 30 of "a 30-working-day review"."""
     t = re.escape(term)
     if not re.fullmatch(r"[1-3]\d", term):
-        return bool(re.search(rf"['’]{t}\b", question))
+        return bool(re.search(rf"\b(?:19|20)\d{{2}}\s*[-–/]\s*{t}\b|['’]{t}\b|\bfy\s?{t}\b", question, re.IGNORECASE))
     if _short_year_said(t, question):
         return True
     # "Cui: 25 licensing trends carry into 26?": beside a two-digit year, a bare 20-39 is one too.
