@@ -470,13 +470,13 @@ def gather_evidence(
     # "which TAs is CN R&D ramping in?": shorthand is about what it stands for ("therapy areas", "China").
     own_topic_long = [stems(alt) for t in analysis.terms if not is_known_word(t) for alt in long_forms(t)]
     # "Where did it originate?": how articles say it ("its roots started").
-    phrasings = phrase_words(question)
-    own_topic_long += [stems([w]) for t in analysis.terms for w in phrasings.get(t, [])]
+    phrased = phrase_words(question)  # "rattled": the words articles use instead ("unfazed")
+    own_topic_long += [stems([w]) for t in analysis.terms for w in phrased.get(t, [])]
     # "Which US pharma companies are lobbying...?": the companies named must be doing it ("inked": signing).
     doing = (
         _predicate(question) if analysis.expects in {"company", "companies", "person", "people", "product"} else None
     )
-    doing_forms = stems([doing, *phrase_words(question).get(doing, [])]) if doing else []
+    doing_forms = stems([doing, *phrased.get(doing, [])]) if doing else []
     takes_effect = bool(TAKES_EFFECT.search(question)) and analysis.expects in {"date", "day", "duration"}
     if (
         query != question
@@ -660,7 +660,6 @@ def gather_evidence(
     documents_pool: set[str] = set()
     for path in dict.fromkeys(h.chunk.document for h in pool_hits[:3]):
         documents_pool |= _DOC_STEMS.get(retriever, path)
-    phrased = phrase_words(question)
     # Shorthand and two-digit years ("2025-30") count as found when a long form is.
     alternatives = [
         [stems(words) for words in long_forms(t)]
