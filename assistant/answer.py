@@ -44,6 +44,7 @@ from .question import (
     ANSWER_KIND_WORDS,
     AREA,
     BECOMES_LAW,
+    DISEASE_AREA_ASKED,
     EXPECTED_OUTCOME,
     FACT_CHECK,
     LACKS,
@@ -492,6 +493,7 @@ def gather_evidence(
     measured_head = stems([measured])[0] if measured else None
     keys, texts, owners, vectors, before, previous_vectors = _candidates(retriever, pool_hits)
     aside_areas = set_aside_areas(question)
+    diseases_asked = bool(DISEASE_AREA_ASKED.search(question))
     # "Besides BeOne, which Chinese companies...?": companies other than the one set aside answer it.
     aside_companies = {
         w.lower()
@@ -545,7 +547,9 @@ def gather_evidence(
             satisfies(analysis.expects, text)
             and (
                 # "Beyond oncology, what other therapy area...?": an area other than oncology.
-                analysis.expects != "area" or not aside_areas or names_another_area(text, aside_areas)
+                analysis.expects != "area"
+                or not aside_areas
+                or names_another_area(text, aside_areas, diseases_only=diseases_asked)
             )
             and (not doing_forms or any(_present(f, present) for f in doing_forms))
             # "Which senators are behind the BIOSECURE Act?": a person named as a senator.
@@ -976,6 +980,23 @@ def gather_evidence(
         # dates itself to another year, never the one asked, answers for that other year.
         dated = set(re.findall(r"\b(?:19|20)\d{2}\b", lead.text))
         typed_ok = not dated or any(own[i] in dated for i in years)
+        if not typed_ok and _ASKS_FORECAST.search(question):
+            # "Will that interest hold into 2026?": a close forecast dated to the year asked leads instead.
+            of_year = next(
+                (
+                    c
+                    for c in candidates[1:3]
+                    if c.typed
+                    and c.score >= 0.9 * lead.score
+                    and _FORECAST_WORDS.search(c.text)
+                    and any(own[i] in re.findall(r"\b(?:19|20)\d{2}\b", c.text) for i in years)
+                ),
+                None,
+            )
+            if of_year is not None:
+                candidates.remove(of_year)
+                candidates.insert(0, of_year)
+                lead, typed_ok = of_year, True
     typed_match = 1.0 if analysis.expects and named and any(c.typed and names_all(c) for c in contenders) else 0.0
     if named and typed_ok and RENAMING.search(question):
         # "What is BeiGene called these days?": a leading sentence saying it was renamed answers it, however
@@ -1609,6 +1630,10 @@ def _speaks_for(cand: Candidate, pool: list[Candidate], anchors: list[str]) -> b
 
 
 _VOTE_WORDS = re.compile(r"\b(?:vot\w*|pass(?:es|ed|ing)?|law|signs?|signed|enact\w*|ballot)\b", re.IGNORECASE)
+_ASKS_FORECAST = re.compile(
+    r"\b(?:will|going\s+to|expect\w*|forecast\w*|predict\w*|outlook|hold|last|continue|stay)\b", re.IGNORECASE
+)
+"""A question about what comes next: "Will that interest hold into 2026?"."""
 _FORECAST_WORDS = re.compile(
     r"\b(?:expect\w*|predict\w*|likely|forecast\w*|anticipat\w*|odds|chances?|set to|poised|probab\w*)\b",
     re.IGNORECASE,

@@ -754,7 +754,10 @@ def _one_deals_value(question: str) -> bool:
         r"\b(?:an?|the|its|that|this)\s+(?:[\w-]+\s+){0,3}(?:deal|agreement|pact|tie-up)\b", question, re.I
     )
     many = re.search(r"\b(?:deals|agreements|pacts|transactions)\b", question, re.IGNORECASE)
-    return bool(_VALUE_OF_A_DEAL.search(question)) or bool(one_deal and not many)
+    # "Novartis deal with Argo, total value how much?", "Novartis–Argo: headline value?": the two parties of
+    # one deal, named together.
+    pair = re.search(r"\b[A-Z][\w&.-]*\s*(?:[–/]|\s(?:deal|agreement|pact|tie-up)\s+with\s)\s*[A-Z]", question)
+    return bool(_VALUE_OF_A_DEAL.search(question)) or bool((one_deal or pair) and not many)
 
 
 def _stated_total_wins(question: str) -> bool:

@@ -36,9 +36,9 @@ from .fact_questions import (
     _TOP_N,
     _VALUE_OF_A_DEAL,
     _WHO,
-    _WHO_IS,
     _YEAR_Q,
     NUMBER_TREND,
+    who_is,
 )
 from .facts import (
     Deal,
@@ -982,10 +982,10 @@ def answer_from_facts(
     """
     if not facts:
         return None
-    who_is = _WHO_IS.match(question)
-    if who_is:
-        person = _person_named(who_is.group("name") or who_is.group("embedded"), facts)
-        if person is not None and _OPINION.search(question) is None:
+    asks_who, bare = who_is(question)
+    if asks_who:
+        person = _person_named(asks_who.group("name") or asks_who.group("embedded"), facts)
+        if person is not None and _OPINION.search(bare) is None:
             path = next(f.document for f in facts if person in f.people)
             return _answer_person(question, person, path, documents)
     if _WHO.match(question) and _OPINION.search(question):

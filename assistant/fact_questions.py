@@ -89,7 +89,7 @@ _PERSON_VIEW = re.compile(
 _WHO_IS = re.compile(
     r"^\s*(?:(?:pls\s+|please\s+|can\s+you\s+|could\s+you\s+)?(?:remind\s+me|tell\s+me|refresh\s+me)\s*[,:-]?\s*)?"
     # (not "who's showing interest...?", an -ing verb; nor "who's Josh Smiley and what's he predicting?", two questions)
-    r"who(?:(?:\s+(?:is|was)|['’]s)\s+(?!\w+ing\b)(?P<name>(?:(?!\band\s+(?:what|how|why|which|when|where|who|is|does|did)\b)"
+    r"who(?:(?:\s+(?:exactly|precisely))?(?:\s+(?:is|was)|['’]s)\s+(?:this\s+|that\s+)?(?!\w+ing\b)(?P<name>(?:(?!\band\s+(?:what|how|why|which|when|where|who|is|does|did)\b)"
     r"[^?])+?)|\s+(?P<embedded>[^?]+?)\s+(?:is|was))(?:\s+again)?\s*\??\s*$",
     re.IGNORECASE,
 )
@@ -105,10 +105,25 @@ _VALUE_OF_A_DEAL = re.compile(
 )
 """The value of one deal asked for: "How big was the Zenas deal?", "Zenas / InnoCare – how big was that one"."""
 
+_WHO_IS_ASIDES = re.compile(
+    # "this Mr Smiley whose opinions are quoted": who he is to the asker, not a view asked for.
+    r"\s+whose\s+[^,?]+"
+    # "..., and for which firm does he work?": the person's answer gives the firm.
+    r"|,?\s+and\s+(?:for\s+|at\s+|with\s+)?(?:which|what)\s+(?:firm|company|organisation|organization|outfit)\s+"
+    r"(?:does|is)\s+(?:he|she)\s*(?:work(?:\s+(?:for|at))?|with|at|from)?(?=\s*\??\s*$)",
+    re.IGNORECASE,
+)
+
+
+def who_is(question: str) -> tuple[re.Match[str] | None, str]:
+    """A "who is X?" question's match, and the question without the asides about X it may carry."""
+    bare = _WHO_IS_ASIDES.sub("", question)
+    return _WHO_IS.match(bare), bare
+
 
 def may_answer_from_facts(question: str) -> bool:
     """Could `fact_answers.answer_from_facts` answer this? Lets the caller skip loading the facts."""
-    if _WHO_IS.match(question) or (_WHO.match(question) and _OPINION.search(question)) or _PERSON_VIEW.match(question):
+    if who_is(question)[0] or (_WHO.match(question) and _OPINION.search(question)) or _PERSON_VIEW.match(question):
         return True
     if _VALUE_OF_A_DEAL.search(question):
         # A named company's deal (perhaps typed in lower case: "zenas x innocare how big"): the deals table

@@ -126,6 +126,9 @@ ABBREVIATIONS: dict[str, str] = {
     "regulators": "regulatory|regulators",
     "outfit": "company|companies|outfit",  # "Which Chinese outfit...?": which company
     "outfits": "companies|outfits",
+    "houses": "companies|houses",  # "the Western houses": the companies, in a banker's word
+    "hunting": "seeking|hunting",  # "hunting for Chinese partners": seeking out deals
+    "fields": "areas|fields",  # "in which therapeutic fields": therapy areas
     "movement": "uptick|growth|movement",  # "Any movement on the cardiometabolic side?"
     "offset": "mitigate|offset",  # "help pharma buyers offset pricing pressure": mitigate its impact
     "cushion": "mitigate|cushion",

@@ -301,6 +301,9 @@ def _spelled_out(text: str) -> list[str]:
     return [t for t in " ".join(CHAT_WORDS_MEANING.get(t.lower(), t) for t in _tokens(text)).split() if t]
 
 
+_UNIT = re.compile(r"^[$€£¥]+(?:bn|b|mn|m|k|billions?|millions?)?$")
+
+
 @lru_cache(maxsize=1024)
 def analyse(question: str) -> QuestionAnalysis:
     text = question.strip()
@@ -596,7 +599,8 @@ def analyse(question: str) -> QuestionAnalysis:
     name_kinds = {m.group(1).lower() for m in _NAME_KIND.finditer(text)} if expects in {"product", "name"} else set()
     return QuestionAnalysis(
         text=text,
-        terms=[t for t in query_terms(text) if t not in CHAT_WORDS and t not in name_kinds],
+        # "headline value, $bn?": "$bn" is the unit the amount is wanted in, not a word to find.
+        terms=[t for t in query_terms(text) if t not in CHAT_WORDS and t not in name_kinds and not _UNIT.match(t)],
         entities=list(dict.fromkeys(entities)),
         focus=focus,
         expects=expects,
@@ -771,7 +775,11 @@ _NATIONALITIES = frozenset("chinese western european japanese korean asian".spli
 def _noun_phrase(words: list[str]) -> list[str]:
     """Words up to the first auxiliary, preposition, past-tense verb or end; possessors ("x's") dropped."""
     phrase: list[str] = []
-    for word in words:
+    for i, word in enumerate(words):
+        if phrase and phrase[-1] not in STOPWORDS and words[i + 1 : i + 2] in (["their"], ["its"], ["his"], ["her"]):
+            break  # "Which Western houses put their names to...?": a verb before its object ends the subject
+        if word in {"the", "these", "those"} and phrase and re.fullmatch(r"[a-z]+(?:ies|[^s']s)", phrase[-1]):
+            break  # "which therapeutic fields the Western houses are hunting in": a subject starts, no "do"
         if word in _AUX or word in _PREPOSITIONS or word in _CLAUSE_OPENERS or word in _IRREGULAR_PAST:
             break
         if _past_after_noun(phrase, word):
@@ -807,14 +815,14 @@ _HEAD_TYPES = {
     **dict.fromkeys("share percentage proportion percent fraction % slice portion".split(), "percent"),
     # "Which big pharmas...", "which companies": names of companies are the answer.
     **dict.fromkeys(
-        "companies firms pharmas drugmakers biotechs buyers licensees licensors partners".split(), "companies"
+        "companies firms pharmas drugmakers biotechs buyers licensees licensors partners houses".split(), "companies"
     ),
     # "Which senators are behind the BIOSECURE Act?": people, by name, in that role.
     **dict.fromkeys("senators lawmakers legislators congressmen sponsors executives".split(), "people"),
     **dict.fromkeys("company firm drugmaker biotech buyer licensee licensor partner outfit".split(), "company"),
     # "What therapy area is the AZ–CSPC deal in?": a disease area or a kind of drug is the answer.
     **dict.fromkeys(
-        "area areas modality modalities disease diseases condition conditions category categories".split(),
+        "area areas modality modalities disease diseases condition conditions category categories field fields".split(),
         "area",
     ),
     # "what indication did it get in the us": a particular disease, not "immuno-oncology".
@@ -888,7 +896,16 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
                     )
                 )
             focus = _noun_phrase(rest)
-            pharma = focus[-1:] == ["pharma"] or focus[-2:] in (["pharma", "names"], ["pharma", "name"])
+            typed = next((i for i, w in enumerate(focus) if _HEAD_TYPES.get(w) in {"product", "money", "date"}), None)
+            if typed is not None and "pharma" in focus[typed + 2 :] and not is_known_word(focus[typed + 1]):
+                # "Which drugs Ascentage Pharma has...?" (no "does"): the phrase's head is "drugs", and the
+                # company after it is whose they are.
+                focus = focus[: typed + 1]
+            pharma = focus[-1:] == ["pharma"] or focus[-2:] in (
+                ["pharma", "names"],
+                ["pharma", "name"],
+                ["pharma", "sponsors"],
+            )
             if pharma and not is_everyday_verb_form(focus[0]):  # not "What's driving Western pharma to...?"
                 # "Which big pharma signed...?", "Which big pharma names...?": which companies
                 focus, expects = focus[: focus.index("pharma")], "companies"
@@ -1124,9 +1141,18 @@ def areas_named(text: str) -> set[str]:
     }
 
 
-def names_another_area(text: str, aside: set[str]) -> bool:
-    """Does the text name an area other than those set aside ("modality" and "therapeutic umbrella" name none)?"""
-    return bool(areas_named(text) - aside)
+_MODALITY_FAMILIES = re.compile(
+    r"^(?:cgt|adc|bispecific|small molecules?|antibod(?:y|ies)|vaccines?|mrna|sirna|radiopharmaceuticals?)$"
+)
+DISEASE_AREA_ASKED = re.compile(r"\b(?:therapy|therapeutic|disease|treatment)\s+(?:areas?|fields?)\b", re.IGNORECASE)
+"""A disease area asked for ("Cancer aside, which therapeutic area...?"): a kind of drug does not answer it."""
+
+
+def names_another_area(text: str, aside: set[str], *, diseases_only: bool = False) -> bool:
+    """Does the text name an area other than those set aside ("modality" and "therapeutic umbrella" name none)?
+    With `diseases_only`, a kind of drug (ADCs, cell therapy) is no other area."""
+    others = areas_named(text) - aside
+    return any(not _MODALITY_FAMILIES.match(a) for a in others) if diseases_only else bool(others)
 
 
 _ASKS_AREA = re.compile(

@@ -20,6 +20,17 @@ _FILLER_START = re.compile(
     re.IGNORECASE,
 )
 """Fillers before the question. "So" and "well" stay: "So what does she recommend?" follows on from the thread."""
+_COURTESY = re.compile(
+    r"^\s*(?:(?:would|could|can|will)\s+you\s+(?:(?:be\s+so\s+kind\s+as|be\s+good\s+enough|care)\s+to\s+)?"
+    r"(?:kindly\s+|please\s+)?|(?:please|kindly)\s+)?(?:remind|tell|inform)\s+me(?:\s+once\s+more|\s+again)?"
+    r"(?:\s*,?\s*(?:if\s+you\s+would|if\s+you\s+please|please)\s*,?)?[\s,:]*"
+    r"(?=(?:who|what|which|when|where|why|how|whether|if|in\s+which|for\s+which|of\s+which)\b)"
+    r"|^\s*(?:would|could)\s+you\s+be\s+so\s+kind\s+as\s+to\s+"
+    r"|,\s*(?:if\s+you\s+would|if\s+you\s+please|if\s+I\s+may)\s*(?=,)",
+    re.IGNORECASE,
+)
+"""Courtesy around the question ("Would you be so kind as to remind me in which fields...", "Remind me, if
+you would, who..."): how it is asked, not what ("kind" and "remind" are no words to find)."""
 _FILLER = re.compile(r"\b(?:um+|uh+|erm+|hmm+)\b[,.]?\s*|,?\s*\byou know\b,?", re.IGNORECASE)
 
 _APOSTROPHES = {
@@ -55,6 +66,14 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
     """The question as it would have been typed; unchanged when there is nothing to undo."""
     text = _FILLER_START.sub("", question)
     text = _FILLER.sub("", text)
+    text = _COURTESY.sub("", text)
+    # "Cancer aside, which area...?", "Leaving oncology aside, ...": what is set aside, in the usual order.
+    text = re.sub(
+        r"^\s*(?:(?:leaving|setting|putting)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+aside\s*,",
+        lambda m: f"Aside from {m.group(1).lower() if m.group(1)[1:].islower() else m.group(1)},",  # not "BeOne"
+        text,
+        flags=re.IGNORECASE,
+    )
     # "anything on obesity?", "any news about BIOSECURE?": what about it.
     text = re.sub(
         r"^\s*(?:(?:is|was)\s+there\s+)?(?:anything|something|any\s+news|any\s+info(?:rmation)?)\s+(?:new\s+)?"

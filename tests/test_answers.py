@@ -298,15 +298,15 @@ INDEPENDENT = DEVSET.parent / "independent"
 
 
 def test_independent_question_sets_quality_floor(seed_index: Settings) -> None:
-    """Ninety-eight sets written by people who never saw the code or the dev set (see eval/README.md): a
-    floor below their pooled figures (0.979 / 0.968 / 0.977 / 0.015), so a drop means answers got worse on
+    """A hundred and six sets written by people who never saw the code or the dev set (see eval/README.md):
+    a floor below their pooled figures (0.972 / 0.960 / 0.973 / 0.023), so a drop means answers got worse on
     questions nobody tuned for."""
     result = evaluate_questions(INDEPENDENT, seed_index)
-    assert result["questions"] >= 6310 and len(result["files"]) >= 98
-    assert result["hit@3"] >= 0.97, result["failures"]
-    assert result["keyword_rate"] >= 0.96, result["failures"]
+    assert result["questions"] >= 6840 and len(result["files"]) >= 106
+    assert result["hit@3"] >= 0.965, result["failures"]
+    assert result["keyword_rate"] >= 0.955, result["failures"]
     assert result["unanswerable_refused"] >= 0.97, result["failures"]
-    assert result["answerable_refused"] <= 0.02, result["failures"]
+    assert result["answerable_refused"] <= 0.025, result["failures"]
 
 
 def test_bounds_plural_shorthand_and_asking_verbs_are_not_missing_facts(engine: Engine) -> None:
@@ -2193,4 +2193,47 @@ def test_a_brazilian_analysts_and_a_retirees_words(engine: Engine) -> None:
         answer = engine.ask(question)
         assert not answer.abstained and expected in answer.answer, question
     refused = engine.ask("Where Dajun Yang was working before he returned to China?")  # a place other than China
+    assert refused.abstained, refused.answer
+
+
+def test_a_private_bankers_courtesies_and_a_quants_units(engine: Engine) -> None:
+    for question, expected in [
+        # Courtesy around the question ("Would you be so kind as to remind me...", "if you would") is not asked.
+        (
+            "Would you be so kind as to remind me in which therapeutic fields the Western houses are chiefly hunting "
+            "for Chinese partners?",
+            "cardiometabolic health",
+        ),
+        (
+            "Remind me, if you would, who exactly is this Mr Smiley whose opinions are quoted, and for which firm "
+            "does he work?",
+            "president and COO",
+        ),
+        # "put their names to": the verb ends the subject; the houses are companies.
+        (
+            "Which of the well-known Western houses put their names to large cancer deals with Chinese partners in "
+            "2025?",
+            "AbbVie, Pfizer and GSK",
+        ),
+        ("Which big pharma sponsors inked multi-billion-dollar oncology licences in 2025?", "AbbVie, Pfizer and GSK"),
+        # Two parties of one deal named together: its value, not a market's total.
+        ("Novartis deal with Argo, total value how much?", "$5.36bn"),
+        ("Novartis–Argo 2025: headline value, $bn?", "$5.36bn"),  # "$bn" is the unit, not a word to find
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+    # "Cancer aside": a therapy area other than oncology, and a kind of drug (ADCs) is none.
+    conversation = Conversation()
+    first = engine.ask(
+        "Cancer aside, which therapeutic area has also caught the attention of the big houses in their Chinese "
+        "dealings?",
+        conversation,
+    )
+    assert not first.abstained and "Yang echoed" not in first.sentences[0].text, first.answer
+    # A forecast dated to the year asked leads over a close sentence about the year before.
+    answer = engine.ask(
+        "Will that interest hold into 2026, do you think, and is anything else gaining ground?", conversation
+    )
+    assert not answer.abstained and answer.sentences[0].text.startswith("Smiley forecasts"), answer.answer
+    refused = engine.ask("Which drugs Ascentage Pharma has in the pipeline now?")  # drugs, not companies
     assert refused.abstained, refused.answer

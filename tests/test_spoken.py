@@ -41,6 +41,12 @@ def typed(question: str) -> str:
         ("deals above 500 mio USD in 2023", "deals above $500m in 2023"),  # amounts written the European way
         ("a USD 2 Mrd deal, 5.36 bn USD or 5 billion US dollars", "a $2bn deal, $5.36bn or $5bn"),
         ("figures in 2023 USD", "figures in 2023 USD"),  # a year before the currency is not an amount
+        # Courtesy around the question, and what is set aside in the usual order.
+        ("Would you be so kind as to remind me which areas are hot?", "which areas are hot?"),
+        ("Remind me, if you would, who is Cui?", "who is Cui?"),
+        ("Could you tell me, please, what the deal was worth?", "what the deal was worth?"),
+        ("Cancer aside, which area is hot?", "aside from cancer, which area is hot?"),
+        ("Leaving BeOne aside, who else went it alone?", "aside from BeOne, who else went it alone?"),
     ],
 )
 def test_dictation_is_undone(said: str, written: str) -> None:
@@ -59,6 +65,7 @@ def test_dictation_is_undone(said: str, written: str) -> None:
         "What is the Zenith deal?",  # not one edit from any name
         "any bispecfics deals",  # no English word one edit away that the corpus holds
         "InnoCare deal: who's the counterparty?",  # rare English, not a typo of "counterpart"
+        "Tell me about BIOSECURE",  # no question word follows: the request is the question
     ],
 )
 def test_typed_questions_are_left_alone(question: str) -> None:
