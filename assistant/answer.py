@@ -998,6 +998,18 @@ def gather_evidence(
                 candidates.insert(0, of_year)
                 lead, typed_ok = of_year, True
     typed_match = 1.0 if analysis.expects and named and any(c.typed and names_all(c) for c in contenders) else 0.0
+    if (
+        not typed_match
+        and query == question  # not a follow-up, whose thread the sentence must also be about
+        and analysis.expects in {"money", "percent"}
+        and lead.typed
+        and lead.lexical >= 0.9
+        and not absent
+        and sum(specificity(t) >= 0.5 for t in own) >= 2  # a topic of its own ("patent cliff"), not "US sales"
+    ):
+        # "Patent cliff. How big?": the one sentence holding every word asked, with the amount asked for,
+        # answers it, however short the question (MiniLM places a three-word question far from any sentence).
+        typed_match = 1.0
     if named and typed_ok and RENAMING.search(question):
         # "What is BeiGene called these days?": a leading sentence saying it was renamed answers it, however
         # little its words look like the question's; without one, nothing does ("What was Zai Lab called?").
@@ -1360,11 +1372,15 @@ _AFTER_MODAL = re.compile(
 
 _ASKER = re.compile(
     r"^\s*(?:we(?:['’]re|\s+are)|i(?:['’]m|\s+am)|as\s+an?|(?:some\s+of\s+)?(?:our|my)\s+[\w-]+"
+    # "I should like to reassure a client that... .": what the asker means to do with the answer
+    r"|i(?:\s+should|\s+would|['’]d)\s+like\s+to|i\s+(?:want|need|have|hope)\s+to"
     # "We see a lot of our Chinese postdocs go home...": what the asker sees (what they heard is the question's)
     r"|we\s+(?!heard\b|read\b|saw\b|were\s+told\b)[a-z]+\s+(?:[\w’'-]+\s+){0,3}(?:our|my)\s+[\w-]+)\b"
     r"(?:[^.?!;]|\.(?=\S))*[.;!]\s+"
     r"|^\s*(?:(?:a|one)\s+)?(?:(?:quick|brief|short|simple|last)\s+)?(?:refresher|question|q|recap|reminder|check)\b"
-    r"[^:?.]*:\s+",
+    r"[^:?.]*:\s+"
+    # "We learned 'me-too' drugs in pharmacology – how does...?": what the asker knows from elsewhere
+    r"|^\s*(?:we|i)\s+(?:learned|learnt|studied|covered|were\s+taught)\b[^.?!;–—]*\s[–—]\s+",
     re.IGNORECASE,
 )
 """A sentence before the question that says who asks ("We're a Shanghai biotech weighing...", "Some of our LPs
@@ -1527,6 +1543,8 @@ def _is_bound_or_claim(term: str, question: str) -> bool:
 
     if any(re.search(rf"(?<![\w.]){re.escape(term)}", m.group("amount"), re.I) for m in _THRESHOLD.finditer(question)):
         return True  # "bigger than $500m", "over 20"
+    if re.search(rf"[<>≈≤≥~]\s*=?\s*{re.escape(term)}\b", question):
+        return True  # "<$1bn or >$1bn?", "risk ≈ 0": a bound or a guess, written as a symbol
     return bool(re.search(rf"{re.escape(term)}\w*\s*\+", question, re.IGNORECASE))
 
 

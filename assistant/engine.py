@@ -249,7 +249,7 @@ class Engine:
         if answer is None and len(prepared.by_role) == 1 and _ASKS_NAME.search(question):
             # "Ascentage CEO name?", "Who runs Zai Lab?": the person, as the article introduces them.
             answer = self._who_is(prepared.by_role[0], question, query)
-        from .fact_questions import _COUNT_Q, _SUM, _SUPERLATIVE, _THRESHOLD
+        from .fact_questions import _COUNT_Q, _SUM, _SUPERLATIVE, threshold_asked
         from .question import FACT_CHECK, analyse
 
         # "Which Western pharmas signed oncology deals in 2025?": the deals table may hold none with a stated
@@ -262,7 +262,7 @@ class Engine:
         # "Which drugmakers signed major cancer deals?": "major" describes the deals, it does not rank them.
         ranked = [m for m in _SUPERLATIVE.finditer(question) if m.group().lower() != "major"]
         plain_list = analyse(question).expects in {"companies", "company", "money", "percent"} and not (
-            ranked or _SUM.search(question) or _COUNT_Q.search(question) or _THRESHOLD.search(question)
+            ranked or _SUM.search(question) or _COUNT_Q.search(question) or threshold_asked(question)
         )
         is_total = _stated_total_wins(question)
         is_count = bool(_COUNT_Q.search(question)) or analyse(question).expects == "count"
@@ -727,11 +727,15 @@ question about a deal's other side."""
 
 _ATTRIBUTION = re.compile(
     r"\b(?:according to|per|in \w+(?:[’']s)? (?:view|opinion|eyes|(?:own )?words))\b|[’']s (?:view|take|opinion)\b"
-    r"|[’']s (?:exact |own |actual )?(?:words|quotes?|comments?|remarks)\b",
+    r"|[’']s (?:exact |own |actual )?(?:words|quotes?|comments?|remarks)\b"
+    # "Smiley: what constraint keeps...?", "Yang (Ascentage): ...": the topic is a person, when one is named so.
+    r"|^\s*[A-Z][\w’'-]+(?:\s+\([^()]{1,40}\))?\s*:\s"
+    # "Which classes does Dr Yang single out...?": what the person names is their view.
+    r"|\b(?:does|did|do)\s+(?:[\w.’'-]+\s+){1,3}(?:single\s+out|highlight|flag|point\s+to|cite)\b",
     re.I,
 )
 """Phrases that attribute a view: "according to Smiley", "per Cui", "in Yang's view", "Cui's take", "the
-Ascentage CEO's exact words"."""
+Ascentage CEO's exact words", "Smiley: ..."."""
 
 _FULL_NAME = re.compile(r"\b[A-Z][a-z]+\s+[A-Z][a-z]+")
 """Two capitalised words in a row: maybe a person named in full (checked against the people table)."""

@@ -32,12 +32,12 @@ from .fact_questions import (
     _RELATIVE_Q,
     _SUM,
     _SUPERLATIVE,
-    _THRESHOLD,
     _TOP_N,
     _VALUE_OF_A_DEAL,
     _WHO,
     _YEAR_Q,
     NUMBER_TREND,
+    threshold_asked,
     who_is,
 )
 from .facts import (
@@ -120,7 +120,7 @@ class DealQuery:
 
 
 def _threshold(question: str) -> Threshold | None:
-    match = _THRESHOLD.search(question)
+    match = threshold_asked(question)
     if match is None:
         return None
     amount = match.group("amount").strip()

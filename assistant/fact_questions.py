@@ -46,6 +46,19 @@ _THRESHOLD = re.compile(
     r"\s*(?P<amount>(?:US\$|\$|€|£|¥|EUR|USD|RMB|CNY|GBP)?\s?\d[\d,.]*\s?(?:bn|billion|b|m|mn|million|k)?\b)",
     re.IGNORECASE,
 )
+_BOUND_CHOICE = re.compile(
+    r"[<>]=?\s*\S+\s+or\s+[<>]|\b(?:above|over|more\s+than)\s+or\s+(?:below|under|less\s+than)\b"
+    r"|\b(?:below|under|less\s+than)\s+or\s+(?:above|over|more\s+than)\b",
+    re.IGNORECASE,
+)
+
+
+def threshold_asked(question: str) -> re.Match[str] | None:
+    """A bound the deals must pass ("deals over $500m"); not a choice between two ("<$1bn or >$1bn?"), which
+    asks what a deal was worth."""
+    return None if _BOUND_CHOICE.search(question) else _THRESHOLD.search(question)
+
+
 _INCLUSIVE = {"at least", "no less than", ">=", "at most", "no more than", "<="}
 _BELOW = {"at most", "no more than", "below", "under", "less than", "smaller than", "<=", "<"}
 _YEAR_Q = re.compile(r"\b(?P<year>(?:19|20)\d{2})\b")
@@ -135,6 +148,6 @@ def may_answer_from_facts(question: str) -> bool:
         _COUNT_Q.search(question)
         or _SUM.search(question)
         or _SUPERLATIVE.search(question)
-        or _THRESHOLD.search(question)
+        or threshold_asked(question)
         or _LIST.search(question)
     )

@@ -52,13 +52,13 @@ ABBREVIATIONS: dict[str, str] = {
     "bd": "business development|deal|dealmaking",
     "bp": "big pharma|large pharma",
     "m&a": "acquisition|merger",
-    "mnc": "multinational|mnc|big pharma|large pharma",
+    "mnc": "multinational|mnc|big pharma|large pharma|pharma companies|global companies",
     "ta": "therapy area|therapeutic area|therapy areas",
     "tas": "therapy areas|therapeutic areas|therapy area",  # "which TAs is CN R&D ramping in?"
     "lic": "licensing|license|licence",  # "Zenas in-lic 2025"
     "est": "estimate|estimates|est",  # "GD est?"
     "rep": "reputation|rep",  # "CN rep was generics/me-too"
-    "mncs": "multinational|mnc|big pharma|large pharma",
+    "mncs": "multinational|mnc|big pharma|large pharma|pharma companies|global companies",
     "loe": "loss exclusivity|patent cliff",
     "cgt": "cell gene therapy|cgt",
     "cgts": "cell gene therapies|cgts",
@@ -129,6 +129,8 @@ ABBREVIATIONS: dict[str, str] = {
     "houses": "companies|houses",  # "the Western houses": the companies, in a banker's word
     "hunting": "seeking|hunting",  # "hunting for Chinese partners": seeking out deals
     "fields": "areas|fields",  # "in which therapeutic fields": therapy areas
+    "wisest": "best|wisest",  # "the wisest course for these companies": best practice
+    "smartest": "best|smartest",
     "movement": "uptick|growth|movement",  # "Any movement on the cardiometabolic side?"
     "offset": "mitigate|offset",  # "help pharma buyers offset pricing pressure": mitigate its impact
     "cushion": "mitigate|cushion",

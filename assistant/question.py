@@ -301,7 +301,8 @@ def _spelled_out(text: str) -> list[str]:
     return [t for t in " ".join(CHAT_WORDS_MEANING.get(t.lower(), t) for t in _tokens(text)).split() if t]
 
 
-_UNIT = re.compile(r"^[$€£¥]+(?:bn|b|mn|m|k|billions?|millions?)?$")
+_UNIT = re.compile(r"^[$€£¥]+(?:bn|b|mn|m|k|billions?|millions?)?$|^x+(?:\.\d+)?$|^\d+\.x$")
+"""A unit the answer is wanted in ("$bn") or a blank for it ("x.0", "2.x"): not a word to find."""
 
 
 @lru_cache(maxsize=1024)
@@ -323,6 +324,7 @@ def analyse(question: str) -> QuestionAnalysis:
             starts
             and token[0].isupper()
             and word not in _QUESTION_OPENERS
+            and word not in _HEAD_TYPES  # "Brukinsa. Molecule?": the kind of answer asked for, not a name
             and specificity(word) >= 0.6
             and not (word.endswith("ly") and is_known_word(word))  # "Realistically, will most...?"
         )
@@ -475,9 +477,11 @@ def analyse(question: str) -> QuestionAnalysis:
         r"\bhow\s+(?:big|large)\s+(?:is|was|are|will\s+be)\s+(?:the\s+)?(?:[\w-]+\s+){0,3}market\b", text, re.I
     ):
         expects = "money"  # "How big is the obesity drug market?": its size in money
-    fragment = re.search(r"(?:[—–:]|\s-|\?)\s*([a-z]+)\s*\?", text, re.IGNORECASE)
+    fragment = re.search(r"(?:[—–:.]|\s-|\?)\s*([a-z]+)\s*\?", text, re.IGNORECASE)
     if expects == "count" and NUMBER_TREND.search(text):
         expects = None  # "Does he think the number of deals is going to go up?": whether it rises, not a count
+    if expects is None and re.search(r"(?:^|[.:—–]\s*)how\s+(?:big|large)\s*\??\s*$", text, re.IGNORECASE):
+        expects, focus = "money", []  # "Patent cliff. How big?": its size, in money
     if expects is None and fragment and fragment.group(1).lower() in _HEAD_TYPES:
         # "Argo asset in NVS deal — phase? indication?", "AZ/CSPC: value? area?": the first kind asked for.
         expects = _HEAD_TYPES[fragment.group(1).lower()]
@@ -501,6 +505,7 @@ def analyse(question: str) -> QuestionAnalysis:
         expects is None
         and focus[-1:]
         and focus[-1].endswith("s")
+        and focus[-1] not in {"classes", "kinds", "types", "sorts", "formats", "categories"}  # kinds of drug
         and re.match(r"^\s*which\b", bare, re.IGNORECASE)
         and re.search(
             r"\b(?:did|does|do)\s+(?:[\w’'-]+\s+){1,3}?(?:name|mention|identify|single\s+out|cite|list)\b", text, re.I
@@ -564,7 +569,9 @@ def analyse(question: str) -> QuestionAnalysis:
         expects is None
         and (
             re.match(r"^\s*#", asked)
-            or re.search(rf"\bcount of\b|\bno\.\s*of\b|(?:^|\s)#\s*of\b|{NUMBER_OF}", text, re.I)
+            or re.search(
+                rf"\bcount of\b|\bno\.\s*of\b|(?:^|\s)#\s*of\b|(?:^|:\s*|absolute\s+)n\s+of\b|{NUMBER_OF}", text, re.I
+            )
         )
         and not NUMBER_TREND.search(text)
     ):
@@ -595,6 +602,8 @@ def analyse(question: str) -> QuestionAnalysis:
             if re.search(r"\b(?:growth|grow|increase|rise|decline|drop|fall|change|share)\b", text, re.I)
             else "count"
         )
+    if re.search(r"(?:^|:\s*)(?:n|#)\s+of\b|\babsolute\s+(?:n|#|number|count)\b", text, re.IGNORECASE):
+        expects = "count"  # "absolute n of deals behind the 28%?": a count, whatever share the asker quotes
     # "that drug's generic name": which name of the drug is asked for, not a topic to find.
     name_kinds = {m.group(1).lower() for m in _NAME_KIND.finditer(text)} if expects in {"product", "name"} else set()
     return QuestionAnalysis(
@@ -769,6 +778,10 @@ def _past_after_noun(phrase: list[str], word: str) -> bool:
     return phrase[-1] not in STOPWORDS and phrase[-1] not in {"the", "a", "an"} and is_everyday_verb_form(word)
 
 
+_PRESENT_VERBS = frozenset(
+    "keeps pushes drives stops prevents forces lets allows blocks holds makes pulls brings gives".split()
+)
+"""Verbs in the present tense that are rarely a noun after a noun ("what constraint keeps...")."""
 _NATIONALITIES = frozenset("chinese western european japanese korean asian".split())
 
 
@@ -780,6 +793,8 @@ def _noun_phrase(words: list[str]) -> list[str]:
             break  # "Which Western houses put their names to...?": a verb before its object ends the subject
         if word in {"the", "these", "those"} and phrase and re.fullmatch(r"[a-z]+(?:ies|[^s']s)", phrase[-1]):
             break  # "which therapeutic fields the Western houses are hunting in": a subject starts, no "do"
+        if word in _PRESENT_VERBS and phrase and phrase[-1] not in STOPWORDS:
+            break  # "what constraint keeps China biotechs on the partnering route?": the verb ends the subject
         if word in _AUX or word in _PREPOSITIONS or word in _CLAUSE_OPENERS or word in _IRREGULAR_PAST:
             break
         if _past_after_noun(phrase, word):
@@ -811,7 +826,7 @@ _HEAD_TYPES = {
     **dict.fromkeys("rate rates".split(), "percent"),
     **dict.fromkeys("count number tally days weeks months years hours duration".split(), "count"),
     **dict.fromkeys("time times turnaround".split(), "duration"),
-    **dict.fromkeys("date year month day timing".split(), "date"),
+    **dict.fromkeys("date year month day timing period timeframe window".split(), "date"),
     **dict.fromkeys("share percentage proportion percent fraction % slice portion".split(), "percent"),
     # "Which big pharmas...", "which companies": names of companies are the answer.
     **dict.fromkeys(
@@ -997,10 +1012,11 @@ _VIEW_HEADS = frozenset(
 )
 STANCE_WORDS = frozenset(
     """bullish bearish optimistic pessimistic upbeat downbeat sanguine ballpark roughly approximately approx
-    realistically honestly frankly seriously genuinely""".split()
+    realistically honestly frankly seriously genuinely contemplate contemplates contemplating contemplated
+    mull mulls mulling mulled ponder ponders pondering pondered""".split()
 )
-"""How a user frames a view or a figure ("who's bullish on...", "ballpark, how big..."): not words the answer
-must contain."""
+"""How a user frames a view or a figure ("who's bullish on...", "ballpark, how big...") or an intent ("are any
+contemplating going it alone?"): not words the answer must contain."""
 REPORTED_VERBS = _IRREGULAR_PAST | frozenset(
     "advise advises recommend recommends urge urges suggest suggests counsel counsels reckon reckons".split()
 )

@@ -2237,3 +2237,66 @@ def test_a_private_bankers_courtesies_and_a_quants_units(engine: Engine) -> None
     assert not answer.abstained and answer.sentences[0].text.startswith("Smiley forecasts"), answer.answer
     refused = engine.ask("Which drugs Ascentage Pharma has in the pipeline now?")  # drugs, not companies
     assert refused.abstained, refused.answer
+
+
+def test_a_quants_symbols_and_blanks(engine: Engine) -> None:
+    for question, expected in [
+        ("n of West–China transactions >$500m in 2023?", "20 transactions"),  # "n of": a count
+        # A choice between two bounds asks what the deals were worth; it filters nothing.
+        ("AbbVie/Pfizer/GSK onc deals in 2025 — ticket size bucket, <$1bn or >$1bn?", "multi-billion dollar"),
+        ('Yang (Ascentage) label for the current China pharma phase — "x.0"?', "“2.0” era"),  # "x.0" is a blank
+        ("Yang: condition under which BIOSECURE risk ≈ 0?", "little worry"),  # "≈ 0": a guess, as a symbol
+        # MNCs' pricing pressure, as the article puts it: "pharma companies contend with rising pricing pressures".
+        ("Per Cui, what China supply-side factor offsets MNC pricing/LOE headwinds?", "abundance of early-stage"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+    # "Smiley: ...": the person the question is put to leads, not a sentence near his.
+    answer = engine.ask("Smiley: what constraint keeps China biotechs on the partnering route?")
+    assert not answer.abstained and answer.sentences[0].text.startswith("Smiley mirrors"), answer.answer
+    for question in [
+        "2024: absolute n of China-sourced innovator deals behind the 28%?",  # a count, which the share is not
+        "n of trial starts China vs US in 2024?",
+    ]:
+        answer = engine.ask(question)
+        assert answer.abstained, (question, answer.answer)
+
+
+def test_a_bankers_asides_a_students_context_and_a_ceos_fragments(engine: Engine) -> None:
+    for question, expected in [
+        # What the asker means to do with the answer, in a sentence before it, is not asked.
+        (
+            "I should like to reassure a client that large transactions with Chinese firms are no mere fluke. How "
+            "many deals above half a billion dollars were concluded in 2023?",
+            "20 transactions",
+        ),
+        # "single out": his view, so his sentence; "classes" of medicine are kinds of drug, not companies.
+        (
+            "Which of the newer classes of biological medicine does Dr Yang single out as drawing investors and the "
+            "large pharmaceutical groups?",
+            "Yang echoed",
+        ),
+        ("For the near term, then, what does Ms Cui regard as the wisest course for these companies?", "best practice"),
+        (  # an intent ("contemplating") is how it is asked, not a word to find
+            "Are any of the Chinese houses contemplating selling their medicines abroad on their own, rather than "
+            "licensing them out to a multinational?",
+            "self-commercialisation",
+        ),
+        (  # what the asker learned elsewhere, before a dash
+            "We learned 'me-too' drugs in pharmacology – how does the piece describe China's old reputation versus "
+            "now?",
+            "best-in-class",
+        ),
+        ("Brukinsa. Molecule?", "zanubrutinib"),  # a kind of answer after a full stop, capitalised, is no name
+        ("Patent cliff. How big?", "$230bn"),  # a topic, then its size
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+    conversation = Conversation()
+    engine.ask("Patent cliff. How big?", conversation)
+    answer = engine.ask("Over what period?", conversation)
+    assert not answer.abstained and "between 2025 and 2030" in answer.answer, answer.answer
+    conversation = Conversation()
+    engine.ask("BeOne. What did they take to the US?", conversation)
+    refused = engine.ask("US sales?", conversation)  # Brukinsa's: the article gives none
+    assert refused.abstained, refused.answer
