@@ -504,6 +504,7 @@ def gather_evidence(
     asked_horizon = horizon(question)
     why_not = bool(WHY_NOT.search(question))  # "why not?", "what's holding them back?": what they lack
     lasts = bool(LASTS.search(question))  # "Will that last?", "Does he think it stays so cheap?"
+    stays = bool(_STAYS.search(question))  # "Will it stay that cheap?", "...to last, or should we expect it to fade?"
     wants_lack = why_not or bool(LACKS.search(question))  # "What capabilities do they lack?"
     asks_agreement = bool(_AGREEING.search(question))
     anchor_stems = stems(anchors) if anchors else []
@@ -524,6 +525,7 @@ def gather_evidence(
     total_weight = sum(weights) or 1.0
     top_score = pool_hits[0].score or 1.0
     candidates = []
+    continuing: set[str] = set()  # sentences right after one the last answer gave, for "Will that last?"
     for key, text, owner, sim, vector, previous, floor in zip(
         keys, texts, owners, sims, vectors, before, floors, strict=True
     ):
@@ -608,6 +610,8 @@ def gather_evidence(
             # "Will it stay that way?": the article says whether it holds right after saying it.
             + (params.w_follows if lasts and previous and previous in said else 0.0)
         )
+        if (lasts or stays) and previous and previous in said:
+            continuing.add(text)
         candidates.append(
             Candidate(owner, key[1], key[2], text, float(sim), lexical, score, typed, vector, float(floor))
         )
@@ -998,6 +1002,10 @@ def gather_evidence(
                 candidates.insert(0, of_year)
                 lead, typed_ok = of_year, True
     typed_match = 1.0 if analysis.expects and named and any(c.typed and names_all(c) for c in contenders) else 0.0
+    if lead.text in continuing and _FORECAST_WORDS.search(lead.text):
+        # "Does he think it'll stay that cheap?": the article's next sentence forecasting it ("However, I
+        # expect these figures will start to normalise") answers it, in words the question never uses.
+        typed_match = 1.0
     if (
         not typed_match
         and query == question  # not a follow-up, whose thread the sentence must also be about
@@ -1648,6 +1656,12 @@ def _speaks_for(cand: Candidate, pool: list[Candidate], anchors: list[str]) -> b
 
 
 _VOTE_WORDS = re.compile(r"\b(?:vot\w*|pass(?:es|ed|ing)?|law|signs?|signed|enact\w*|ballot)\b", re.IGNORECASE)
+_STAYS = re.compile(
+    r"\b(?:last|stays?|remains?|persists?|holds?|fades?)\b(?:\s+(?:that|so|this))?"
+    r"(?:\s+(?:cheap|low|inexpensive|affordable|attractive))?(?:\s+(?:always|forever|for\s+long))?\s*(?:\??\s*$|,\s*or\b)",
+    re.IGNORECASE,
+)
+"""Asks whether what the last answer said holds, in more words than `LASTS` reads."""
 _ASKS_FORECAST = re.compile(
     r"\b(?:will|going\s+to|expect\w*|forecast\w*|predict\w*|outlook|hold|last|continue|stay)\b", re.IGNORECASE
 )

@@ -711,7 +711,8 @@ _PARTNER_Q = re.compile(
     r"drugmaker|drugmakers|pharma|house|party)\b|\b(?:with|from)\s+whom\b"
     r"|\b(?:partners?|partnered\s+(?:on|in|for|with)|licensor|licensee|counterparty|counterparts?|"
     r"licen[cs]e[ds]?\s+(?:\w+\s+){0,5}(?:from|to)|in-licen[cs]\w*|(?:bought|acquired)\s+by)\b"
-    r"|\b(?:deal|agreement|pact|tie-up|partnership)\s+with\s*\?*\s*$",
+    r"|\b(?:deal|agreement|pact|tie-up|partnership)\s+with\s*\?*\s*$"
+    r"|\b(?:on\s+the\s+)?other\s+side\s+of\s+(?:the\s+)?(?:table|deal|trade)\b",  # "on the other side of the table"
     re.IGNORECASE,
 )
 """Questions asking who was on the other side of a company's deal."""

@@ -134,6 +134,8 @@ ABBREVIATIONS: dict[str, str] = {
     "movement": "uptick|growth|movement",  # "Any movement on the cardiometabolic side?"
     "offset": "mitigate|offset",  # "help pharma buyers offset pricing pressure": mitigate its impact
     "cushion": "mitigate|cushion",
+    "soften": "mitigate|soften",  # "soften the blow": mitigate the impact
+    "headliner": "focus|headliner",  # "the headliner therapy area": the centre of focus
     "diminish": "drop|diminish",  # "sales will diminish between 2025 and 2030"
     "capacities": "capability|capacities",  # "what capacities are missing": the R&D capability they lack
     "capacity": "capability|capacity",

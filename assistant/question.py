@@ -561,7 +561,8 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = None  # "smiley why chinese cos still need partners": a reason, not the partners' names
     if re.match(r"^\s*(?:and\s+|so\s+)?(?:from|in)?\s*(?:which|what)\s+(?:country|countries)\b", text, re.I):
         expects = "place"  # "From which country did Yang come back to China?"
-    if _ASKS_PLACE.match(text):
+    # "Before heading home to China, where did Yang work?": the clause before the question sets the time.
+    if _ASKS_PLACE.match(re.sub(r"^\s*(?:before|after|when|while|once)\b[^,?]{3,80},\s*", "", text, flags=re.I)):
         expects = "place"  # "Where did Yang work before he returned to China?": a place other than China
     if expects is None and re.search(r"\w\s+when\s*(?:[?,;]|$)", text, re.I):
         expects = "date"  # shorthand "BIOSECURE pass House when?", "and Senate vote when, what result?"
@@ -1013,7 +1014,7 @@ _VIEW_HEADS = frozenset(
 STANCE_WORDS = frozenset(
     """bullish bearish optimistic pessimistic upbeat downbeat sanguine ballpark roughly approximately approx
     realistically honestly frankly seriously genuinely contemplate contemplates contemplating contemplated
-    mull mulls mulling mulled ponder ponders pondering pondered""".split()
+    mull mulls mulling mulled ponder ponders pondering pondered undisputed undoubted unquestioned runaway""".split()
 )
 """How a user frames a view or a figure ("who's bullish on...", "ballpark, how big...") or an intent ("are any
 contemplating going it alone?"): not words the answer must contain."""

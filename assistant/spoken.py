@@ -91,6 +91,9 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
         text,
     )
     text = re.sub(r"\bhalf\s+a\s+billion\b", "500m", text, flags=re.IGNORECASE)  # "over half a billion"
+    # "half-billion-dollar deals"; "paid up front" (not "up front about it")
+    text = re.sub(r"\bhalf[- ]billion(?:[- ]dollars?)?\b", "$500m", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bup[- ]front\b(?!\s+(?:about|with)\b)", "upfront", text, flags=re.IGNORECASE)
     # "Jefferies Cui -> 25 trends carry into 26?": an arrow between a topic and the question is a colon.
     text = re.sub(r"\s*(?:->|=>|→|⇒)\s*", ": ", text)
     # "$$ angle": the money side of it.

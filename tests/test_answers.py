@@ -2300,3 +2300,44 @@ def test_a_bankers_asides_a_students_context_and_a_ceos_fragments(engine: Engine
     engine.ask("BeOne. What did they take to the US?", conversation)
     refused = engine.ask("US sales?", conversation)  # Brukinsa's: the article gives none
     assert refused.abstained, refused.answer
+
+
+def test_whether_what_was_just_said_holds_is_answered_by_the_forecast_after_it(engine: Engine) -> None:
+    # "that cheap", "that bargain": what the last answer said; the article's next sentence forecasts it, in
+    # words the question never uses.
+    chains = [
+        [
+            "What's Josh Smiley's explanation for why global pharma is so interested in China right now?",
+            "Does he think it'll stay that cheap?",
+        ],
+        [
+            "Who is the gentleman from Zai Lab whose opinion is quoted, and what does he foresee for deal-making "
+            "between China and the West?",
+            "And why, in his view, are the large groups so drawn to China at present?",
+            "Does he expect that bargain to last, or should my clients be prepared for it to fade?",
+        ],
+        # Said after his forecast for deals, not after the cheapness: still the cheapness asked about.
+        [
+            "What does Zai Lab's president expect for China–West dealmaking going into 2026?",
+            "Does he think the assets will stay this cheap?",
+        ],
+    ]
+    for *before, question in chains:
+        conversation = Conversation()
+        for earlier in before:
+            engine.ask(earlier, conversation)
+        answer = engine.ask(question, conversation)
+        assert not answer.abstained and "start to normalise" in answer.sentences[0].text, (question, answer.answer)
+
+
+def test_a_tv_anchors_figures_of_speech(engine: Engine) -> None:
+    answer = engine.ask("Half-billion-dollar deals with China — how many of those monsters landed back in 2023?")
+    assert not answer.abstained and "20 transactions" in answer.answer, answer.answer
+    for question in [
+        "Of Novartis's $5.36bn Argo deal, how much is cold hard cash up front?",  # "up front": the upfront
+        # "on the other side of the table": Pfizer's partner, which the article does not name.
+        "Pfizer's big Chinese cancer deal — which Chinese company was on the other side of the table?",
+        "Before heading home to China, where did Dajun Yang work in the US?",  # a place, after a clause of time
+    ]:
+        answer = engine.ask(question)
+        assert answer.abstained, (question, answer.answer)
