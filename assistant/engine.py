@@ -727,12 +727,13 @@ _PARTNERING_IN_GENERAL = re.compile(
 question about a deal's other side."""
 
 _ATTRIBUTION = re.compile(
-    r"\b(?:according to|per|in \w+(?:[’']s)? (?:view|opinion|eyes|(?:own )?words))\b|[’']s (?:view|take|opinion)\b"
+    r"\b(?:according to|per|in \w+(?:[’']s)? (?:view|opinion|eyes|(?:own )?words))\b"
+    r"|[’']s (?:view|take|opinion|pick|choice|verdict|stance|outlook)\b"
     r"|[’']s (?:exact |own |actual )?(?:words|quotes?|comments?|remarks)\b"
     # "Smiley: what constraint keeps...?", "Yang (Ascentage): ...": the topic is a person, when one is named so.
     r"|^\s*[A-Z][\w’'-]+(?:\s+\([^()]{1,40}\))?\s*:\s"
     # "Which classes does Dr Yang single out...?": what the person names is their view.
-    r"|\b(?:does|did|do)\s+(?:[\w.’'-]+\s+){1,3}(?:single\s+out|highlight|flag|point\s+to|cite)\b",
+    r"|\b(?:does|did|do)\s+(?:[\w.’'-]+\s+){1,3}(?:single\s+out|point\s+to|cite)\b",
     re.I,
 )
 """Phrases that attribute a view: "according to Smiley", "per Cui", "in Yang's view", "Cui's take", "the

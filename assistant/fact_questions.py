@@ -121,6 +121,8 @@ _VALUE_OF_A_DEAL = re.compile(
 _WHO_IS_ASIDES = re.compile(
     # "this Mr Smiley whose opinions are quoted": who he is to the asker, not a view asked for.
     r"\s+whose\s+[^,?]+"
+    # "Who is Cui Cui, the analyst quoted a few times?": who she is to the asker
+    r"|,\s*(?:the|that|this)\s+(?:analyst|banker|executive|exec|man|woman|gentleman|lady|person|guy|expert|one)\b[^,?]*"
     # "..., and for which firm does he work?": the person's answer gives the firm.
     r"|,?\s+and\s+(?:for\s+|at\s+|with\s+)?(?:which|what)\s+(?:firm|company|organisation|organization|outfit)\s+"
     r"(?:does|is)\s+(?:he|she)\s*(?:work(?:\s+(?:for|at))?|with|at|from)?(?=\s*\??\s*$)",

@@ -475,6 +475,14 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
         re.compile(r"\b(?:keep|kept|keeps|continue|continues)\s+(?:working|dealing|doing\s+deals)\s+with\b", re.I),
         "maintain relations",
     ),
+    # "Smiley's pick of China modalities?", "other modalities Yang adds?": the ones named (not "these modalities").
+    (
+        re.compile(
+            r"\b(?:which|what|pick\s+of|choice\s+of|other|top|hot|favou?rite)\s+(?:[\w-]+\s+){0,2}modalit(?:y|ies)\b",
+            re.IGNORECASE,
+        ),
+        "adcs bispecifics cgts",
+    ),
     # "which drug types are hot": the modalities.
     (
         re.compile(r"\b(?:drug|medicine|treatment|therapy|product)\s+(?:types|kinds|classes|formats)\b", re.IGNORECASE),

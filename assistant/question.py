@@ -1009,7 +1009,7 @@ _REASON_HEADS = frozenset(
 _VIEW_HEADS = frozenset(
     """stance view views take opinion opinions position thoughts perspective outlook quote quotes comment comments
     remarks anything something news update updates angle angles aspect point points message takeaway takeaways
-    recommendation recommendations advice verdict""".split()
+    recommendation recommendations advice verdict pick picks choice favourite favourites""".split()
 )
 STANCE_WORDS = frozenset(
     """bullish bearish optimistic pessimistic upbeat downbeat sanguine ballpark roughly approximately approx

@@ -2341,3 +2341,14 @@ def test_a_tv_anchors_figures_of_speech(engine: Engine) -> None:
     ]:
         answer = engine.ask(question)
         assert answer.abstained, (question, answer.answer)
+
+
+def test_a_ceos_picks_and_a_students_appositives(engine: Engine) -> None:
+    # "pick of modalities": the ones he names (ADCs), not his other sentences about China.
+    conversation = Conversation()
+    answer = engine.ask("Smiley’s pick of China modalities?", conversation)
+    assert not answer.abstained and "antibody-drug conjugates" in answer.sentences[0].text, answer.answer
+    answer = engine.ask("Yang agree?", conversation)
+    assert not answer.abstained and "Yang echoed" in answer.answer, answer.answer
+    answer = engine.ask("Who is Cui Cui, the analyst quoted a few times?")  # an appositive after the name
+    assert not answer.abstained and "Asia healthcare head" in answer.answer, answer.answer
