@@ -135,6 +135,8 @@ ABBREVIATIONS: dict[str, str] = {
     "offset": "mitigate|offset",  # "help pharma buyers offset pricing pressure": mitigate its impact
     "cushion": "mitigate|cushion",
     "soften": "mitigate|soften",  # "soften the blow": mitigate the impact
+    "climbing": "rise|climbing",  # "deal values keep climbing": continue to rise
+    "climb": "rise|climb",
     "headliner": "focus|headliner",  # "the headliner therapy area": the centre of focus
     "diminish": "drop|diminish",  # "sales will diminish between 2025 and 2030"
     "capacities": "capability|capacities",  # "what capacities are missing": the R&D capability they lack
@@ -243,6 +245,13 @@ CHAT_WORDS_MEANING = {
     "tbh": "",
     "nah": "",  # "sweating BIOSECURE or nah?"
     "imo": "",
+    "ngl": "",
+    "tho": "",  # "does he think that lasts tho?"
+    "r": "are",  # "why r big pharmas so into China"
+    "acc": "according",  # "acc to him"
+    "yr": "year",
+    "bc": "because",
+    "gonna": "going to",
 }
 CHAT_WORDS = frozenset(
     [

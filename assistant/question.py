@@ -578,7 +578,8 @@ def analyse(question: str) -> QuestionAnalysis:
     ):
         expects = "count"  # "# of deals over $500m in 2023"
     elif expects is None and re.search(
-        r"\(\s*[$€£¥]\s*\)|\bin\s+[$€£¥]|\bin\s+(?:dollar|usd|euro|money)\s+terms\b|\bin\s+(?:us\s+|u\.s\.\s+)?dollars\b",
+        r"\(\s*[$€£¥]\s*\)|\bin\s+[$€£¥]|\bin\s+(?:dollar|usd|euro|money)\s+terms\b|\bin\s+(?:us\s+|u\.s\.\s+)?dollars\b"
+        r"|(?<![\w$€£¥])[$€£¥](?![\w$€£¥.,])",  # "what's the headline $ on that one?"
         text,
         re.I,
     ):

@@ -10,6 +10,7 @@ replaced only by a name the articles hold one edit away, so a cleanly typed ques
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable
 
 from .question import is_rare_english, spelling_neighbour, zipf
@@ -62,9 +63,53 @@ _LETTERS = re.compile(r"\b(?:[A-Za-z]\.?\s+){1,5}[A-Za-z]\.?(?:['’]?s\b)?(?![\
 """Letters said one by one ("a d c's", "u s", "n m p a"): an acronym, when the corpus holds it."""
 
 
+_FLAGS = {
+    "CN": "China",
+    "US": "US",
+    "EU": "EU",
+    "GB": "UK",
+    "JP": "Japan",
+    "KR": "Korea",
+    "IN": "India",
+    "DE": "Germany",
+}
+
+
+def _social(text: str) -> str:
+    """A post as a sentence: flags as their country ("into 🇨🇳" -> "into China"), other emoji dropped, hashtags
+    after the question dropped and inside it read as words ("#BIOSECURE"), cashtags as tickers ("$ZLAB"), a line
+    break as the colon between a topic and its question."""
+    if text.isascii():
+        return text
+
+    def flag(m: re.Match[str]) -> str:
+        code = "".join(chr(ord(c) - 0x1F1E6 + ord("A")) for c in m.group(0))
+        return f" {_FLAGS.get(code, '')} "
+
+    text = re.sub(r"[\U0001F1E6-\U0001F1FF]{2}", flag, text)
+    text = "".join(
+        " " if unicodedata.category(c) == "So" or c in "\u200d\ufe0f" or 0x1F300 <= ord(c) <= 0x1FAFF else c
+        for c in text
+    )
+    return text
+
+
+def _tags(text: str) -> str:
+    if "#" not in text and "$" not in text and "\n" not in text:
+        return text
+    # "...? #biotech #China": tags after the question are how it was posted, not what is asked.
+    text = re.sub(r"(?<=[?.!])(?:\s*[#$]\w+)+\s*$", "", text)  # (and cashtags: "...this yr? $ONC")
+    text = re.sub(r"(?:\s+#\w+)+\s*$", "", text) if re.search(r"\?\s*(?:#\w+\s*)+$", text) else text
+    text = re.sub(r"#(?=[A-Za-z])", "", text)  # "#BIOSECURE is back": the word ("# of deals" stays)
+    text = re.sub(r"\$(?=[A-Z]{2,5}\b)(?!BN\b|MN\b|USD\b)", "", text)  # "$ZLAB": the ticker, not an amount
+    # "$ZLAB's Josh Smiley\nwhat's his call?": a topic on one line, the question on the next.
+    return re.sub(r"(?<![.?!:;,])\s*\n+\s*", ": ", text).replace("\n", " ")
+
+
 def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterable[str] = ()) -> str:
     """The question as it would have been typed; unchanged when there is nothing to undo."""
-    text = _FILLER_START.sub("", question)
+    text = _tags(_social(question))
+    text = _FILLER_START.sub("", text)
     text = _FILLER.sub("", text)
     text = _COURTESY.sub("", text)
     # "Cancer aside, which area...?", "Leaving oncology aside, ...": what is set aside, in the usual order.

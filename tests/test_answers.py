@@ -2352,3 +2352,18 @@ def test_a_ceos_picks_and_a_students_appositives(engine: Engine) -> None:
     assert not answer.abstained and "Yang echoed" in answer.answer, answer.answer
     answer = engine.ask("Who is Cui Cui, the analyst quoted a few times?")  # an appositive after the name
     assert not answer.abstained and "Asia healthcare head" in answer.answer, answer.answer
+
+
+def test_an_influencers_posts(engine: Engine) -> None:
+    for question, expected in [
+        ("$ZLAB's Josh Smiley 🔮\nwhat's his 2026 call on China↔West dealmaking? #pharma", "continue to grow"),
+        ("which big pharmas dropped multi-$B onc deals in 🇨🇳 this yr? $ABBV $PFE $GSK?", "AbbVie, Pfizer and GSK"),
+        ("which drug did BeOne (ex-$BGNE) take to the US? 🇺🇸💊", "Brukinsa"),
+        ("$ZBIO x InnoCare 🤝\nwhat's the headline $ on that one?", "$2bn"),  # a bare "$": the amount
+        ("#BIOSECURE is back 😬\nwhich bill did they try to stuff it into this time?", "NDAA"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+    for question in ["Brukinsa US sales this yr? 💰 $ONC", "which cos does #BIOSECURE name? WuXi? 🧪"]:
+        answer = engine.ask(question)
+        assert answer.abstained, (question, answer.answer)

@@ -46,6 +46,12 @@ def typed(question: str) -> str:
         ("Remind me, if you would, who is Cui?", "who is Cui?"),
         ("Could you tell me, please, what the deal was worth?", "what the deal was worth?"),
         ("Cancer aside, which area is hot?", "aside from cancer, which area is hot?"),
+        # A post: flags as countries, emoji and trailing tags dropped, cashtags as tickers, a line break as a colon.
+        ("why r big pharmas so into 🇨🇳 rn? 🤔 #biotech #pharma", "why r big pharmas so into china rn?"),
+        ("$ZLAB's Josh Smiley 🔮\nwhat's his 2026 call?", "zlab's josh smiley: what's his 2026 call?"),
+        ("#BIOSECURE is back 😬", "biosecure is back"),
+        ("Brukinsa US sales this yr? 💰 $ONC", "brukinsa us sales this yr?"),
+        ("# of deals over $500m?", "# of deals over $500m?"),
         ("Leaving BeOne aside, who else went it alone?", "aside from BeOne, who else went it alone?"),
     ],
 )
