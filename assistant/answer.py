@@ -1489,8 +1489,20 @@ _APPOSITIVE = re.compile(
 asker knows it; the article need not say so."""
 
 
+_OTHER_ALTERNATIVE = re.compile(
+    r"^\s*(?:and\s+|so\s+)?(?:does|do|did|is|are|will|would|can|should|has|have)\b[^?]*?\s+or\s+([^,?]{3,30})\?*\s*$",
+    re.IGNORECASE,
+)
+"""The second of two answers a yes/no question offers ("...carry on into 2026 or fizzle out?"): the article
+answers with one of them, in its own words."""
+
+
 def _aside_terms(question: str) -> set[str]:
     appositives = {t for m in _APPOSITIVE.finditer(question) for t in query_terms(m.group(1))}
+    other = _OTHER_ALTERNATIVE.match(question)
+    if other:
+        rest = question[: other.start(1)]
+        appositives |= set(query_terms(other.group(1))) - set(query_terms(rest))
     return _asides(question) | appositives
 
 

@@ -157,6 +157,7 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
     text = re.sub(r"\bUnited\s+Kingdom\b", "UK", text, flags=re.IGNORECASE)
     text = _spoken_numbers(text)
     text = _written_amounts(text)
+    text = _spelled_letters(text, in_corpus)
     text = _acronyms(text, in_corpus)
     text = _joined_words(text, in_corpus)
     text = _misheard_names(text, in_corpus, names)
@@ -236,6 +237,23 @@ def _scaled(digits: str) -> str:
     return f"{value:g}"
 
 
+_LETTER_NAMES = {
+    "ay": "a", "bee": "b", "see": "c", "cee": "c", "dee": "d", "ee": "e", "ef": "f", "eff": "f", "gee": "g",
+    "aitch": "h", "jay": "j", "kay": "k", "el": "l", "ell": "l", "em": "m", "en": "n", "pee": "p", "cue": "q",
+    "ar": "r", "ess": "s", "tee": "t", "you": "u", "vee": "v", "ex": "x", "why": "y", "zee": "z", "zed": "z",
+}  # fmt: skip
+_SPELLED = re.compile(r"\b(?:(?:" + "|".join(_LETTER_NAMES) + r")\s+){2,5}(?:" + "|".join(_LETTER_NAMES) + r")\b", re.I)
+"""Letters dictated by their names: "see ess pee see" (CSPC)."""
+
+
+def _spelled_letters(text: str, in_corpus: Callable[[str], bool]) -> str:
+    def join(match: re.Match[str]) -> str:
+        acronym = "".join(_LETTER_NAMES[w.lower()] for w in match.group(0).split())
+        return acronym.upper() if in_corpus(acronym) else match.group(0)
+
+    return _SPELLED.sub(join, text)
+
+
 def _acronyms(text: str, in_corpus: Callable[[str], bool]) -> str:
     def join(match: re.Match[str]) -> str:
         span = match.group(0)
@@ -281,22 +299,56 @@ def _joined_words(text: str, in_corpus: Callable[[str], bool]) -> str:
 
 
 def _misheard_names(text: str, in_corpus: Callable[[str], bool], names: Iterable[str]) -> str:
-    """ "Smilye" -> "Smiley": a word neither English nor in the corpus, one edit from a name that is."""
+    """ "Smilye" -> "Smiley": a word neither English nor in the corpus, one edit from a name that is, or
+    sounding the same as one ("Smylie", "Jeffreys"; "astra zenica" as two words) and starting alike."""
+    from jellyfish import metaphone
+
     name_words = {w for name in names for w in re.findall(r"[A-Za-z]{3,}", name) if zipf(w) < 4.0}
     if not name_words:
         return text
+    lower_names = {n.lower() for n in name_words}
+    sounds: dict[str, set[str]] = {}
+    for n in name_words:
+        sounds.setdefault(metaphone(n), set()).add(n)
+
+    def foreign(lower: str) -> bool:
+        return len(lower) >= 3 and zipf(lower) < 3.0 and not in_corpus(lower)
+
+    def sounds_like(lower: str) -> str | None:
+        alike = {n for n in sounds.get(metaphone(lower), set()) if n[0].lower() == lower[0]}
+        return next(iter(alike)) if len({n.lower() for n in alike}) == 1 else None
+
+    def one_off(lower: str) -> str | None:
+        from rapidfuzz.distance import OSA
+
+        close = [n for n in name_words if n[0].lower() == lower[0] and OSA.distance(lower, n.lower()) == 1]
+        return close[0] if len({c.lower() for c in close}) == 1 else None
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
         lower = word.lower()
-        if len(lower) < 3 or zipf(lower) >= 3.0 or in_corpus(lower):
+        stem = re.sub(r"['’]s$", "", lower)
+        if stem != lower:  # a possessive: "Smilye's" is Smiley's; "Novartis's", "Lab's" stay
+            if in_corpus(stem) or stem in lower_names:
+                return word
+            if foreign(stem) and (named := one_off(stem) or sounds_like(stem)):
+                return named + word[len(stem) :]
+        if not foreign(lower):
             return word
-        from rapidfuzz.distance import OSA
+        return one_off(lower) or sounds_like(re.sub(r"['’]", "", lower)) or word  # "jeffrey's": "jeffreys"
 
-        close = [n for n in name_words if n[0].lower() == lower[0] and OSA.distance(lower, n.lower()) == 1]
-        return close[0] if len(set(c.lower() for c in close)) == 1 else word
-
-    return re.sub(r"(?<![\w'’-])[A-Za-z]+(?![\w'’-])", fix, text)
+    words = text.split(" ")
+    for i in range(len(words) - 1):  # "astra zenica": two words that together sound like one name
+        first, second = words[i], words[i + 1]
+        if (
+            re.fullmatch(r"[A-Za-z]{3,}", first)
+            and re.fullmatch(r"[A-Za-z]{3,}", second)
+            and (foreign(first.lower()) or foreign(second.lower()))
+            and (joined := sounds_like((first + second).lower()))
+        ):
+            words[i : i + 2] = [joined, ""]
+    text = " ".join(w for w in words if w)
+    return re.sub(r"(?<![\w'’-])[A-Za-z]+(?:['’]s)?(?![\w'’-])", fix, text)
 
 
 def _typos(text: str, in_corpus: Callable[[str], bool]) -> str:

@@ -2367,3 +2367,21 @@ def test_an_influencers_posts(engine: Engine) -> None:
     for question in ["Brukinsa US sales this yr? 💰 $ONC", "which cos does #BIOSECURE name? WuXi? 🧪"]:
         answer = engine.ask(question)
         assert answer.abstained, (question, answer.answer)
+
+
+def test_an_executive_dictating_names_as_they_sound(engine: Engine) -> None:
+    for question, expected in [
+        (
+            "ok quick one the astra zenica deal with see ess pee see or whatever they're called what was that worth",
+            "$5.3bn",
+        ),
+        ("remind me who josh smylie is what company and title", "president and COO"),
+        # "or fizzle out": the other answer offered; the article answers with the first, in its own words.
+        (
+            "does the jeffrey's analyst think this years licensing trends carry on into twenty twenty six or fizzle "
+            "out",
+            "continue into 2026",
+        ),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
