@@ -1563,6 +1563,8 @@ def _is_bound_or_claim(term: str, question: str) -> bool:
 
     if any(re.search(rf"(?<![\w.]){re.escape(term)}", m.group("amount"), re.I) for m in _THRESHOLD.finditer(question)):
         return True  # "bigger than $500m", "over 20"
+    if re.search(rf"[,—–]\s*(?:(?:was|is)\s+it\s+)?[$€£¥]?\s*{re.escape(term)}\w*\s*\?+\s*$", question, re.I):
+        return True  # "what was it, $200m?": a guess after the question, which the answer corrects
     if re.search(rf"[<>≈≤≥~]\s*=?\s*{re.escape(term)}\b", question):
         return True  # "<$1bn or >$1bn?", "risk ≈ 0": a bound or a guess, written as a symbol
     return bool(re.search(rf"{re.escape(term)}\w*\s*\+", question, re.IGNORECASE))

@@ -136,6 +136,9 @@ ABBREVIATIONS: dict[str, str] = {
     "cushion": "mitigate|cushion",
     "soften": "mitigate|soften",  # "soften the blow": mitigate the impact
     "climbing": "rise|climbing",  # "deal values keep climbing": continue to rise
+    "slowdown": "grow|continue|slowdown",  # "forecasting a slowdown?": the forecast says which way
+    "terrified": "worry|unfazed|terrified",  # "Yang must be terrified of BIOSECURE": whether he worries
+    "scared": "worry|unfazed|scared",
     "climb": "rise|climb",
     "headliner": "focus|headliner",  # "the headliner therapy area": the centre of focus
     "diminish": "drop|diminish",  # "sales will diminish between 2025 and 2030"

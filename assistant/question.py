@@ -480,6 +480,12 @@ def analyse(question: str) -> QuestionAnalysis:
     fragment = re.search(r"(?:[—–:.]|\s-|\?)\s*([a-z]+)\s*\?", text, re.IGNORECASE)
     if expects == "count" and NUMBER_TREND.search(text):
         expects = None  # "Does he think the number of deals is going to go up?": whether it rises, not a count
+    if expects is None and re.search(
+        r"\bwhat\s+(?:was|is)\s+(?:it|that)\s*[,—–]\s*(?:about\s+|like\s+)?[$€£¥]\s?\d[\d.,]*\s*[a-z]{0,7}\s*\?+\s*$",
+        text,
+        re.IGNORECASE,
+    ):
+        expects = "money"  # "Zenas did some deal with InnoCare, what was it, $200m?": an amount, guessed
     if expects is None and re.search(r"(?:^|[.:—–]\s*)how\s+(?:big|large)\s*\??\s*$", text, re.IGNORECASE):
         expects, focus = "money", []  # "Patent cliff. How big?": its size, in money
     if expects is None and fragment and fragment.group(1).lower() in _HEAD_TYPES:
@@ -1015,7 +1021,8 @@ _VIEW_HEADS = frozenset(
 STANCE_WORDS = frozenset(
     """bullish bearish optimistic pessimistic upbeat downbeat sanguine ballpark roughly approximately approx
     realistically honestly frankly seriously genuinely contemplate contemplates contemplating contemplated
-    mull mulls mulling mulled ponder ponders pondering pondered undisputed undoubted unquestioned runaway""".split()
+    mull mulls mulling mulled ponder ponders pondering pondered undisputed undoubted unquestioned runaway
+    breathless overhyped overblown hyped fluff""".split()
 )
 """How a user frames a view or a figure ("who's bullish on...", "ballpark, how big...") or an intent ("are any
 contemplating going it alone?"): not words the answer must contain."""

@@ -2385,3 +2385,24 @@ def test_an_executive_dictating_names_as_they_sound(engine: Engine) -> None:
     ]:
         answer = engine.ask(question)
         assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+
+
+def test_a_short_sellers_loaded_premises(engine: Engine) -> None:
+    for question, expected in [
+        ("Zenas did some tiny deal with InnoCare, what was it, $200m?", "$2bn"),  # a guess the answer corrects
+        ("Yang must be terrified of BIOSECURE. How is he reacting?", "little worry"),
+        ("Zai Lab's COO is surely forecasting a China dealmaking slowdown for 2026?", "continue to grow"),
+        # How the asker frames it ("overhyped", "marketing fluff") is not what the article must say.
+        (
+            "The patent cliff gets overhyped every cycle. What number does GlobalData actually put on the US sales "
+            "hit, and over what window?",
+            "$230bn",
+        ),
+        (
+            "The claim that China leads the world in trial starts sounds like marketing fluff. Who says so, and for "
+            "which year?",
+            "GlobalData",
+        ),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
