@@ -979,6 +979,12 @@ def gather_evidence(
         passage = _text_stems(pool_hits[lead.hit_index].chunk.text)
         us = stems(list(_SCOPE_FORMS["us"]))
         typed_ok = typed_ok and all(any(_present(f, passage) for f in forms) for forms in places_asked if forms != us)
+    if typed_ok and analysis.expects in _FIGURES and _CHINA_MARKET.search(question):
+        # "the size of China's innovative drugs market by 2030?": a figure for US drug sales is another place's,
+        # though China is every article's scope (`_SCOPES`).
+        lead_words = _text_stems(lead.text)
+        other_place = any(_present(f, lead_words) for forms in _SCOPE_FORMS.values() for f in stems(list(forms)))
+        typed_ok = not other_place or bool(re.search(r"\bchin(?:a|ese)\b", lead.text, re.IGNORECASE))
     if years and typed_ok and analysis.expects not in _FIGURES:
         # "Chinese share of big pharma deals in 2025?" is not answered by the share "in 2024": a lead that
         # dates itself to another year, never the one asked, answers for that other year.
@@ -1254,6 +1260,9 @@ def _carried_on(lead: Candidate, pool: list[Candidate], hits: list[Hit], max_wor
     return nxt
 
 
+_CHINA_MARKET = re.compile(
+    r"\b(?:china['’]s|chinese|in\s+china)\s+(?:[\w-]+\s+){0,3}(?:market|sales|revenues?)\b", re.IGNORECASE
+)
 _SCOPE_FORMS = {
     "us": ("us", "american", "america"),
     "european": ("europ", "european", "eu"),

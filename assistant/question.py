@@ -349,7 +349,14 @@ def analyse(question: str) -> QuestionAnalysis:
     bare = _CONNECTIVES.sub("", unbracketed) or unbracketed
     # "If BIOSECURE passes with the NDAA, when do the restrictions bite?": the condition, then the question.
     bare = (
-        re.sub(r"^\s*(?:if|assuming|suppose|supposing|once|given\s+that)\b[^,?]{3,100},\s*", "", bare, flags=re.I)
+        re.sub(
+            # "if bio secure goes through when does it kick in": dictated, without the comma
+            r"^\s*(?:if|assuming|suppose|supposing|once|given\s+that)\b[^,?]{3,100}?"
+            r"(?:,\s*|\s+(?=(?:when|what|how|why|who|which|where)\b))",
+            "",
+            bare,
+            flags=re.I,
+        )
         or bare
     )
     # "Besides BeOne, which Chinese companies...?": what is set aside, then the question.
@@ -899,8 +906,8 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
     elif first in {"what", "which"}:
         if rest[:1] and rest[0] in _AUX:
             # "what was X's revenue": the copula's complement is what is asked for.
-            if rest[0] in {"is", "was", "are", "were", "'s"}:
-                tail = rest[1:]
+            if rest[0] in {"is", "was", "are", "were", "'s"} or rest[:2] in (["will", "be"], ["would", "be"]):
+                tail = rest[2:] if rest[1:2] == ["be"] else rest[1:]  # "what will be the size of...?"
                 if tail[:1] == ["the"]:
                     tail = tail[1:]
                 focus = _noun_phrase(tail)

@@ -2406,3 +2406,16 @@ def test_a_short_sellers_loaded_premises(engine: Engine) -> None:
     ]:
         answer = engine.ask(question)
         assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+
+
+def test_a_chinese_market_figure_and_a_dictated_condition(engine: Engine) -> None:
+    for question in [
+        # "what will be the size of...": an amount; and for China's market, not the US drug sales the article sizes.
+        "What will be the size of China's innovative drugs market by 2030?",
+        # A condition dictated without its comma is still a condition: when it takes effect, which is not given.
+        "if bio secure goes through when does it actually kick in",
+    ]:
+        answer = engine.ask(question)
+        assert answer.abstained, (question, answer.answer)
+    us = engine.ask("What will be the size of the US drug sales drop from the patent cliff?")
+    assert not us.abstained and "$230bn" in us.answer, us.answer
