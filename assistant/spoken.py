@@ -76,9 +76,7 @@ _FLAGS = {
 
 
 def _social(text: str) -> str:
-    """A post as a sentence: flags as their country ("into 🇨🇳" -> "into China"), other emoji dropped, hashtags
-    after the question dropped and inside it read as words ("#BIOSECURE"), cashtags as tickers ("$ZLAB"), a line
-    break as the colon between a topic and its question."""
+    """A post's emoji: flags as their country ("into 🇨🇳" -> "into China"), the others dropped."""
     if text.isascii():
         return text
 
@@ -95,11 +93,12 @@ def _social(text: str) -> str:
 
 
 def _tags(text: str) -> str:
+    """A post's tags: after the question dropped, inside it read as words ("#BIOSECURE") and tickers ("$ZLAB");
+    a line break as the colon between a topic and its question."""
     if "#" not in text and "$" not in text and "\n" not in text:
         return text
-    # "...? #biotech #China": tags after the question are how it was posted, not what is asked.
-    text = re.sub(r"(?<=[?.!])(?:\s*[#$]\w+)+\s*$", "", text)  # (and cashtags: "...this yr? $ONC")
-    text = re.sub(r"(?:\s+#\w+)+\s*$", "", text) if re.search(r"\?\s*(?:#\w+\s*)+$", text) else text
+    # "...? #biotech #China", "...this yr? $ONC": tags after the question are how it was posted, not what is asked.
+    text = re.sub(r"(?<=[?.!])(?:\s*[#$]\w+)+\s*$", "", text)
     text = re.sub(r"#(?=[A-Za-z])", "", text)  # "#BIOSECURE is back": the word ("# of deals" stays)
     text = re.sub(r"\$(?=[A-Z]{2,5}\b)(?!BN\b|MN\b|USD\b)", "", text)  # "$ZLAB": the ticker, not an amount
     # "$ZLAB's Josh Smiley\nwhat's his call?": a topic on one line, the question on the next.
