@@ -1012,9 +1012,14 @@ def gather_evidence(
         # "Does he think it'll stay that cheap?": the article's next sentence forecasting it ("However, I
         # expect these figures will start to normalise") answers it, in words the question never uses.
         typed_match = 1.0
+    own_query = query in (question, expand_query(question))  # not a follow-up, whose thread the lead must share
+    if not typed_match and own_query and lead.lexical >= 0.5 and missing <= 0.1 and _says_as_set_phrase(question, lead):
+        # "deal values keep climbing but what's stayed constant?": the lead says it in the article's set phrase
+        # ("one thing has remained constant"), which MiniLM places far from the question's everyday words.
+        typed_match = 1.0
     if (
         not typed_match
-        and query == question  # not a follow-up, whose thread the sentence must also be about
+        and own_query
         and analysis.expects in {"money", "percent"}
         and lead.typed
         and lead.lexical >= 0.9
@@ -1504,6 +1509,16 @@ _OTHER_ALTERNATIVE = re.compile(
 )
 """The second of two answers a yes/no question offers ("...carry on into 2026 or fizzle out?"): the article
 answers with one of them, in its own words."""
+
+
+def _says_as_set_phrase(question: str, lead: Candidate) -> bool:
+    """Does the lead hold, word for word, a set phrase the question puts in everyday words (`lexicon.PHRASES`)?"""
+    from .lexicon import PHRASES
+
+    said = lead.text.lower()
+    return any(
+        len(expansion.split()) > 1 and expansion in said for pattern, expansion in PHRASES if pattern.search(question)
+    )
 
 
 def _aside_terms(question: str) -> set[str]:

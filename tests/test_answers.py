@@ -2419,3 +2419,16 @@ def test_a_chinese_market_figure_and_a_dictated_condition(engine: Engine) -> Non
         assert answer.abstained, (question, answer.answer)
     us = engine.ask("What will be the size of the US drug sales drop from the patent cliff?")
     assert not us.abstained and "$230bn" in us.answer, us.answer
+
+
+def test_a_set_phrase_put_in_everyday_words(engine: Engine) -> None:
+    # "what's stayed constant": the article's "one thing has remained constant", far from it for MiniLM.
+    for question in [
+        "deal values keep climbing 🚀 but what's stayed constant?",
+        "What's stayed constant as deal values climb?",
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and "remained constant" in answer.sentences[0].text, (question, answer.answer)
+    conversation = Conversation()
+    engine.ask("BeOne. What did they take to the US?", conversation)
+    assert engine.ask("US sales?", conversation).abstained  # a follow-up's thread is Brukinsa's, not the market's
