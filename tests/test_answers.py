@@ -299,7 +299,7 @@ INDEPENDENT = DEVSET.parent / "independent"
 
 def test_independent_question_sets_quality_floor(seed_index: Settings) -> None:
     """A hundred and twelve sets written by people who never saw the code or the dev set (see eval/README.md):
-    a floor below their pooled figures (0.976 / 0.964 / 0.976 / 0.019), so a drop means answers got worse on
+    a floor below their pooled figures (0.976 / 0.964 / 0.976 / 0.018), so a drop means answers got worse on
     questions nobody tuned for."""
     result = evaluate_questions(INDEPENDENT, seed_index)
     assert result["questions"] >= 7230 and len(result["files"]) >= 112
