@@ -1012,19 +1012,28 @@ def gather_evidence(
         # "Does he think it'll stay that cheap?": the article's next sentence forecasting it ("However, I
         # expect these figures will start to normalise") answers it, in words the question never uses.
         typed_match = 1.0
-    own_query = query in (question, expand_query(question))  # not a follow-up, whose thread the lead must share
-    if not typed_match and own_query and lead.lexical >= 0.5 and missing <= 0.1 and _says_as_set_phrase(question, lead):
+
+    def own_query() -> bool:  # not a follow-up, whose thread the lead must share (asked last: it is the dearest)
+        return query in (question, expand_query(question))
+
+    if (
+        not typed_match
+        and lead.lexical >= 0.5
+        and missing <= 0.1
+        and _says_as_set_phrase(question, lead)
+        and own_query()
+    ):
         # "deal values keep climbing but what's stayed constant?": the lead says it in the article's set phrase
         # ("one thing has remained constant"), which MiniLM places far from the question's everyday words.
         typed_match = 1.0
     if (
         not typed_match
-        and own_query
         and analysis.expects in {"money", "percent"}
         and lead.typed
         and lead.lexical >= 0.9
         and not absent
         and sum(specificity(t) >= 0.5 for t in own) >= 2  # a topic of its own ("patent cliff"), not "US sales"
+        and own_query()
     ):
         # "Patent cliff. How big?": the one sentence holding every word asked, with the amount asked for,
         # answers it, however short the question (MiniLM places a three-word question far from any sentence).
