@@ -32,6 +32,7 @@ from .conversation import AGREEING_WORDS, LASTS, ROLE_WORDS, VIEW_OF_IT
 from .lexicon import (
     DRUG_CLASS_STEMS,
     MAJORITY_ASKED,
+    PHRASES,
     RENAMED,
     RENAMING,
     drug_class_members,
@@ -1522,8 +1523,6 @@ answers with one of them, in its own words."""
 
 def _says_as_set_phrase(question: str, lead: Candidate) -> bool:
     """Does the lead hold, word for word, a set phrase the question puts in everyday words (`lexicon.PHRASES`)?"""
-    from .lexicon import PHRASES
-
     said = lead.text.lower()
     return any(
         len(expansion.split()) > 1 and expansion in said for pattern, expansion in PHRASES if pattern.search(question)
