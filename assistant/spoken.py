@@ -105,9 +105,84 @@ def _tags(text: str) -> str:
     return re.sub(r"(?<![.?!:;,])\s*\n+\s*", ": ", text).replace("\n", " ")
 
 
+_US_PRONOUN = re.compile(
+    r"\b(?:tell|tells|told|give|gives|gave|show|shows|let|lets|help|helps|for|with|among)\s+$", re.I
+)
+
+
+def _unshouted(text: str, names: Iterable[str]) -> str:
+    """A question typed in capitals, in the case it would have been typed in: "WHAT WAS ASTRAZENECAS CSPC DEAL
+    WORTH" -> "what was AstraZeneca's CSPC deal worth". The articles' names get their own case back, whole
+    ("Zai Labs") or by their first word ("Argo", "Zai"); "US" stays the country unless it follows "tell",
+    "give", "for"..."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 12 or len(re.findall(r"[A-Za-z]+", text)) < 4:
+        return text
+    if sum(c.isupper() for c in letters) < 0.9 * len(letters):
+        return text
+
+    def word(m: re.Match[str]) -> str:
+        w = m.group(0)
+        if w == "I" or (w == "US" and not _US_PRONOUN.search(text[: m.start()])):
+            return w
+        return w.lower()
+
+    lowered = re.sub(r"[A-Za-z][A-Za-z&-]*", word, text)
+    forms: dict[str, str] = {}
+    for name in names:
+        forms.setdefault(name.lower(), name)
+        forms.setdefault(name.split()[0].lower(), name.split()[0])
+    if forms:
+        alternatives = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+        lowered = re.sub(
+            rf"(?<![\w-])({alternatives})(s)?(?![\w-])",
+            lambda m: forms[m.group(1)] + ("’s" if m.group(2) and not m.group(1).endswith("s") else m.group(2) or ""),
+            lowered,
+        )
+    return re.sub(r"\br\s*(?:and|&|n)\s*d\b", "R&D", lowered)  # "R AND D"
+
+
+_CODE = re.compile(
+    r"\bSELECT\b.+\bFROM\b|\bWHERE\s+\w+\s*=|\bLIMIT\s+\d|\b[A-Za-z]\w*\([^()]*(?:=|'|\)\s*$)"
+    r"|\b[a-z]+(?:_[a-z0-9]+)+\b|\b[a-z]+\.[a-z_]+\b(?![.\d])|\b[a-z]+=\w",
+)
+"""A question typed as code: SQL, a function call, snake_case or dotted names ("cui.outlook(topic='licensing')")."""
+
+
+def _uncoded(text: str) -> str:
+    """A question typed as a query or a call, in words: "SELECT COUNT(*) FROM deals WHERE yr = 2023" -> "how many
+    deals where yr 2023"; "get_quote(person='Cui', topic='BIOSECURE')" -> "get quote person Cui topic BIOSECURE"."""
+    if not _CODE.search(text):
+        return text
+    text = re.sub(r"\s*--\s*", ": ", text)  # an SQL comment: what the asker adds in words
+    text = re.sub(r"\bSELECT\s+COUNT\s*\(\s*\*?\s*\)\s+FROM\b", "how many", text, flags=re.I)
+    text = re.sub(r"\bCOUNT\s*\(\s*\*?\s*\)", "how many", text, flags=re.I)
+    text = re.sub(r"\bSUM\s*\(([^()]*)\)", r"total \1", text)
+    text = re.sub(r"\bIN\s*\(([^()]*)\)", lambda m: "in " + m.group(1).replace(",", ", "), text)
+    text = re.sub(r"\bSELECT\s+(?:DISTINCT\s+)?", "what ", text)
+    text = re.sub(r"^\s*WHERE\b", "", text)
+    text = re.sub(r"\bORDER\s+BY\s+(\w+)\s+DESC\s+LIMIT\s+1\b", r"with the most \1", text)
+    text = re.sub(r"\bLIMIT\s+1\s+OFFSET\s+1\b", "second", text)
+    text = re.sub(r"\b(?:ORDER\s+BY|LIMIT\s+\d+|OFFSET\s+\d+|DESC|ASC)\b", " ", text)
+    text = re.sub(r"\b(FROM|WHERE|AND|OR|IN|NOT)\b", lambda m: m.group(1).lower(), text)
+    text = re.sub(r"\s*(?:!=|<>)\s*", " not ", text)
+    text = re.sub(r"\s*==?\s*(?:TRUE|True|true)\b", "", text)
+    text = re.sub(r"(?<=\d)\.\.(?=\d)", "-", text)  # '2025..2030'
+    text = re.sub(r"\s*=\s*\?", "?", text)  # "ta=?": what it is
+    text = re.sub(r"\s*==?\s*", " ", text)
+    text = re.sub(r"(?<=[A-Za-z)}\]])\.(?=[a-z_])", " ", text)  # "cui.outlook": Cui's outlook
+    text = re.sub(r"\(\s*\)|\[\s*\]|[{}]", " ", text)
+    text = re.sub(r"(?<=\w)\((?=[^()]*\))", " ", text)  # a call's brackets
+    text = re.sub(r"(?<=[\w'?])\)", " ", text)
+    text = re.sub(r"'([^']*)'", r"\1", text)
+    text = re.sub(r"(?<=[A-Za-z0-9])_(?=[A-Za-z0-9])", " ", text)
+    return re.sub(r"\s{2,}", " ", re.sub(r"\s+([,?:])", r"\1", text)).strip()
+
+
 def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterable[str] = ()) -> str:
     """The question as it would have been typed; unchanged when there is nothing to undo."""
-    text = _tags(_social(question))
+    names = list(names)
+    text = _uncoded(_unshouted(_tags(_social(question)), names))
     text = _FILLER_START.sub("", text)
     text = _FILLER.sub("", text)
     text = _COURTESY.sub("", text)

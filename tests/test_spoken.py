@@ -85,6 +85,33 @@ def test_typed_questions_are_left_alone(question: str) -> None:
     assert typed(question) == question
 
 
+def test_a_question_in_capitals_is_read_in_its_usual_case() -> None:
+    # Names get the articles' case back, whole or by their first word; "US" is the country unless it is "us".
+    assert (
+        typed("WHY WOULD US PARTNERS KEEP WORKING WITH ZAI LABS") == "Why would US partners keep working with Zai Labs"
+    )
+    assert typed("WHAT WAS ASTRAZENECAS DEAL WORTH TELL US") == "What was AstraZeneca’s deal worth tell us"
+    assert typed("WHAT DID JOSH SAY ABOUT R AND D") == "What did Josh say about R&D"
+    assert typed("AZ CSPC VALUE") == "AZ CSPC VALUE"  # too short to be shouting: shorthand
+    assert typed("Did AZ sign with CSPC in the US?") == "Did AZ sign with CSPC in the US?"
+
+
+def test_a_question_typed_as_code_is_read_in_words() -> None:
+    assert (
+        typed("SELECT COUNT(*) FROM deals WHERE yr = 2023 AND value_usd > 500")
+        == "How many deals where yr 2023 and value usd > 500"
+    )
+    assert typed("get_quote(person='Cui', topic='BIOSECURE')") == "get quote person Cui, topic BIOSECURE"
+    assert (
+        typed("cui.outlook(topic='licensing_trends', ta=?) -- 2026?")
+        == "cui outlook topic licensing trends, ta?: 2026?"
+    )
+    assert typed("deal? buyer=AstraZeneca field=asset_target") == "deal? buyer AstraZeneca field asset target"
+    assert typed("SELECT name FROM x ORDER BY deal_value DESC LIMIT 1") == "What name from x with the most deal value"
+    for question in ["What is the Zai Lab COO's view?", "e.g. what did he say", "Was it 5.36bn (or 5.3)?"]:
+        assert typed(question) == question
+
+
 def test_british_and_american_spellings_meet() -> None:
     assert british("commercialize") == "commercialise" and british("analyzed") == "analysed"
     assert british("size") == "size" and british("Pfizer") == "Pfizer"  # too short before "iz"
