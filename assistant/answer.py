@@ -647,6 +647,7 @@ def gather_evidence(
     verbs = {m.group(1).lower() for m in _AFTER_MODAL.finditer(question)} | {
         m.group(1).lower() for m in _PROGRESSIVE.finditer(question)
     }
+    claim = bool(FACT_CHECK.search(question))
     missing_weights = [
         max(w, params.market_fact)
         if t in MARKET_FACTS
@@ -655,7 +656,15 @@ def gather_evidence(
         else w
         if w >= params.rare_word
         and not (
-            t not in entities and (is_everyday_verb_form(t) or t in STANCE_WORDS or t in REPORTED_VERBS or t in verbs)
+            t not in entities
+            and (
+                is_everyday_verb_form(t)
+                or t in STANCE_WORDS
+                or t in REPORTED_VERBS
+                or t in verbs
+                # "dealmaking cools off, isn't it?": the claim's own words, which the answer may contradict
+                or (claim and is_known_word(t))
+            )
         )
         else w * params.common_word_discount
         for t, w in zip(own, own_weights, strict=True)
@@ -1476,6 +1485,10 @@ _INSTRUCTION = re.compile(
     re.IGNORECASE,
 )
 """How to answer, not what: "just the number", "one line", "no fluff", "quote the exact sentence"."""
+_BARE_INSTRUCTION = re.compile(
+    rf"(?<=\w)\s+(?:give\s+me\s+)?(?:just|only)\s+(?:the\s+)?{_ANSWER_KIND}(?:\s+only)?(?:\s+(?:pls|please))?\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
 _LAST_CLAUSE = re.compile(r"([,.;?!:]|\s[—–-])\s*([^,.;?!:—–]+?)\s*[.!]?\s*$")
 
 
@@ -1485,6 +1498,8 @@ def without_instructions(question: str) -> str:
     text = question
     while (last := _LAST_CLAUSE.search(text)) and _INSTRUCTION.fullmatch(last.group(2).strip()):
         text = text[: last.start()] + ("?" if last.group(1) == "?" else "")
+    # "...worth this year just the number": the same, typed without a comma.
+    text = _BARE_INSTRUCTION.sub("", text)
     return text.strip() if len(text.strip()) >= 8 else question
 
 

@@ -20,7 +20,9 @@ _SUPERLATIVE = re.compile(
 )
 _TOP_N = re.compile(r"\btop\s+(?P<n>\d{1,2}|two|three|four|five)\b", re.IGNORECASE)
 _SUM = re.compile(
-    r"\b(?:total|sum|combined|aggregate|add(?:ed)?\s+up|altogether|in\s+total|cumulative)\b", re.IGNORECASE
+    # ("for what sum?" asks for one deal's amount, not a total)
+    r"\b(?:total|(?<!what\s)(?<!which\s)sum|combined|aggregate|add(?:ed)?\s+up|altogether|in\s+total|cumulative)\b",
+    re.IGNORECASE,
 )
 NUMBER_OF = (
     r"(?<!happen to the )(?<!happens to the )(?<!happening to the )\bnumber\s+of\b"

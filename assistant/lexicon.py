@@ -209,6 +209,20 @@ ABBREVIATIONS: dict[str, str] = {
     "cheaper": "expensive|cheaper",
     "knockoff": "me-too|generic|knockoff",
     "knockoffs": "me-too|generic|knockoffs",
+    # A scholar's register: the plain words articles use.
+    "imitation": "me-too|generic|imitation",  # "a reputation for imitation rather than originality"
+    "imitators": "me-too|generic|imitators",
+    "primacy": "lead|primacy",  # "a certain primacy in the commencement of new studies": the lead in starts
+    "commencement": "starts|start|commencement",
+    "commencements": "starts|commencements",
+    "prudent": "best|prudent",  # "the most prudent course": best practice
+    "advisable": "best|advisable",
+    "perturbed": "unfazed|concerned|perturbed",
+    "deficiencies": "lack|deficiencies",  # "what deficiencies stand between them and...": what they lack
+    "shortcomings": "lack|shortcomings",
+    "enthusiasm": "engaged|interest|enthusiasm",
+    "prognosis": "predicts|forecasts|expects|prognosis",  # "what is prognosis of Zai Lab COO": his forecast
+    "prognoses": "predicts|forecasts|expects|prognoses",
     "cardiomet": "cardiometabolic",
     "haigui": "returnees|returnee",
     "reg": "regulatory|regulator|regulation",
@@ -316,7 +330,7 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:go|goes|going|gone|went)\s+it\s+alone\b|\bon\s+(?:their|its|our)\s+own\b"
-            r"|\bby\s+(?:themselves|itself|ourselves)\b|\bsell(?:s|ing)?\s+(?:[\w-]+\s+){0,4}(?:themselves|itself|ourselves)\b"
+            r"|\bby\s+(?:themselves|itself|ourselves)\b|\bunaided\b|\bsell(?:s|ing)?\s+(?:[\w-]+\s+){0,4}(?:themselves|itself|ourselves)\b"
             r"|\b(?:their|its)\s+own\s+(?:drugs?|medicines?|products?|assets?)\b",
             re.IGNORECASE,
         ),

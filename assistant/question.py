@@ -1029,7 +1029,8 @@ STANCE_WORDS = frozenset(
     """bullish bearish optimistic pessimistic upbeat downbeat sanguine ballpark roughly approximately approx
     realistically honestly frankly seriously genuinely contemplate contemplates contemplating contemplated
     mull mulls mulling mulled ponder ponders pondering pondered undisputed undoubted unquestioned runaway
-    breathless overhyped overblown hyped fluff""".split()
+    breathless overhyped overblown hyped fluff characterisation characterization venture ventures ventured adduce
+    adduces moreover notwithstanding insofar admittedly galore""".split()
 )
 """How a user frames a view or a figure ("who's bullish on...", "ballpark, how big...") or an intent ("are any
 contemplating going it alone?"): not words the answer must contain."""
@@ -1204,7 +1205,13 @@ FACT_CHECK = re.compile(
     r"|\bis\s+(?:that|this)\s+what\s+(?:the|it|this)\b[^?]*\bsays?\b|\bdoes\s+(?:that|this)\s+match\b"
     r"|\bdid\s+i\s+get\s+(?:that|this|it)\s+right\b|\bis\s+(?:that|this)\s+accurate\b"
     # "CN = 35% of deals in 2024? confirm"
-    r"|(?:[?,.;:]\s*|\s+(?:pls|please)\s+)(?:pls\s+|please\s+)?(?:confirm|verify|check)\s*[?.!]*\s*$",
+    r"|(?:[?,.;:]\s*|\s+(?:pls|please)\s+)(?:pls\s+|please\s+)?(?:confirm|verify|check)\s*[?.!]*\s*$"
+    # "...was a five-billion-dollar transaction, isn't it?", "Let me put it to you that...": a claim put to be
+    # confirmed or corrected, as a lawyer or a sceptic puts it.
+    r"|,\s*(?:isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|won['’]t|hasn['’]t|haven['’]t)\s+"
+    r"(?:it|that|he|she|they|there)(?:\s+so)?\s*\?*\s*$"
+    r"|^\s*(?:let\s+me\s+put\s+it\s+to\s+you|so\s+your\s+testimony\s+is|you\s+would\s+agree|isn['’]t\s+it\s+true)"
+    r"\s+that\b",
     re.IGNORECASE,
 )
 """A claim to check ("Is it right that the deal was $6bn?", "Confirm: ..."): its figures are what the answer

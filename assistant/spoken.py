@@ -32,6 +32,23 @@ _COURTESY = re.compile(
 )
 """Courtesy around the question ("Would you be so kind as to remind me in which fields...", "Remind me, if
 you would, who..."): how it is asked, not what ("kind" and "remind" are no words to find)."""
+_HEDGE = re.compile(
+    r"\bI\s+(?:wonder|was\s+wondering|am\s+wondering)\s+(?:whether|if)\s+"
+    r"(?:it\s+(?:might|would|could|may)\s+be\s+(?:fair|right|accurate|correct|reasonable)\s+to\s+(?:say|suggest|ask)\s+(?:that\s+)?)?"
+    r"(?:you\s+(?:might|could|would)\s+be\s+(?:in\s+a\s+position|able)\s+to\s+tell\s+me\s+)?"
+    r"|\b(?:might|would|could|may|is)\s+it\s+(?:not\s+)?be\s+(?:fair|right|accurate|correct|reasonable)\s+to\s+(?:say|suggest)\s+"
+    r"(?:that\s+)?"
+    r"|\bI\s+should\s+(?:be\s+(?:grateful|interested|glad)|like)\s+to\s+(?:know|learn|hear)\s*,?\s*"
+    r"|,?\s*with\s+the\s+usual\s+caveat\s+that\s+[^,—–?]*,"
+    r"|,\s*all\s+things\s+considered(?=\s*[?.]?\s*$)"
+    # "— one recalls a certain reputation for imitation —": the asker's own musing between dashes.
+    r"|\s[—–]\s*(?:one|I)\s+(?:recalls?|suspects?|imagines?|assumes?|gathers?|have\s+in\s+mind|am\s+thinking"
+    r"(?:\s+here)?\s+of|might\s+suspect|should\s+add)\b[^—–?]*(?:[—–]|(?=\?))"
+    r"|\s[—–]\s*given\s+that\b[^—–?]*[—–]",
+    re.IGNORECASE,
+)
+"""A scholar's hedges around the question ("I wonder whether it might be fair to say that...", "I should be grateful
+to know, with the usual caveat that such projections..., what..."): how it is asked, not what."""
 _FILLER = re.compile(r"\b(?:um+|uh+|erm+|hmm+)\b[,.]?\s*|,?\s*\byou know\b,?", re.IGNORECASE)
 
 _APOSTROPHES = {
@@ -186,6 +203,14 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
     text = _FILLER_START.sub("", text)
     text = _FILLER.sub("", text)
     text = _COURTESY.sub("", text)
+    text = re.sub(r"\s+(?=[?,])", "", _HEDGE.sub(" ", text)) if _HEDGE.search(text) else text
+    # "Leaving aside for the moment the backdrop, ...": what is set aside.
+    text = re.sub(
+        r"^\s*(?:leaving|setting|putting)\s+aside\s+for\s+(?:the\s+moment|now|present\s+purposes)\s+",
+        "Aside from ",
+        text,
+        flags=re.IGNORECASE,
+    )
     # "Cancer aside, which area...?", "Leaving oncology aside, ...": what is set aside, in the usual order.
     text = re.sub(
         r"^\s*(?:(?:leaving|setting|putting)\s+)?((?:[\w’'-]+\s+){0,3}?[\w’'-]+)\s+aside\s*,",

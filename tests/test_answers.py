@@ -299,8 +299,8 @@ INDEPENDENT = DEVSET.parent / "independent"
 
 def test_independent_question_sets_quality_floor(seed_index: Settings) -> None:
     """A hundred and eighteen sets written by people who never saw the code or the dev set (see eval/README.md):
-    a floor below their pooled figures (0.96 / 0.95 / 0.97 / 0.03 with DI–DN at first look), so a drop means answers got worse on
-    questions nobody tuned for."""
+    a floor below their pooled figures (0.96 / 0.95 / 0.97 / 0.03 with DI–DN at first look), so a drop means
+    answers got worse on questions nobody tuned for."""
     result = evaluate_questions(INDEPENDENT, seed_index)
     assert result["questions"] >= 7620 and len(result["files"]) >= 118
     assert result["hit@3"] >= 0.95, result["failures"]
@@ -2377,6 +2377,7 @@ def test_a_question_typed_in_capitals(engine: Engine) -> None:
         ),
         ("WHAT ERA DID THE ASCENTAGE CEO SAY CHINESE PHARMA IS GOING INTO SOME VERSON NUMBER?? I FORGET", "2.0"),
         ("WHICH CHINESE COMPANY TOOK ITS OWN DRUG TO TEH US ON ITS OWN I KNOW THEY MENTION ONE", "BeOne"),
+        ("WHAT WAS ASTRAZENECAS BIG CHINA AGREMENT WORTH THIS YEAR JUST THE NUMBER", "$5.3bn"),  # no comma before
     ]:
         answer = engine.ask(question)
         assert not answer.abstained and expected in answer.answer, (question, answer.answer)
@@ -2393,6 +2394,55 @@ def test_a_question_typed_as_code(engine: Engine) -> None:
         answer = engine.ask(question)
         assert not answer.abstained and expected in answer.answer, (question, answer.answer)
     answer = engine.ask("SELECT upfront_usd FROM licensing_deals WHERE buyer = 'Novartis' AND licensor = 'Argo'")
+    assert answer.abstained, answer.answer
+
+
+def test_a_scholars_hedged_questions(engine: Engine) -> None:
+    for question, expected in [
+        (
+            "I should be grateful to know, with the usual caveat that such projections are notoriously sensitive to "
+            "their underlying assumptions, what magnitude of decline in American drug revenues GlobalData is reported "
+            "to anticipate over the latter half of the present decade as a consequence of expiring patent protection?",
+            "$230bn",
+        ),
+        (
+            "Does the Jefferies analyst arrive at any conclusion as to whether, for the time being at least, alliance "
+            "with a multinational partner remains the most prudent course for Chinese developers, all things "
+            "considered?",
+            "best practice",
+        ),
+        (
+            "What, in the view of the Zai Lab executive, chiefly accounts for the present enthusiasm of multinational "
+            "firms for Chinese assets — one suspects that the explanation is at root one of relative cost, but I "
+            "should like to know precisely how he frames it?",
+            "main reasons",
+        ),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+
+
+def test_claims_put_to_a_witness_and_a_translated_forecast(engine: Engine) -> None:
+    for question, expected in [
+        (
+            "Let me put it to you that Zenas Biopharma's 2025 tie-up with InnoCare was a five-billion-dollar "
+            "transaction. That's right, isn't it?",
+            "$2bn",  # the claimed figure is corrected, not missing
+        ),
+        (
+            "Josh Smiley of Zai Lab — his prediction is that China–West dealmaking cools off heading into 2026, "
+            "isn't it?",
+            "continue to grow",  # the claim's own words are contradicted, not missing
+        ),
+        ("Zenas Biopharma made agreement with which Chinese company and for what sum?", "$2bn"),  # not a total
+        ("what is prognosis of Zai Lab COO for dealmaking China-West in 2026, will volume go up?", "continue to grow"),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+    answer = engine.ask(
+        "Isn't it true that Dr. Yang's own company, Ascentage, signed a multi-billion-dollar licensing deal with "
+        "Takeda?"
+    )
     assert answer.abstained, answer.answer
 
 

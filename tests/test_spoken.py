@@ -58,6 +58,16 @@ def typed(question: str) -> str:
         ("Brukinsa US sales this yr? 💰 $ONC", "brukinsa us sales this yr?"),
         ("# of deals over $500m?", "# of deals over $500m?"),
         ("Leaving BeOne aside, who else went it alone?", "aside from BeOne, who else went it alone?"),
+        # A scholar's hedges and musings: how it is asked, not what.
+        ("I wonder whether it might be fair to say that the deals grew?", "the deals grew?"),
+        (
+            "I should be grateful to know, with the usual caveat that such projections are sensitive, what the cliff "
+            "costs?",
+            "what the cliff costs?",
+        ),
+        ("What drives it — one suspects cost — in his view?", "what drives it in his view?"),
+        ("Leaving aside for the moment the backdrop, which areas grew?", "aside from the backdrop, which areas grew?"),
+        ("Which areas grew, all things considered?", "which areas grew?"),
     ],
 )
 def test_dictation_is_undone(said: str, written: str) -> None:
