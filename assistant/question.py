@@ -327,6 +327,8 @@ def analyse(question: str) -> QuestionAnalysis:
             and word not in _HEAD_TYPES  # "Brukinsa. Molecule?": the kind of answer asked for, not a name
             and specificity(word) >= 0.6
             and not (word.endswith("ly") and is_known_word(word))  # "Realistically, will most...?"
+            # "Software-style version numbers: what era...?", "Crystal-ball question: ...": everyday words joined
+            and not ("-" in word and all(is_known_word(p) for p in word.split("-") if p))
         )
         if (token[0].isupper() and not starts) or first_name or has_upper_inside or mixed:
             # "ex-BeiGene": only the parts written as a name are names.

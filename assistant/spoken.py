@@ -172,6 +172,10 @@ def _uncoded(text: str) -> str:
     if not _CODE.search(text):
         return text
     text = re.sub(r"\s*--\s*", ": ", text)  # an SQL comment: what the asker adds in words
+    # "get_quote(person='Yang', topic='BIOSECURE')": Yang's quote on BIOSECURE.
+    text = re.sub(r"\b(?:get|fetch|find|lookup|list|show|query)_(?=[a-z])", "", text)
+    text = re.sub(r"\b(?:person|speaker|who)\s*=\s*", "", text)
+    text = re.sub(r"\b(?:topic|about|subject)\s*=\s*", "on ", text)
     text = re.sub(r"\bSELECT\s+COUNT\s*\(\s*\*?\s*\)\s+FROM\b", "how many", text, flags=re.I)
     text = re.sub(r"\bCOUNT\s*\(\s*\*?\s*\)", "how many", text, flags=re.I)
     text = re.sub(r"\bSUM\s*\(([^()]*)\)", r"total \1", text)

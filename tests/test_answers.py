@@ -2390,6 +2390,7 @@ def test_a_question_typed_as_code(engine: Engine) -> None:
         ("SELECT COUNT(*) FROM west_cn_deals WHERE value_usd > 500000000 AND yr = 2023", "20 transactions"),
         ("get_quote(person='Smiley', topic='why global pharma is shopping in China')", "main reasons"),
         ("SELECT product FROM launches WHERE company = 'BeOne' AND market = 'US'", "Brukinsa"),
+        ("get_quote(person='Yang', topic='BIOSECURE')", "little worry"),  # Yang's quote on BIOSECURE
     ]:
         answer = engine.ask(question)
         assert not answer.abstained and expected in answer.answer, (question, answer.answer)
@@ -2416,6 +2417,24 @@ def test_a_scholars_hedged_questions(engine: Engine) -> None:
             "firms for Chinese assets — one suspects that the explanation is at root one of relative cost, but I "
             "should like to know precisely how he frames it?",
             "main reasons",
+        ),
+    ]:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+
+
+def test_a_quiz_masters_clues(engine: Engine) -> None:
+    # A clue before the question, in everyday words joined by a hyphen: no name the articles lack.
+    for question, expected in [
+        (
+            "Software-style version numbers, pharma edition: what era does Ascentage's chief say China's drug "
+            "industry is now entering?",
+            "2.0",
+        ),
+        (
+            "Crystal-ball question: if Chinese drugmakers do strike out on their own in the long run, what reaction "
+            "from American pharma does Cui Cui predict?",
+            "lobbying",
         ),
     ]:
         answer = engine.ask(question)

@@ -111,10 +111,10 @@ def test_a_question_typed_as_code_is_read_in_words() -> None:
         typed("SELECT COUNT(*) FROM deals WHERE yr = 2023 AND value_usd > 500")
         == "How many deals where yr 2023 and value usd > 500"
     )
-    assert typed("get_quote(person='Cui', topic='BIOSECURE')") == "get quote person Cui, topic BIOSECURE"
+    assert typed("get_quote(person='Cui', topic='BIOSECURE')") == "quote Cui, on BIOSECURE"
     assert (
         typed("cui.outlook(topic='licensing_trends', ta=?) -- 2026?")
-        == "cui outlook topic licensing trends, ta?: 2026?"
+        == "cui outlook on licensing trends, ta?: 2026?"
     )
     assert typed("deal? buyer=AstraZeneca field=asset_target") == "deal? buyer AstraZeneca field asset target"
     assert typed("SELECT name FROM x ORDER BY deal_value DESC LIMIT 1") == "What name from x with the most deal value"
