@@ -483,7 +483,11 @@ def gather_evidence(
     if (
         query != question
         and "(" in query
-        and all(t in ANSWER_KIND_WORDS or t in _SAYING_WORDS or specificity(t) <= 0.1 for t in analysis.terms)
+        # ("What was its drug called?": "called" asks for the name, like "name")
+        and all(
+            t in ANSWER_KIND_WORDS or t in _SAYING_WORDS or t in {"called", "named"} or specificity(t) <= 0.1
+            for t in analysis.terms
+        )
     ):
         # "How much was that one worth?", "Who made that point?", "And which drug did they take over there?":
         # what it is about is in the thread the query borrowed from (not so for "Senate vote date?": the
@@ -1486,7 +1490,8 @@ _INSTRUCTION = re.compile(
 )
 """How to answer, not what: "just the number", "one line", "no fluff", "quote the exact sentence"."""
 _BARE_INSTRUCTION = re.compile(
-    rf"(?<=\w)\s+(?:give\s+me\s+)?(?:just|only)\s+(?:the\s+)?{_ANSWER_KIND}(?:\s+only)?(?:\s+(?:pls|please))?\s*[.!]*\s*$",
+    rf"(?<=\w)\s+(?:(?:give\s+me\s+)?(?:just|only)\s+(?:the\s+)?{_ANSWER_KIND}(?:\s+only)?"
+    rf"|give\s+me\s+(?:the\s+)?(?:dollars|{_ANSWER_KIND}))(?:\s+(?:pls|please))?\s*[.!]*\s*$",
     re.IGNORECASE,
 )
 _LAST_CLAUSE = re.compile(r"([,.;?!:]|\s[—–-])\s*([^,.;?!:—–]+?)\s*[.!]?\s*$")

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 _PRONOUNS = re.compile(
     r"\b(?:it|its|they|them|their|theirs|he|him|his|she|her|hers|this|that|these|those|there|the same"
     r"|the deal|the deals|the company|the co|the firm|the act|the bill|the other|one|ones|either|both|other"
+    # "What was the drug called?" after an answer naming one: that drug.
+    r"|the drug|the medicine|the product"
     r"|another|else)\b",
     re.IGNORECASE,
 )

@@ -2423,6 +2423,23 @@ def test_a_scholars_hedged_questions(engine: Engine) -> None:
         assert not answer.abstained and expected in answer.answer, (question, answer.answer)
 
 
+def test_the_drug_the_last_answer_named(engine: Engine) -> None:
+    for follow_up in [
+        "What was the drug called?",
+        "What was its drug called?",
+        "WHAT WAS THE DRUG CALLED JUST THE NAME",
+    ]:
+        conversation = Conversation()
+        engine.ask("Which Chinese company took its own drug to the US on its own?", conversation)
+        answer = engine.ask(follow_up, conversation)
+        assert not answer.abstained and "Brukinsa" in answer.answer, (follow_up, answer.answer)
+    # Its sales are not in the article, however the question is shouted ("give me dollars": how to answer).
+    assert engine.ask("HOW MUCH DID IT SELL OVER THERE LAST YEAR GIVE ME DOLLARS", conversation).abstained
+    conversation = Conversation()
+    engine.ask("How big was Novartis's deal with Argo?", conversation)
+    assert engine.ask("What was the drug called?", conversation).abstained  # the article names no Argo drug
+
+
 def test_a_quiz_masters_clues(engine: Engine) -> None:
     # A clue before the question, in everyday words joined by a hyphen: no name the articles lack.
     for question, expected in [

@@ -113,8 +113,7 @@ def test_a_question_typed_as_code_is_read_in_words() -> None:
     )
     assert typed("get_quote(person='Cui', topic='BIOSECURE')") == "quote Cui, on BIOSECURE"
     assert (
-        typed("cui.outlook(topic='licensing_trends', ta=?) -- 2026?")
-        == "cui outlook on licensing trends, ta?: 2026?"
+        typed("cui.outlook(topic='licensing_trends', ta=?) -- 2026?") == "cui outlook on licensing trends, ta?: 2026?"
     )
     assert typed("deal? buyer=AstraZeneca field=asset_target") == "deal? buyer AstraZeneca field asset target"
     assert typed("SELECT name FROM x ORDER BY deal_value DESC LIMIT 1") == "What name from x with the most deal value"
