@@ -129,7 +129,7 @@ _US_PRONOUN = re.compile(
 
 def _unshouted(text: str, names: Iterable[str]) -> str:
     """A question typed in capitals, in the case it would have been typed in: "WHAT WAS ASTRAZENECAS CSPC DEAL
-    WORTH" -> "what was AstraZeneca's CSPC deal worth". The articles' names get their own case back, whole
+    WORTH" -> "what was AstraZeneca’s CSPC deal worth". The articles' names get their own case back, whole
     ("Zai Labs") or by their first word ("Argo", "Zai"); "US" stays the country unless it follows "tell",
     "give", "for"..."""
     letters = [c for c in text if c.isalpha()]
@@ -168,7 +168,7 @@ _CODE = re.compile(
 
 def _uncoded(text: str) -> str:
     """A question typed as a query or a call, in words: "SELECT COUNT(*) FROM deals WHERE yr = 2023" -> "how many
-    deals where yr 2023"; "get_quote(person='Cui', topic='BIOSECURE')" -> "get quote person Cui topic BIOSECURE"."""
+    deals where yr 2023"; "get_quote(person='Cui', topic='BIOSECURE')" -> "quote Cui, on BIOSECURE"."""
     if not _CODE.search(text):
         return text
     text = re.sub(r"\s*--\s*", ": ", text)  # an SQL comment: what the asker adds in words
