@@ -297,6 +297,13 @@ def test_an_experts_organisation_is_part_of_naming_them(engine: Engine) -> None:
 INDEPENDENT = DEVSET.parent / "independent"
 
 
+def _assert_answered(engine: Engine, cases: list[tuple[str, str]]) -> None:
+    """Each question answered (not refused), its answer holding the expected words."""
+    for question, expected in cases:
+        answer = engine.ask(question)
+        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+
+
 def test_independent_question_sets_quality_floor(seed_index: Settings) -> None:
     """A hundred and eighteen sets written by people who never saw the code or the dev set (see eval/README.md):
     a floor below their pooled figures (0.966 / 0.955 / 0.973 / 0.027), so a drop means answers got worse on
@@ -2197,7 +2204,7 @@ def test_a_brazilian_analysts_and_a_retirees_words(engine: Engine) -> None:
 
 
 def test_a_private_bankers_courtesies_and_a_quants_units(engine: Engine) -> None:
-    for question, expected in [
+    cases = [
         # Courtesy around the question ("Would you be so kind as to remind me...", "if you would") is not asked.
         (
             "Would you be so kind as to remind me in which therapeutic fields the Western houses are chiefly hunting "
@@ -2219,9 +2226,8 @@ def test_a_private_bankers_courtesies_and_a_quants_units(engine: Engine) -> None
         # Two parties of one deal named together: its value, not a market's total.
         ("Novartis deal with Argo, total value how much?", "$5.36bn"),
         ("Novartis–Argo 2025: headline value, $bn?", "$5.36bn"),  # "$bn" is the unit, not a word to find
-    ]:
-        answer = engine.ask(question)
-        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+    ]
+    _assert_answered(engine, cases)
     # "Cancer aside": a therapy area other than oncology, and a kind of drug (ADCs) is none.
     conversation = Conversation()
     first = engine.ask(
@@ -2240,7 +2246,7 @@ def test_a_private_bankers_courtesies_and_a_quants_units(engine: Engine) -> None
 
 
 def test_a_quants_symbols_and_blanks(engine: Engine) -> None:
-    for question, expected in [
+    cases = [
         ("n of West–China transactions >$500m in 2023?", "20 transactions"),  # "n of": a count
         # A choice between two bounds asks what the deals were worth; it filters nothing.
         ("AbbVie/Pfizer/GSK onc deals in 2025 — ticket size bucket, <$1bn or >$1bn?", "multi-billion dollar"),
@@ -2248,9 +2254,8 @@ def test_a_quants_symbols_and_blanks(engine: Engine) -> None:
         ("Yang: condition under which BIOSECURE risk ≈ 0?", "little worry"),  # "≈ 0": a guess, as a symbol
         # MNCs' pricing pressure, as the article puts it: "pharma companies contend with rising pricing pressures".
         ("Per Cui, what China supply-side factor offsets MNC pricing/LOE headwinds?", "abundance of early-stage"),
-    ]:
-        answer = engine.ask(question)
-        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+    ]
+    _assert_answered(engine, cases)
     # "Smiley: ...": the person the question is put to leads, not a sentence near his.
     answer = engine.ask("Smiley: what constraint keeps China biotechs on the partnering route?")
     assert not answer.abstained and answer.sentences[0].text.startswith("Smiley mirrors"), answer.answer
@@ -2263,7 +2268,7 @@ def test_a_quants_symbols_and_blanks(engine: Engine) -> None:
 
 
 def test_a_bankers_asides_a_students_context_and_a_ceos_fragments(engine: Engine) -> None:
-    for question, expected in [
+    cases = [
         # What the asker means to do with the answer, in a sentence before it, is not asked.
         (
             "I should like to reassure a client that large transactions with Chinese firms are no mere fluke. How "
@@ -2289,9 +2294,8 @@ def test_a_bankers_asides_a_students_context_and_a_ceos_fragments(engine: Engine
         ),
         ("Brukinsa. Molecule?", "zanubrutinib"),  # a kind of answer after a full stop, capitalised, is no name
         ("Patent cliff. How big?", "$230bn"),  # a topic, then its size
-    ]:
-        answer = engine.ask(question)
-        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+    ]
+    _assert_answered(engine, cases)
     conversation = Conversation()
     engine.ask("Patent cliff. How big?", conversation)
     answer = engine.ask("Over what period?", conversation)
@@ -2355,22 +2359,21 @@ def test_a_ceos_picks_and_a_students_appositives(engine: Engine) -> None:
 
 
 def test_an_influencers_posts(engine: Engine) -> None:
-    for question, expected in [
+    cases = [
         ("$ZLAB's Josh Smiley 🔮\nwhat's his 2026 call on China↔West dealmaking? #pharma", "continue to grow"),
         ("which big pharmas dropped multi-$B onc deals in 🇨🇳 this yr? $ABBV $PFE $GSK?", "AbbVie, Pfizer and GSK"),
         ("which drug did BeOne (ex-$BGNE) take to the US? 🇺🇸💊", "Brukinsa"),
         ("$ZBIO x InnoCare 🤝\nwhat's the headline $ on that one?", "$2bn"),  # a bare "$": the amount
         ("#BIOSECURE is back 😬\nwhich bill did they try to stuff it into this time?", "NDAA"),
-    ]:
-        answer = engine.ask(question)
-        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+    ]
+    _assert_answered(engine, cases)
     for question in ["Brukinsa US sales this yr? 💰 $ONC", "which cos does #BIOSECURE name? WuXi? 🧪"]:
         answer = engine.ask(question)
         assert answer.abstained, (question, answer.answer)
 
 
 def test_a_question_typed_in_capitals(engine: Engine) -> None:
-    for question, expected in [
+    cases = [
         (
             "HOW BIG WAS THE NOVARTIS DEAL WITH THAT ARGO COMPNAY JUST GIVE ME THE NUMBER I DONT NEED AN ESSAY!!!",
             "5.36",
@@ -2378,28 +2381,26 @@ def test_a_question_typed_in_capitals(engine: Engine) -> None:
         ("WHAT ERA DID THE ASCENTAGE CEO SAY CHINESE PHARMA IS GOING INTO SOME VERSON NUMBER?? I FORGET", "2.0"),
         ("WHICH CHINESE COMPANY TOOK ITS OWN DRUG TO TEH US ON ITS OWN I KNOW THEY MENTION ONE", "BeOne"),
         ("WHAT WAS ASTRAZENECAS BIG CHINA AGREMENT WORTH THIS YEAR JUST THE NUMBER", "$5.3bn"),  # no comma before
-    ]:
-        answer = engine.ask(question)
-        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+    ]
+    _assert_answered(engine, cases)
     answer = engine.ask("WHEN DID THE SENATE PASS BIOSECURE I NEED THE DATE FOR A SLIDE ASAP")
     assert answer.abstained, answer.answer
 
 
 def test_a_question_typed_as_code(engine: Engine) -> None:
-    for question, expected in [
+    cases = [
         ("SELECT COUNT(*) FROM west_cn_deals WHERE value_usd > 500000000 AND yr = 2023", "20 transactions"),
         ("get_quote(person='Smiley', topic='why global pharma is shopping in China')", "main reasons"),
         ("SELECT product FROM launches WHERE company = 'BeOne' AND market = 'US'", "Brukinsa"),
         ("get_quote(person='Yang', topic='BIOSECURE')", "little worry"),  # Yang's quote on BIOSECURE
-    ]:
-        answer = engine.ask(question)
-        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+    ]
+    _assert_answered(engine, cases)
     answer = engine.ask("SELECT upfront_usd FROM licensing_deals WHERE buyer = 'Novartis' AND licensor = 'Argo'")
     assert answer.abstained, answer.answer
 
 
 def test_a_scholars_hedged_questions(engine: Engine) -> None:
-    for question, expected in [
+    cases = [
         (
             "I should be grateful to know, with the usual caveat that such projections are notoriously sensitive to "
             "their underlying assumptions, what magnitude of decline in American drug revenues GlobalData is reported "
@@ -2418,9 +2419,8 @@ def test_a_scholars_hedged_questions(engine: Engine) -> None:
             "should like to know precisely how he frames it?",
             "main reasons",
         ),
-    ]:
-        answer = engine.ask(question)
-        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+    ]
+    _assert_answered(engine, cases)
 
 
 def test_the_drug_the_last_answer_named(engine: Engine) -> None:
@@ -2442,7 +2442,7 @@ def test_the_drug_the_last_answer_named(engine: Engine) -> None:
 
 def test_a_quiz_masters_clues(engine: Engine) -> None:
     # A clue before the question, in everyday words joined by a hyphen: no name the articles lack.
-    for question, expected in [
+    cases = [
         (
             "Software-style version numbers, pharma edition: what era does Ascentage's chief say China's drug "
             "industry is now entering?",
@@ -2453,13 +2453,12 @@ def test_a_quiz_masters_clues(engine: Engine) -> None:
             "from American pharma does Cui Cui predict?",
             "lobbying",
         ),
-    ]:
-        answer = engine.ask(question)
-        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+    ]
+    _assert_answered(engine, cases)
 
 
 def test_claims_put_to_a_witness_and_a_translated_forecast(engine: Engine) -> None:
-    for question, expected in [
+    cases = [
         (
             "Let me put it to you that Zenas Biopharma's 2025 tie-up with InnoCare was a five-billion-dollar "
             "transaction. That's right, isn't it?",
@@ -2472,9 +2471,8 @@ def test_claims_put_to_a_witness_and_a_translated_forecast(engine: Engine) -> No
         ),
         ("Zenas Biopharma made agreement with which Chinese company and for what sum?", "$2bn"),  # not a total
         ("what is prognosis of Zai Lab COO for dealmaking China-West in 2026, will volume go up?", "continue to grow"),
-    ]:
-        answer = engine.ask(question)
-        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+    ]
+    _assert_answered(engine, cases)
     answer = engine.ask(
         "Isn't it true that Dr. Yang's own company, Ascentage, signed a multi-billion-dollar licensing deal with "
         "Takeda?"
@@ -2483,7 +2481,7 @@ def test_claims_put_to_a_witness_and_a_translated_forecast(engine: Engine) -> No
 
 
 def test_an_executive_dictating_names_as_they_sound(engine: Engine) -> None:
-    for question, expected in [
+    cases = [
         (
             "ok quick one the astra zenica deal with see ess pee see or whatever they're called what was that worth",
             "$5.3bn",
@@ -2495,13 +2493,12 @@ def test_an_executive_dictating_names_as_they_sound(engine: Engine) -> None:
             "out",
             "continue into 2026",
         ),
-    ]:
-        answer = engine.ask(question)
-        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+    ]
+    _assert_answered(engine, cases)
 
 
 def test_a_short_sellers_loaded_premises(engine: Engine) -> None:
-    for question, expected in [
+    cases = [
         ("Zenas did some tiny deal with InnoCare, what was it, $200m?", "$2bn"),  # a guess the answer corrects
         ("Yang must be terrified of BIOSECURE. How is he reacting?", "little worry"),
         ("Zai Lab's COO is surely forecasting a China dealmaking slowdown for 2026?", "continue to grow"),
@@ -2516,9 +2513,8 @@ def test_a_short_sellers_loaded_premises(engine: Engine) -> None:
             "which year?",
             "GlobalData",
         ),
-    ]:
-        answer = engine.ask(question)
-        assert not answer.abstained and expected in answer.answer, (question, answer.answer)
+    ]
+    _assert_answered(engine, cases)
 
 
 def test_a_chinese_market_figure_and_a_dictated_condition(engine: Engine) -> None:
