@@ -307,12 +307,13 @@ def thread_person(
     ]
     # Names as typed count too: "what does cui say...?" names Cui, lower case or not.
     # So do names a role was read as: "Does Zai Lab's president expect...?" was asked of Smiley (the query).
-    typed = [
-        t
+    # The person the last question asked about comes first: "and per her, ...?" after a refused "same query,
+    # person = the Jefferies analyst" (read as Cui) that followed a turn about Yang means Cui.
+    last, root = (
+        [t for t in query_terms(f"{turn.question} {turn.query}")]
         for turn in (conversation.turns[-1], _root(conversation.turns))
-        for t in query_terms(f"{turn.question} {turn.query}")
-    ]
-    for mention in [*thread_names(conversation), *typed]:
+    )
+    for mention in [*last, *thread_names(conversation), *root]:
         m = re.sub(r"[’']s$", "", mention.lower())
         for name, forms in known:
             if m in forms or any(part in forms for part in m.split()):

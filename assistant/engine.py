@@ -521,13 +521,16 @@ _PRONOUNS = {"he": "{}", "him": "{}", "she": "{}", "his": "{}'s", "her": "{}'s",
 
 
 def name_pronouns(text: str, person: str) -> str:
-    """ "Which area does he see staying prominent?" -> "Which area does Smiley see staying prominent?" """
-    return re.sub(
-        r"\b(he|him|his|she|her|hers)\b",
-        lambda m: _PRONOUNS[m.group(1).lower()].format(person),
-        text,
-        flags=re.IGNORECASE,
-    )
+    """ "Which area does he see staying prominent?" -> "Which area does Smiley see staying prominent?"
+    "her" before a stop or at the end is the object, not a possessive: "per her, why...?" -> "per Cui, why...?"."""
+
+    def named(m: re.Match[str]) -> str:
+        pronoun = m.group(1).lower()
+        if pronoun == "her" and re.match(r"\s*(?:[,.;:?!]|$)", text[m.end() :]):
+            return person
+        return _PRONOUNS[pronoun].format(person)
+
+    return re.sub(r"\b(he|him|his|she|her|hers)\b", named, text, flags=re.IGNORECASE)
 
 
 _SUPERLATIVE_Q = re.compile(r"\b(?:biggest|largest|smallest|highest|lowest|most|least|how\s+many)\b", re.I)

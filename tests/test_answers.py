@@ -497,6 +497,12 @@ def test_agreement_follow_ups_and_pronouns_find_the_right_person(engine: Engine)
         "Per the Jeffries analyst, why would US partners keep working with Chinese biotechs despite BIOSECURE?"
     )
     assert not why.abstained and "pipelines" in why.answer
+    # "her" after a refused turn about Cui that followed one about Yang: the person asked about last.
+    quoted = Conversation()
+    engine.ask("What does Yang say about BIOSECURE?", quoted)
+    engine.ask("And what odds did the Jefferies analyst give it of becoming law?", quoted)
+    partners = engine.ask("and per her, why would US partners keep working with CN biotechs?", quoted)
+    assert not partners.abstained and "save costs" in partners.answer
 
 
 def test_terse_topic_then_question_shorthand(engine: Engine) -> None:

@@ -50,6 +50,8 @@ def test_pronouns_become_the_name() -> None:
     )
     assert name_pronouns("What is her view? She said so.", "Cui") == "What is Cui's view? Cui said so."
     assert name_pronouns("Where is the hedge?", "Cui") == "Where is the hedge?"
+    assert name_pronouns("and per her, why?", "Cui") == "and per Cui, why?"  # the object, not a possessive
+    assert name_pronouns("What did he tell her", "Cui") == "What did Cui tell Cui"
 
 
 def test_people_named_in_full_are_said_by_surname() -> None:
