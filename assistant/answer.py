@@ -721,6 +721,10 @@ def gather_evidence(
     )
     # "Dajun Yang — I have him down as CFO at Ascentage": a title claimed for the person asked about is
     # corrected by the sentence giving their title, not missing from it.
+    # So, in a claim to check, is a year, a place or a region the leading sentences give otherwise ("Is it right
+    # that BeOne's roots are in Shanghai?", "...among European investors?", "...trial starts back in 2023?"),
+    # and the organisation claimed for the person asked about ("Yang is CEO of Hengrui?").
+    claimed_titles |= _claimed_details(own, absent, question, candidates[:2], claim, bool(anchors))
     absent = [i for i in absent if i not in claimed_titles]
     missing = max((missing_weights[i] for i in absent), default=0.0)
     # A name or a number the cited articles never mention ("Keytruda", "2027") settles it: not answered.
@@ -780,6 +784,7 @@ def gather_evidence(
             and not any(_near(own_stems[i], a) for a in anchor_stems)
             and not ROLE_WORDS.fullmatch(own[i])
             and own[i] not in aside  # "Some of our LPs think...": who asks
+            and i not in claimed_titles  # "Is Yang CEO of Hengrui?": the company a claim gets wrong
         ]
         # "ok what about smiley" after a thread on BIOSECURE: nothing but the person, so his view of the topic.
         own_words = stems(query_terms(question))
@@ -878,7 +883,12 @@ def gather_evidence(
         if own[i] in entities and not _is_bound_or_claim(own[i], question) and own[i] not in aside
     ]
     years = [
-        i for i in range(len(own)) if own[i].isdigit() and len(own[i]) == 4 and not _is_bound_or_claim(own[i], question)
+        i
+        for i in range(len(own))
+        if own[i].isdigit()
+        and len(own[i]) == 4
+        and not _is_bound_or_claim(own[i], question)
+        and i not in claimed_titles
     ]
     borrowed = _borrowed_names(question, query, analysis)
     # "moving to China rather than staying in the US or Europe": places set against the one asked about are
@@ -896,8 +906,9 @@ def gather_evidence(
     }
     places_asked = [
         stems(list(_SCOPES[w]))
-        for w in own
-        if w in _SCOPES and w not in contrasted and w not in institutions and w not in aside  # not the asker's Japan
+        for i, w in enumerate(own)
+        # not the asker's Japan, nor the place a claim gets wrong
+        if w in _SCOPES and w not in contrasted and w not in institutions and w not in aside and i not in claimed_titles
     ]
     areas_asked = (
         [
@@ -1593,6 +1604,59 @@ def _asides(question: str) -> set[str]:
     inside = " ".join(re.findall(r"\(([^()]*)\)", shaped.group("topic")))
     outside = re.sub(r"\([^()]*\)", " ", question)
     return set(query_terms(inside)) - set(query_terms(outside)) if inside else set()
+
+
+_CLAIMED_NUMBER_WORDS = frozenset(
+    """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty
+    ninety hundred dozen""".split()
+)
+_DEMONYMS = frozenset(
+    """european asian american japanese korean indian british swiss german french chinese western eastern""".split()
+)
+
+
+def _detail_kind(word: str) -> str | None:
+    """What kind of detail a claim may get wrong: a year, a place, a region of people."""
+    if re.fullmatch(r"(?:19|20)\d{2}", word):
+        return "year"
+    if word.lower() in _DEMONYMS:
+        return "region"
+    if PLACE.fullmatch(word.capitalize()) or PLACE.fullmatch(word.upper()):
+        return "place"
+    return None
+
+
+def _claimed_details(
+    own: list[str], absent: list[int], question: str, leading: list[Candidate], claim: bool, about_someone: bool
+) -> set[int]:
+    """The absent words of a claim to check that the leading sentences correct: a year, a place or a region they
+    give otherwise, or, for a claim about a person they name, the organisation claimed for them."""
+    if not claim or not leading:
+        return set()
+    asked = {w.lower() for w in re.findall(r"[\w’'-]+", question)}
+    given = [w for c in leading for w in re.findall(r"[A-Za-z]+|\d{4}", c.text) if w.lower() not in asked]
+    kinds = {_detail_kind(w) for w in given} - {None}
+    said = {w.lower() for c in leading for w in re.findall(r"[A-Za-z]+|\d{4}", c.text)}
+    # A figure of the claim that the sentences do not give makes it a claim about another figure, for that year
+    # or place ("more than thirty such deals in 2024", when the article counts 20 in 2023): not corrected by them.
+    figures = [
+        w for w in own if (any(ch.isdigit() for ch in w) and _detail_kind(w) != "year") or w in _CLAIMED_NUMBER_WORDS
+    ]
+    text = " ".join(c.text.lower() for c in leading)
+    same_figures = all(re.search(rf"(?<![\d.]){re.escape(f.lower())}", text) for f in figures)
+    claimed = {i for i, w in enumerate(own) if same_figures and _detail_kind(w) in kinds and w.lower() not in said}
+    if about_someone and _CLAIMED_ORGANISATION.search(question):
+        capitalised = {m.group(0).lower() for m in re.finditer(r"(?<=\w\s)[A-Z][\w-]+", question)}
+        claimed |= {i for i in absent if own[i] in capitalised or (own[i][:1].isalpha() and not is_known_word(own[i]))}
+    return claimed
+
+
+_CLAIMED_ORGANISATION = re.compile(
+    r"\b(?:is|was)\s+(?:the\s+)?(?:ceo|coo|cfo|president|head|chief\s+\w+|founder|chair\w*)\s+(?:of|at)\b"
+    r"|\b(?:runs|heads|leads|works\s+(?:at|for))\b",
+    re.IGNORECASE,
+)
+"""A claim of where someone works ("Yang is CEO of Hengrui", "Cui runs Asia healthcare at Goldman Sachs")."""
 
 
 def _is_bound_or_claim(term: str, question: str) -> bool:

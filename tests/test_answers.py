@@ -2547,3 +2547,24 @@ def test_a_set_phrase_put_in_everyday_words(engine: Engine) -> None:
     conversation = Conversation()
     engine.ask("BeOne. What did they take to the US?", conversation)
     assert engine.ask("US sales?", conversation).abstained  # a follow-up's thread is Brukinsa's, not the market's
+
+
+def test_a_claims_wrong_year_place_or_employer_is_corrected(engine: Engine) -> None:
+    # The claim's other details match the article, so the year, the place, the region or the employer it gets wrong
+    # is what the answer corrects, not a fact the articles lack.
+    cases = [
+        ("Confirm or deny: BeOne’s origins are in Shanghai.", "Beijing"),
+        ("Am I right that Smiley pointed to continued interest in out-licensing among European investors?", "Asian"),
+        ("Am I right that 2022 by itself saw 20 West–China transactions above the $500m mark?", "2023"),
+        ("Is it correct that Dajun Yang is CEO of Hengrui?", "Ascentage"),
+        ("Is it true that Cui Cui runs Asia healthcare at Goldman Sachs?", "Jeffries"),
+    ]
+    _assert_answered(engine, cases)
+    # A figure the article does not give makes it a claim about another year's or place's figure: not covered.
+    for question in [
+        "In 2024, more than thirty West–China transactions topped $500m — isn't that right?",
+        "Let me put it to you that the patent cliff will wipe roughly $100bn off European drug sales by 2030.",
+        "Is it true that China's share of the innovator deals signed by large pharma in 2023 was about 20%?",
+    ]:
+        assert engine.ask(question).abstained, question
+
