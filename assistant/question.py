@@ -572,6 +572,12 @@ def analyse(question: str) -> QuestionAnalysis:
         re.I,
     ):
         expects = "company"  # "Who was the Chinese counterpart in Pfizer's oncology deal?": a company
+    if (
+        expects in {"companies", "company"}
+        and re.search(r"\bor\b", text)
+        and not re.search(r"\b(?:which|what|who)\b", text, re.I)
+    ):
+        expects = None  # "Cui: near-term, partner with MNC or go it alone?": a choice, not a partner's name
     if expects in {"companies", "company", "product"} and re.match(r"^\W*(?:[\w’'-]+\s+){0,2}why\b", text, re.I):
         expects = None  # "smiley why chinese cos still need partners": a reason, not the partners' names
     if re.match(r"^\s*(?:and\s+|so\s+)?(?:from|in)?\s*(?:which|what)\s+(?:country|countries)\b", text, re.I):
@@ -642,10 +648,12 @@ _COMPARATIVES = frozenset(
 _LIST_THE = re.compile(
     r"^\s*(?:pls\s+|please\s+)?(?:list|name|give\s+me|tell\s+me|show\s+me)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?"
     r"(?!(?:what|which|who|how|why|whether|if)\b)"
-    r"(?=(?:[\w-]+\s+){0,2}?(?:modalities|areas|drugs|assets|products|companies|firms|deals|people|experts)\b)",
+    r"(?=(?:[\w-]+\s+){0,2}?(?:modalities|areas|drugs?|assets?|products?|molecules?|compounds?|candidates?|companies|"
+    r"company|firms?|deals|people|experts)\b)",
     re.IGNORECASE,
 )
-"""An imperative asking for a list of things: "List the modalities...", "Name the companies..."."""
+"""An imperative asking for a list of things or for one: "List the modalities...", "Name the companies...", "Name the
+lead molecule AstraZeneca licensed" (which molecule)."""
 _NAME_KIND = re.compile(r"\b(generic|brand|trade|chemical|proprietary|scientific|inn)\s+names?\b", re.IGNORECASE)
 _NAMED_ANY = re.compile(
     r"^\s*(?:did|does|do|has|have)\s+(?:[\w’'-]+\s+){1,3}?(?:name|mention|identify|cite|list|single\s+out)\s+"

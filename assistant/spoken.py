@@ -200,10 +200,363 @@ def _uncoded(text: str) -> str:
     return re.sub(r"\s{2,}", " ", re.sub(r"\s+([,?:])", r"\1", text)).strip()
 
 
+_SCOTS = {
+    **dict.fromkeys(["whit"], "what"),
+    "wis": "was",
+    "aboot": "about",
+    "hoo": "how",
+    "cannae": "cannot",
+    "didnae": "did not",
+    "dinnae": "do not",
+    "disnae": "does not",
+    "isnae": "is not",
+    "wasnae": "was not",
+    "wouldnae": "would not",
+    "widnae": "would not",
+    "couldnae": "could not",
+    "shouldnae": "should not",
+    "havenae": "have not",
+    "wi'": "with",
+    "wi’": "with",
+    "o'": "of",
+    "o’": "of",
+    "an'": "and",
+    "an’": "and",
+    "ken": "know",
+    "kent": "known",
+    "yon": "that",
+    "youse": "you",
+    "wee": "little",
+    "noo": "now",
+    "gonnae": "going to",
+    "efter": "after",
+    "fae": "from",
+    "intae": "into",
+    "oot": "out",
+    "wha": "who",
+    "wha's": "who is",
+    "wha’s": "who is",
+    "mony": "many",
+    "ony": "any",
+    "ower": "over",
+    "aw": "all",
+    "hale": "whole",
+    "hauf": "half",
+    "ain": "own",
+    "wan": "one",
+    "cawed": "called",
+    "afore": "before",
+    "roond": "round",
+    "alane": "alone",
+    "lang": "long",
+    "huv": "have",
+    "fashed": "worried",
+    "daein'": "doing",
+    "daein’": "doing",
+    "insteid": "instead",
+    "fur": "for",
+    "jist": "just",
+    "hame": "home",
+    "wey": "way",
+    "awbody": "everybody",
+    "thegither": "together",
+    "gaffer": "boss",
+    "dae": "do",
+    "dis": "does",
+    "gie": "give",
+    "gies": "give me",
+    "naw": "no",
+    "mair": "more",
+    "maist": "most",
+    "twa": "two",
+    "oor": "our",
+    "sae": "so",
+    "aff": "off",
+    "doon": "down",
+    "heid": "head",
+    "flog": "sell",
+    "gaun": "going",
+    "tellt": "told",
+}
+"""Scots as a Glaswegian types it ("Whit wis the AstraZeneca deal worth, hen?"), in the English the articles use."""
+_SCOTS_ONLY = frozenset(
+    """whit aboot hoo cannae didnae dinnae disnae isnae wasnae wouldnae widnae couldnae shouldnae havenae gonnae intae
+    awbody thegither insteid fashed cawed huv youse tellt""".split()
+)
+"""Words only Scots has: one of them and the question is read as Scots."""
+_SCOTS_MARKERS = _SCOTS_ONLY | frozenset(
+    """wis noo efter oot wha mony ony ower ain afore roond alane hale hauf aff doon mair wi' wi’ o' o’ an' an’ fae
+    tae gaun jist""".split()
+)
+"""Words Scots has that English might (a name, an abbreviation): two of them ("fur", "ken", "aye" are English)."""
+_TEXTING = {
+    "hw": "how",
+    "wats": "what's",
+    "smth": "something",
+    "sth": "something",
+    "shd": "should",
+    "tryna": "trying to",
+    "kinda": "kind of",
+    "sorta": "sort of",
+    "thru": "through",
+    "abt": "about",
+    "w/": "with",
+    "b/c": "because",
+    "w/o": "without",
+    "bc": "because",
+    "rn": "now",
+    "ppl": "people",
+    "bcuz": "because",
+    "cuz": "because",
+    "gonna": "going to",
+    "wanna": "want to",
+    "gotta": "have to",
+    "dunno": "do not know",
+}
+"""Texting shorthand with one meaning ("hw much r us drug sales supposed to tank"), spelled out."""
+_TEXTING_FILLER = re.compile(
+    r"(?<![\w'’])(?:lowkey|highkey|ngl|tbh|idk|imo|imho|lol|lmao|fr(?:\s+fr)?|istg|smh|tho)(?![\w'’])[,.!]*\s*"
+)
+"""Texting's asides ("ngl", "lowkey", "fr", "lol"): how it is said, not what is asked."""
+
+
+def _vernacular(text: str) -> str:
+    """Dialect and texting, in the English the articles use: "Whit wis the Zenas deal worth, hen?" -> "What was the
+    Zenas deal worth?"; "hw much r us drug sales supposed to tank bc of the patent cliff fr" -> "how much are us drug
+    sales supposed to tank because of the patent cliff"; "takin'" -> "taking"."""
+    words = re.findall(r"[A-Za-z]+['’]?", text)
+    lower = [w.lower() for w in words]
+    markers = {w.rstrip("'’") if w.rstrip("'’") in _SCOTS_MARKERS else w for w in lower} & _SCOTS_MARKERS
+    if markers & _SCOTS_ONLY or len(markers) >= 2:
+        text = re.sub(r"\btae(?=\s*[?.!]*\s*$)", "too", text)  # "...gettin' a look in tae?": too
+        text = re.sub(r",\s*(?:hen|pal|mate|big man)\b", "", text, flags=re.IGNORECASE)
+        text = re.sub(r",\s*like\s*(?=[?.!]*\s*$)", "", text)  # "...quicker, like?"
+        text = re.sub(r"\b((?:wis|is|was|does|did)\s+(?:it|he|she|they|that))\s+no\s*(?=\?)", r"\1 not", text)
+        text = re.sub(r",\s*aye\s*(?=\?)", ", right", text)  # "..., aye?": a claim to check
+        text = re.sub(r"(?<=\w )aye(?= \w)", "always", text)  # "China wis aye kent fur...": always
+        text = re.sub(r"\bthe\s+noo\b", "now", text, flags=re.IGNORECASE)
+        text = re.sub(r"\btae\b", "to", text)
+        # "wi'", "o'", "daein'": the apostrophe is part of the word; "Whit's", "wha's": the word, then "'s".
+        text = re.sub(
+            r"(?<![\w'’])([A-Za-z]+['’])(?![\w'’])",
+            lambda m: _cased(_SCOTS.get(m.group(1).lower(), m.group(1)), m.group(1)),
+            text,
+        )
+        text = re.sub(
+            r"\b[A-Za-z]+\b(?!['’](?![sS]\b))",
+            lambda m: _cased(_SCOTS.get(m.group(0).lower(), m.group(0)), m.group(0)),
+            text,
+        )
+    # "takin'", "licensin'", "sayin'": the dropped g, in any English.
+    text = re.sub(r"(?<=[A-Za-z]{2})in['’](?=[\s?.!,;:]|$)", "ing", text)
+    if any(w in _TEXTING for w in lower) or "w/" in text.lower() or _TEXTING_FILLER.search(text):
+        text = _TEXTING_FILLER.sub("", text)
+        text = re.sub(
+            r"(?<![\w'’/])(w/o|w/|b/c|[A-Za-z]+)(?![\w'’/])",
+            lambda m: (
+                _TEXTING.get(m.group(1).lower(), m.group(1))
+                if m.group(1).islower() or "/" in m.group(1)
+                else m.group(1)
+            ),
+            text,
+        )
+        if text[:1].islower():
+            # One-letter words in a message typed without capitals: "r" are, "n" and, "u" you, "y" why ("y tho").
+            text = re.sub(r"(?<=[a-z] )r(?= [a-z])", "are", text)
+            text = re.sub(r"(?<=[a-z] )n(?= [a-z])", "and", text)
+            text = re.sub(r"^y(?= )|(?:(?<=\band )|(?<=\bbut )|(?<=\bso ))y(?= )", "why", text)
+            # "zenas x innocare", "china x west": the two sides of a deal.
+            text = re.sub(r"(?<=[a-z]) x (?=[a-z])", " and ", text)
+            # "chinese cos": companies.
+            text = re.sub(
+                r"\b(chinese|us|western|pharma|biotech|big|these|those|other|many|some|which)\s+cos\b",
+                r"\1 companies",
+                text,
+            )
+    return text
+
+
+def _cased(word: str, like: str) -> str:
+    return word[:1].upper() + word[1:] if like[:1].isupper() else word
+
+
+_PROMPT_LABEL = re.compile(
+    r"(?:^|(?<=[\s.|;>]))(?:#{2,}\s*)?(?P<label>role|persona|system|context|background|task|objective|goal|instruction|"
+    r"input|question|query|user|constraints?|rules|guardrails|format|output(?:\s+format)?|deliverable|return|"
+    r"response|step\s+\d+)\s*:",
+    re.IGNORECASE,
+)
+_PROMPT_KEEP = re.compile(r"task|objective|goal|instruction|question|query|user|step|context|background", re.I)
+"""A structured prompt's parts that ask; a role, constraints and the output format say how to answer."""
+
+
+def _unprompted(text: str) -> str:
+    """A question wrapped in a structured prompt, without the wrapping: "Role: senior BD analyst. Task: identify
+    the upfront on the AZ deal. Constraints: cite the source. Output: one sentence." -> "identify the upfront on the
+    AZ deal"; "<role>...</role><task>why China?</task>" and "### Instruction: ... ### Output: ..." alike."""
+    text = re.sub(r"<(role|persona|system|format|output|constraints?|rules)>.*?</\1>", " ", text, flags=re.I | re.S)
+    text = re.sub(r"</?[a-z_]+>", " ", text)
+    labels = list(_PROMPT_LABEL.finditer(text))
+    if len(labels) < 2 and not (
+        labels and re.match(r"\s*(?:#{2,}|(?:task|objective|goal|instruction)\s*:)", text, re.I)
+    ):
+        return re.sub(r"^\s*you\s+are\s+(?:an?|the)\s+[^.?!]{0,80}\.\s*(?=\S)", "", text, flags=re.I)
+    kept: list[str] = []
+    head = text[: labels[0].start()] if labels else ""
+    for label, following in zip(labels, [*labels[1:], None], strict=True):
+        part = text[label.end() : following.start() if following else len(text)]
+        part = re.sub(r"\s*(?:\||#+)\s*$", "", part).strip()
+        if not _PROMPT_KEEP.fullmatch(label.group("label").split()[0]) or not part:
+            continue
+        if label.group("label").lower() in ("context", "background") and re.search(
+            r"\b(?:article|piece|text)\b", part, re.I
+        ):
+            continue
+        kept.append(part.rstrip("."))
+    # "You are an expert in ADC licensing. Step 1: ...": the persona before the labels says nothing either.
+    head = re.sub(r"^\s*(?:you\s+are|act\s+as)\b[^.?!]*[.?!]\s*", "", head, flags=re.I).strip()
+    kept = ([head.rstrip(".")] if head else []) + kept
+    if not kept:
+        return text
+    # "Return JSON with keys deal, value" inside a kept part: the format again.
+    joined = "; ".join(
+        re.sub(r"\s*\b(?:return|output|respond|answer)\s+(?:as\s+)?(?:json|a\s+table|bullets?)\b.*$", "", k, flags=re.I)
+        for k in kept
+    )
+    return re.sub(r"\s{2,}", " ", joined).strip(" ;")
+
+
+_BRIEFING_REQUEST = re.compile(
+    r"^\s*(?:further\s+to\s+the\s+above,\s*)?(?:an?\s+|the\s+)?(?:clarification|confirmation|indication|enumeration|"
+    r"particulars|details|specification|identification|explanation|account|statement|summary|overview|outline)"
+    r"\s+(?:is|are)\s+(?:hereby\s+)?(?:requested|sought|required|invited)\s+(?:regarding|as\s+to|concerning|on|of|"
+    r"with\s+respect\s+to|in\s+respect\s+of)\s+",
+    re.IGNORECASE,
+)
+_BRIEFING_OF = re.compile(
+    r"^\s*(?P<further>further\s+to\s+the\s+above,\s*)?(?:an?\s+|the\s+)?(?:clarification|confirmation|indication|"
+    r"enumeration|particulars|details|specification|identification|explanation|account|statement|summary|overview|"
+    r"outline)\s+(?:of|as\s+to|regarding)\s+(?P<what>.+?)\s+(?:would\s+be\s+(?:appreciated|welcome(?:d)?|helpful)|"
+    r"(?:is|are)\s+(?:hereby\s+)?(?:requested|sought|required|invited))\s*[.?]?\s*$",
+    re.IGNORECASE,
+)
+_TO_BE_ESTABLISHED = re.compile(
+    r"^\s*(?P<further>further\s+to\s+the\s+above,\s*)?(?P<what>.+?)\s+(?:is|are)\s+(?:likewise\s+|also\s+|further\s+)?"
+    r"to\s+be\s+(?:ascertained|confirmed|indicated|set\s+out|characterised|characterized|clarified|specified|"
+    r"identified|established|stated|provided|explained|outlined|summarised|summarized|enumerated|described)"
+    r"\s*[.?]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def _unbureaucratic(text: str) -> str:
+    """A briefing request in the passive, as the question it is: "Confirmation of the identity of the counterparty
+    is sought." -> "What is the identity of the counterparty?"; "The position of X on Y is to be ascertained." ->
+    "What is the position of X on Y?"; "Further to the above, ..." leans on the last question ("And ...")."""
+    match = _BRIEFING_OF.match(text) or _TO_BE_ESTABLISHED.match(text)
+    if match:
+        what = match.group("what")
+        # "the therapeutic fields in which...", "the grounds on which...": plural, so "What are".
+        head = re.match(
+            r"(?:the\s+|an?\s+)?(?:[\w-]+\s+){0,2}?([\w-]+)(?:\s+(?:in|of|on|for|that|which|who|by|with|from|to|as|at)\b|$)",
+            what,
+            re.I,
+        )
+        first = re.match(r"(?:the\s+|an?\s+)?([\w-]+)", what, re.I)
+        plural = [
+            w.group(1)
+            for w in (head, first)
+            if w
+            and re.search(r"[^su]s$", w.group(1))
+            and w.group(1).lower() not in {"his", "its", "this", "was", "has"}
+        ]
+        verb = "are" if plural else "is"
+        what = what[0].lower() + what[1:] if what[1:2].islower() else what
+        and_ = "And what" if match.group("further") else "What"
+        return f"{and_} {verb} {what.rstrip(' ,')}?"
+    requested = re.match(
+        r"^\s*(?P<further>further\s+to\s+the\s+above,\s*)?(?P<what>(?:the|an?)\s+.+?)\s+(?:is|are)\s+(?:hereby\s+)?"
+        r"(?:requested|sought|required)\s*[.?]?\s*$",
+        text,
+        re.IGNORECASE,
+    )
+    if requested:  # "The assessment of the Jefferies analyst as to whether... is requested."
+        what = requested.group("what")
+        return f"{'And what' if requested.group('further') else 'What'} is {what[0].lower()}{what[1:]}?"
+    request = _BRIEFING_REQUEST.match(text)
+    if request:
+        rest = text[request.end() :].rstrip(" .")
+        and_ = "And what" if re.match(r"\s*further", text, re.I) else "What"
+        return f"{and_} is {rest}?"
+    return text
+
+
 def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterable[str] = ()) -> str:
     """The question as it would have been typed; unchanged when there is nothing to undo."""
     names = list(names)
-    text = _uncoded(_unshouted(_tags(_social(question)), names))
+    text = _uncoded(_unprompted(_unshouted(_tags(_social(question)), names)))
+    text = _unbureaucratic(_vernacular(text))
+    # "True or false: ...", "Confirm or deny: ...": a claim to check, as it is usually asked.
+    text = re.sub(
+        r"^\s*(?:true\s+or\s+false|confirm\s+or\s+deny|fact[- ]?check)\s*[:,\-–—?]\s*(.+?)[.?!]*\s*$",
+        lambda m: f"Is it true that {m.group(1)}?",
+        text,
+        flags=re.IGNORECASE,
+    )
+    # "Task: same, for the AstraZeneca agreement", "same query, the Jefferies analyst": the last question, of that.
+    text = re.sub(
+        r"^\s*(?:and\s+)?(?:the\s+)?same(?:\s+(?:question|query|thing|again|here|please))?\s*[,:;]?\s*(?:but\s+)?"
+        r"(?:for|with|on|about|re|regarding|,)?\s+(?:[a-z_]+\s*=\s*)?(?=\S)",
+        "And what about ",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(r"^\s*What\s+(?:is|was)\s+the\s+number\s+of\b", "How many", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bSino[-–]Western\b", "China–West", text, flags=re.IGNORECASE)
+    text = re.sub(r"\b(?:the\s+)?quantum\s+of\s+(?:the\s+)?consideration\b", "the value", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bleast\s+substantial\b", "smallest", text, flags=re.IGNORECASE)
+    # A briefing's nominal style, in plain words: "the position of X as regards Y" is X's view on Y, "the identity
+    # of the counterparty" who it is, "the date on which" when, "the lower chamber" the House.
+    text = re.sub(
+        r"\b(the|his|her|their|its)\s+(?:position|stance|standpoint)\s+(?=of\b|on\b|as\s+regards\b|regarding\b|"
+        r"with\s+respect\s+to\b|concerning\b|in\s+respect\s+of\b)",
+        r"\1 view ",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(
+        r"\b(view\s+(?:of\s+[^,?]{3,60}?\s+)?)(?:as\s+regards|with\s+respect\s+to|in\s+respect\s+of|concerning)\b",
+        r"\1on",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(r"^(\s*(?:and\s+)?)what\s+is\s+the\s+identity\s+of\b", r"\1who is", text, flags=re.IGNORECASE)
+    text = re.sub(
+        r"^(\s*(?:and\s+)?)what\s+is\s+the\s+date\s+on\s+which\s+(.+?)\s+(was|were|is|are)\s+",
+        r"\1when \3 \2 ",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(
+        r"^(\s*(?:and\s+)?)what\s+is\s+the\s+course\s+of\s+action\s+(?:which|that)\s+(he|she|they|\w+)\s+(?:\w+ly\s+)?"
+        r"recommends?\b",
+        r"\1what does \2 recommend",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(
+        r"\b(?:the\s+)?lower\s+(?:chamber|house)(?:\s+of\s+(?:the\s+)?(?:US\s+)?Congress)?\b",
+        "the House",
+        text,
+        flags=re.I,
+    )
+    text = re.sub(
+        r"\b(?:the\s+)?upper\s+(?:chamber|house)(?:\s+of\s+(?:the\s+)?(?:US\s+)?Congress)?\b",
+        "the Senate",
+        text,
+        flags=re.I,
+    )
+    text = re.sub(r"\bmost\s+substantial\b", "largest", text, flags=re.IGNORECASE)
     text = _FILLER_START.sub("", text)
     text = _FILLER.sub("", text)
     text = _COURTESY.sub("", text)
@@ -258,6 +611,15 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
     # "the United States": the US, as articles mostly write it (and "United" is no name to look for).
     text = re.sub(r"\bUnited\s+States(?:\s+of\s+America)?\b", "US", text, flags=re.IGNORECASE)
     text = re.sub(r"\bUnited\s+Kingdom\b", "UK", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bthe\s+States\b", "the US", text)  # "selling its own drug over in the States"
+    # "what was it's name before": the possessive, mistyped (autocorrect's favourite).
+    text = re.sub(
+        r"\bit['’]s(?=\s+(?:name|names|roots|origins?|headquarters|hq|drugs?|deals?|value|price|ceo|coo|lead|main|"
+        r"own|partners?|sales|pipeline|share|stock|founder|home|base)\b)",
+        "its",
+        text,
+        flags=re.IGNORECASE,
+    )
     text = _spoken_numbers(text)
     text = _written_amounts(text)
     text = _spelled_letters(text, in_corpus)

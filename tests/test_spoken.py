@@ -52,7 +52,7 @@ def typed(question: str) -> str:
         ("Could you tell me, please, what the deal was worth?", "what the deal was worth?"),
         ("Cancer aside, which area is hot?", "aside from cancer, which area is hot?"),
         # A post: flags as countries, emoji and trailing tags dropped, cashtags as tickers, a line break as a colon.
-        ("why r big pharmas so into 🇨🇳 rn? 🤔 #biotech #pharma", "why r big pharmas so into china rn?"),
+        ("why r big pharmas so into 🇨🇳 rn? 🤔 #biotech #pharma", "why are big pharmas so into china now?"),
         ("$ZLAB's Josh Smiley 🔮\nwhat's his 2026 call?", "zlab's josh smiley: what's his 2026 call?"),
         ("#BIOSECURE is back 😬", "biosecure is back"),
         ("Brukinsa US sales this yr? 💰 $ONC", "brukinsa us sales this yr?"),
@@ -119,6 +119,66 @@ def test_a_question_typed_as_code_is_read_in_words() -> None:
     assert typed("SELECT name FROM x ORDER BY deal_value DESC LIMIT 1") == "What name from x with the most deal value"
     for question in ["What is the Zai Lab COO's view?", "e.g. what did he say", "Was it 5.36bn (or 5.3)?"]:
         assert typed(question) == question
+
+
+def test_dialect_and_texting_are_read_in_the_articles_english() -> None:
+    assert (
+        typed("Whit wis China aye kent fur churnin' oot, wis it no? Whit are they at noo insteid?")
+        == "What was China always known for churning out, was it not? What are they at now instead?"
+    )
+    assert typed("Is it jist cancer they're efter, hen?") == "Is it just cancer they're after?"
+    assert typed("Is he fashed aboot BIOSECURE?") == "Is he worried about BIOSECURE?"  # one word only Scots has
+    assert typed("Is Ken at the lab?") == "Is Ken at the lab?"  # "ken", "fur", "aye" alone are English
+    assert typed("What is he sayin' about pricin'?") == "What is he saying about pricing?"  # a dropped g anywhere
+    assert (
+        typed("hw much r us drug sales supposed to tank bc of the patent cliff fr")
+        == "how much are us drug sales supposed to tank because of the patent cliff"
+    )
+    assert typed("zenas x innocare deal was worth hw much lol") == "zenas and innocare deal was worth how much"
+    assert typed("so shd chinese cos just partner up") == "so should chinese companies just partner up"
+    assert typed("Is X a target for Y?") == "Is X a target for Y?"  # one-letter words only in a lower-case message
+
+
+def test_a_structured_prompt_is_read_as_its_question() -> None:
+    assert (
+        typed("Role: BD analyst. Task: identify Novartis's partner. Constraints: cite the source. Output: one line.")
+        == "Identify Novartis's partner"
+    )
+    assert (
+        typed("You are an expert. Step 1: find the trials section. Step 2: report the year. Output: one line.")
+        == "Find the trials section; report the year"
+    )
+    assert typed("System: be brief. | User: What does Cui expect? | Format: one sentence.") == "What does Cui expect?"
+    assert typed("<role>BD scout</role><task>explain why China leads in CGT</task>") == "explain why China leads in CGT"
+    assert typed("### Instruction: Which area rose? ### Output: one sentence.") == "Which area rose?"
+    assert (
+        typed("Task: same, for the AstraZeneca agreement. Output: one line.")
+        == "And what about the AstraZeneca agreement"
+    )
+    assert typed("same query, person = the Jeffries analyst") == "And what about the Jeffries analyst"
+    for question in ["Zai Labs Smiley: outlook for 2026?", "Is the same true for immunology?", "Output: what is it?"]:
+        assert typed(question) == question
+
+
+def test_briefing_requests_and_true_or_false_claims_are_read_as_questions() -> None:
+    assert typed("Confirmation of the identity of the counterparty is sought.") == "Who is the counterparty?"
+    assert (
+        typed("Clarification is requested regarding the quantum of consideration agreed between A and B.")
+        == "What is the value agreed between A and B?"
+    )
+    assert (
+        typed("The grounds on which she bases it are to be set out.") == "What are the grounds on which she bases it?"
+    )
+    assert (
+        typed("Further to the above, the position of the Jeffries analyst is to be ascertained.")
+        == "And what is the view of the Jeffries analyst?"
+    )
+    assert (
+        typed("The number of Sino-Western transactions in 2023 is to be confirmed.")
+        == "How many China–West transactions in 2023?"
+    )
+    assert typed("True or false: Josh Smiley is the CEO.") == "Is it true that Josh Smiley is the CEO?"
+    assert typed("Confirm or deny: BeOne started in Shanghai.") == "Is it true that BeOne started in Shanghai?"
 
 
 def test_british_and_american_spellings_meet() -> None:
