@@ -1209,6 +1209,8 @@ FACT_CHECK = re.compile(
     r"^\s*(?:(?:is|was)\s+it\s+(?:right|true|correct|accurate)\b|confirm\b|fact[- ]?check\b|verify\b|"
     r"(?:quick|sanity|double)[- ]?check\b|"
     r"(?:am\s+i|are\s+we)\s+right\b|my\s+draft\s+says\b|correct\s+me\b)"
+    # "And the AstraZeneca one — am I right it was even bigger, at $5.5bn?"
+    r"|[—–:;,]\s*(?:am\s+i|are\s+we)\s+right\b"
     r"|\b(?:right|correct)\s+(?:number|figure|amount)\s*\?|\bcorrect\s+(?:it|me)?\s*if\s+not\b"
     r"|\b(?:is|was)\s+that\s+(?:the\s+)?(?:right|true|correct)\b|[\s,]+(?:right|correct|true|yes|no)\s*\?*\s*$"
     # "Is that what the piece actually says?", "Does that match the article?", "did I get that right?"

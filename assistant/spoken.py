@@ -309,6 +309,7 @@ _TEXTING = {
     "bcuz": "because",
     "cuz": "because",
     "gonna": "going to",
+    "vibe": "view",  # "wats the ascentage ceo's vibe on biosecure"
     "wanna": "want to",
     "gotta": "have to",
     "dunno": "do not know",
@@ -394,13 +395,15 @@ def _unprompted(text: str) -> str:
     """A question wrapped in a structured prompt, without the wrapping: "Role: senior BD analyst. Task: identify
     the upfront on the AZ deal. Constraints: cite the source. Output: one sentence." -> "identify the upfront on the
     AZ deal"; "<role>...</role><task>why China?</task>" and "### Instruction: ... ### Output: ..." alike."""
+    tagged = re.search(r"<(?:role|task|question|query|instruction|persona|system|format)>", text, re.I)
     text = re.sub(r"<(role|persona|system|format|output|constraints?|rules)>.*?</\1>", " ", text, flags=re.I | re.S)
     text = re.sub(r"</?[a-z_]+>", " ", text)
     labels = list(_PROMPT_LABEL.finditer(text))
     if len(labels) < 2 and not (
         labels and re.match(r"\s*(?:#{2,}|(?:task|objective|goal|instruction)\s*:)", text, re.I)
     ):
-        return re.sub(r"^\s*you\s+are\s+(?:an?|the)\s+[^.?!]{0,80}\.\s*(?=\S)", "", text, flags=re.I)
+        text = re.sub(r"^\s*you\s+are\s+(?:an?|the)\s+[^.?!]{0,80}\.\s*(?=\S)", "", text, flags=re.I)
+        return _asked(text.strip()) if tagged else text
     kept: list[str] = []
     head = text[: labels[0].start()] if labels else ""
     for label, following in zip(labels, [*labels[1:], None], strict=True):
@@ -416,6 +419,17 @@ def _unprompted(text: str) -> str:
     # "You are an expert in ADC licensing. Step 1: ...": the persona before the labels says nothing either.
     head = re.sub(r"^\s*(?:you\s+are|act\s+as)\b[^.?!]*[.?!]\s*", "", head, flags=re.I).strip()
     kept = ([head.rstrip(".")] if head else []) + kept
+    # "Step 1: find where the article discusses China's trials.": where to look, when another step asks.
+    kept = [
+        k
+        for k in kept
+        if not re.match(
+            r"(?:find|locate|read)\s+(?:where\b|the\s+(?:[\w’'-]+\s+){0,3}?(?:part|section|passage|paragraph|article|piece)s?\b)",
+            k,
+            re.I,
+        )
+    ] or kept
+    kept = [_asked(k) for k in kept]
     if not kept:
         return text
     # "Return JSON with keys deal, value" inside a kept part: the format again.
@@ -424,6 +438,29 @@ def _unprompted(text: str) -> str:
         for k in kept
     )
     return re.sub(r"\s{2,}", " ", joined).strip(" ;")
+
+
+_IMPERATIVE = re.compile(
+    r"^(?:please\s+)?(?:identify|extract|report|find|locate|state|give|provide|summari[sz]e|describe|determine|retrieve|"
+    r"pull|output|specify|quote|cite|explain|tell\s+me)\s+(?:me\s+|back\s+)?",
+    re.IGNORECASE,
+)
+
+
+def _asked(part: str) -> str:
+    """A prompt's instruction as a question: "identify Novartis's partner" -> "what is Novartis's partner", "explain
+    why China leads" -> "why China leads", "identify which step..." -> "which step..."."""
+    verb = _IMPERATIVE.match(part)
+    if not verb:
+        return part
+    rest = part[verb.end() :]
+    if re.match(r"(?:how|where|who|whom|why|whether|when|if)\b", rest, re.IGNORECASE):
+        return rest  # (not "which"/"what": "identify which step the article credits" reads better with its verb)
+    if re.match(r"(?:which|what)\b", rest, re.IGNORECASE):
+        return part
+    if re.match(r"(?:the|his|her|their|its|this|that)\b", rest, re.IGNORECASE) or re.match(r"[A-Z]|\w+['’]s\b", rest):
+        return "what is " + rest
+    return part
 
 
 _BRIEFING_REQUEST = re.compile(
@@ -722,6 +759,11 @@ def _spelled_letters(text: str, in_corpus: Callable[[str], bool]) -> str:
 def _acronyms(text: str, in_corpus: Callable[[str], bool]) -> str:
     def join(match: re.Match[str]) -> str:
         span = match.group(0)
+        tokens = span.split()
+        if tokens[-1].lower() in {"is", "as"}:
+            # "R&D is picking up": "is" is a word, not the letter i made plural.
+            head = " ".join(tokens[:-1])
+            return (_LETTERS.sub(join, head) if len(tokens) > 2 else head) + " " + tokens[-1]
         plural = bool(re.search(r"['’]s$", span))
         letters = re.findall(r"[A-Za-z]", re.sub(r"['’]?s$", "", span) if plural else span)
         for start in range(len(letters) - 1):  # "a d c": "adc" if the corpus has it, else "dc"

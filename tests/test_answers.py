@@ -2584,6 +2584,12 @@ def test_dialect_prompts_and_briefing_requests_are_answered(engine: Engine) -> N
             "$5.3bn",
         ),
         ("True or false: Josh Smiley is the chief executive of Zai Lab.", "COO"),
+        ("wats the ascentage ceo's vibe on biosecure", "little worry"),
+        (
+            "You are an expert in US legislative tracking. Step 1: find the lower chamber's action on BIOSECURE. "
+            "Step 2: report the date it cleared that chamber. Output: date plus citation.",
+            "11 December",
+        ),
     ]
     _assert_answered(engine, cases)
     conversation = Conversation()
@@ -2596,3 +2602,7 @@ def test_dialect_prompts_and_briefing_requests_are_answered(engine: Engine) -> N
     )
     before = engine.ask("Whit wis it cawed afore?", chain)
     assert not before.abstained and "BeiGene" in before.answer
+    deals = Conversation()
+    engine.ask("Did Novartis pay $5.36bn for Argo?", deals)
+    bigger = engine.ask("And the AstraZeneca one — am I right it was even bigger, at $5.5bn?", deals)
+    assert not bigger.abstained and "$5.3bn" in bigger.answer  # the claim, put after a dash, is corrected

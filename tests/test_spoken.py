@@ -142,20 +142,21 @@ def test_dialect_and_texting_are_read_in_the_articles_english() -> None:
 def test_a_structured_prompt_is_read_as_its_question() -> None:
     assert (
         typed("Role: BD analyst. Task: identify Novartis's partner. Constraints: cite the source. Output: one line.")
-        == "Identify Novartis's partner"
+        == "What is Novartis's partner"
     )
     assert (
         typed("You are an expert. Step 1: find the trials section. Step 2: report the year. Output: one line.")
-        == "Find the trials section; report the year"
+        == "What is the year"
     )
     assert typed("System: be brief. | User: What does Cui expect? | Format: one sentence.") == "What does Cui expect?"
-    assert typed("<role>BD scout</role><task>explain why China leads in CGT</task>") == "explain why China leads in CGT"
+    assert typed("<role>BD scout</role><task>explain why China leads in CGT</task>") == "why China leads in CGT"
     assert typed("### Instruction: Which area rose? ### Output: one sentence.") == "Which area rose?"
     assert (
         typed("Task: same, for the AstraZeneca agreement. Output: one line.")
         == "And what about the AstraZeneca agreement"
     )
     assert typed("same query, person = the Jeffries analyst") == "And what about the Jeffries analyst"
+    assert typed("list the areas where R&D is picking up") == "list the areas where R&D is picking up"  # "is", not I S
     for question in ["Zai Labs Smiley: outlook for 2026?", "Is the same true for immunology?", "Output: what is it?"]:
         assert typed(question) == question
 
