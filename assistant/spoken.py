@@ -636,6 +636,23 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
     text = re.sub(r"\s*(?:->|=>|→|⇒)\s*", ": ", text)
     # "$$ angle": the money side of it.
     text = re.sub(r"(?<![\w$])\$\$+(?![\w$])", "money", text)
+    # "churning out copycat drugs": manufacturing them; "what's the score with BIOSECURE?": its status.
+    text = re.sub(
+        r"\bchurn(ing|ed|s)?\s+out\b",
+        lambda m: "manufactur" + {"ing": "ing", "ed": "ed", "s": "es"}.get(m.group(1) or "", "e"),
+        text,
+        flags=re.I,
+    )
+    text = re.sub(
+        r"\bwhat['’]?s\s+the\s+(?:score|story|deal)\s+(?:with|on)\b", "what is the status of", text, flags=re.I
+    )
+    # "What's Cui saying the Chinese firms are missing?": what she says (the firms are not what is asked for).
+    text = re.sub(
+        r"\b((?i:what|how|why))['’]?s\s+((?:(?:that|the)\s+)?(?:[A-Z][\w’'-]*\s+){1,3}(?:(?:from|at|of)\s+[A-Z][\w’'-]*\s+)?)"
+        r"(saying|thinking|reckoning|predicting|expecting)\b",
+        lambda m: f"{m.group(1)} does {m.group(2)}{m.group(3)[:-3]}",
+        text,
+    )
     # "shell out for", "fork out": pay (slang the answer's words never use).
     text = re.sub(
         r"\b(?:shell|fork)(ed|ing|s)?\s+out\b",
@@ -817,12 +834,19 @@ def _misheard_names(text: str, in_corpus: Callable[[str], bool], names: Iterable
     sounds: dict[str, set[str]] = {}
     for n in name_words:
         sounds.setdefault(metaphone(n), set()).add(n)
+        if n[:2].lower() in ("pf", "ph"):  # "fizer": Pfizer, as it sounds
+            sounds.setdefault(metaphone(n[1:]), set()).add(n)
 
     def foreign(lower: str) -> bool:
         return len(lower) >= 3 and zipf(lower) < 3.0 and not in_corpus(lower)
 
+    def alike_start(lower: str, name: str) -> bool:
+        """Names heard, not read, start alike: the same letter, or "s"/"z" ("sigh labs"), "f"/"pf" ("fizer")."""
+        first, start = lower[0], name.lower()
+        return first == start[0] or {first, start[0]} == {"s", "z"} or (first == "f" and start[:2] in ("pf", "ph"))
+
     def sounds_like(lower: str) -> str | None:
-        alike = {n for n in sounds.get(metaphone(lower), set()) if n[0].lower() == lower[0]}
+        alike = {n for n in sounds.get(metaphone(lower), set()) if alike_start(lower, n)}
         return next(iter(alike)) if len({n.lower() for n in alike}) == 1 else None
 
     def one_off(lower: str) -> str | None:
@@ -830,6 +854,12 @@ def _misheard_names(text: str, in_corpus: Callable[[str], bool], names: Iterable
 
         close = [n for n in name_words if n[0].lower() == lower[0] and OSA.distance(lower, n.lower()) == 1]
         return close[0] if len({c.lower() for c in close}) == 1 else None
+
+    def begun(first: str, second: str) -> str | None:
+        """ "astra zenith": the first word begins a name whose rest the second word begins ("zen...")."""
+        starts = [n for n in name_words if len(first) >= 4 and n.lower().startswith(first) and len(n) > len(first) + 2]
+        fits = [n for n in starts if second[:3] == n.lower()[len(first) : len(first) + 3]]
+        return fits[0] if len({n.lower() for n in fits}) == 1 else None
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
@@ -844,16 +874,41 @@ def _misheard_names(text: str, in_corpus: Callable[[str], bool], names: Iterable
             return word
         return one_off(lower) or sounds_like(re.sub(r"['’]", "", lower)) or word  # "jeffrey's": "jeffreys"
 
+    two_word = [n for n in names if re.fullmatch(r"[A-Za-z]{3,} [A-Za-z]{3,}", n)]
     words = text.split(" ")
     for i in range(len(words) - 1):  # "astra zenica": two words that together sound like one name
         first, second = words[i], words[i + 1]
-        if (
-            re.fullmatch(r"[A-Za-z]{3,}", first)
-            and re.fullmatch(r"[A-Za-z]{3,}", second)
-            and (foreign(first.lower()) or foreign(second.lower()))
-            and (joined := sounds_like((first + second).lower()))
-        ):
+        if not (re.fullmatch(r"[A-Za-z]{3,}", first) and re.fullmatch(r"[A-Za-z]{3,}", second)):
+            continue
+        pair = (first + second).lower()
+        # "sigh labs", "dajun young": a word sounding like a two-word name's first (or last) word, next to its
+        # other word, is that name's word.
+        for whole in two_word:
+            one, two = whole.split()
+            heard = [w for w in (first, second) if zipf(w) < 5.0]  # "sigh labs", not "see labs"
+            if (
+                second.lower().rstrip("s") == two.lower().rstrip("s")
+                and first.lower() != one.lower()
+                and first in heard
+                and metaphone(first) == metaphone(one)
+                and alike_start(first.lower(), one)
+            ):
+                words[i] = one
+            elif (
+                first.lower() == one.lower()
+                and second.lower() != two.lower()
+                and (second in heard or zipf(one) < 3.0)  # "dajun young": a first name as rare as Dajun vouches
+                and metaphone(second) == metaphone(two)
+                and alike_start(second.lower(), two)
+            ):
+                words[i + 1] = two
+        first, second = words[i], words[i + 1]
+        if first.lower() in lower_names or second.lower() in lower_names:
+            continue
+        if (foreign(first.lower()) or foreign(second.lower())) and (joined := sounds_like(pair)):
             words[i : i + 2] = [joined, ""]
+        elif min(zipf(first), zipf(second)) < 3.5 and (joined := one_off(pair) or begun(first.lower(), second.lower())):
+            words[i : i + 2] = [joined, ""]  # "abby vie": AbbVie; "astra zenith": AstraZeneca
     text = " ".join(w for w in words if w)
     return re.sub(r"(?<![\w'’-])[A-Za-z]+(?:['’]s)?(?![\w'’-])", fix, text)
 

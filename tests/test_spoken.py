@@ -124,7 +124,7 @@ def test_a_question_typed_as_code_is_read_in_words() -> None:
 def test_dialect_and_texting_are_read_in_the_articles_english() -> None:
     assert (
         typed("Whit wis China aye kent fur churnin' oot, wis it no? Whit are they at noo insteid?")
-        == "What was China always known for churning out, was it not? What are they at now instead?"
+        == "What was China always known for manufacturing, was it not? What are they at now instead?"
     )
     assert typed("Is it jist cancer they're efter, hen?") == "Is it just cancer they're after?"
     assert typed("Is he fashed aboot BIOSECURE?") == "Is he worried about BIOSECURE?"  # one word only Scots has
@@ -137,6 +137,11 @@ def test_dialect_and_texting_are_read_in_the_articles_english() -> None:
     assert typed("zenas x innocare deal was worth hw much lol") == "zenas and innocare deal was worth how much"
     assert typed("so shd chinese cos just partner up") == "so should chinese companies just partner up"
     assert typed("Is X a target for Y?") == "Is X a target for Y?"  # one-letter words only in a lower-case message
+    # Everyday idioms the articles never use: what someone is saying is what they say; churning out is making.
+    assert typed("What's Cui saying the firms are missing?") == "What does Cui say the firms are missing?"
+    assert typed("What's happening in China?") == "What's happening in China?"
+    assert typed("China was churning out copycat drugs?") == "China was manufacturing copycat drugs?"
+    assert typed("What's the score with BIOSECURE?") == "What is the status of BIOSECURE?"
 
 
 def test_a_structured_prompt_is_read_as_its_question() -> None:
@@ -188,3 +193,18 @@ def test_british_and_american_spellings_meet() -> None:
     assert spelling_variant("commercialise") == "commercialize"
     assert spelling_variant("commercialize") == "commercialise"
     assert spelling_variant("deal") is None
+
+
+def test_names_misheard_by_dictation_are_restored() -> None:
+    names = [*NAMES, "Dajun Yang", "AbbVie", "Pfizer"]
+
+    def heard(question: str) -> str:
+        return normalise(question, in_corpus=CORPUS.__contains__, names=names)
+
+    assert heard("who did astra zenith sign with") == "who did AstraZeneca sign with"  # begins the name
+    assert heard("the gsk and abby vie deals") == "the gsk and AbbVie deals"  # one edit from it, joined
+    assert heard("what did fizer say") == "what did Pfizer say"  # "Pf" sounds like "f"
+    assert heard("when did he join sigh labs") == "when did he join Zai labs"  # next to the name's other word
+    assert heard("is dajun young worried") == "is Dajun Yang worried"  # after a first name as rare as Dajun
+    for question in ["see labs results", "the young biotech sector", "what did the astronaut say"]:
+        assert heard(question) == question
