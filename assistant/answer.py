@@ -774,6 +774,20 @@ def gather_evidence(
     """The sentence the answer would lead with (`select_sentences`): the rules below judge it."""
     displaced_similarity = 0.0  # the similarity of a lead set aside for the asked person's own sentence
     typed_ok = (analysis.expects is None or any(c.typed for c in contenders)) and not names_absent
+    if claim and typed_ok:
+        # "Is it correct that GlobalData counted more than 1,000 trial starts in 2024?": a claimed figure is
+        # corrected by a figure of its kind in the leading sentences; sentences with none say nothing of it.
+        lead_text = candidates[0].text.lower() if candidates else ""
+        claimed_kinds = {
+            _figure_kind(t)
+            for t in own
+            if _figure_kind(t)
+            and (t in _CLAIMED_NUMBER_WORDS or _is_bound_or_claim(t, question))
+            and not re.search(rf"(?<![\w$.,]){re.escape(t)}(?![\w%])", lead_text)  # "all three": the lead's own
+            and not re.search(rf"\b{re.escape(t)}\s+(?:{_MONTHS})\b", question, re.IGNORECASE)  # "11 December": a date
+        }
+        given_kinds = {_figure_kind(w) for w in re.findall(r"\$?\d+(?:[.,]\d+)*(?:bn|m|%)?", lead_text)}
+        typed_ok = claimed_kinds <= given_kinds
     if anchors and typed_ok:
         # Names other than the people's; a title ("zai lab CEO josh smiley...") is theirs, checked by its sentence.
         others = [
@@ -1606,6 +1620,7 @@ def _asides(question: str) -> set[str]:
     return set(query_terms(inside)) - set(query_terms(outside)) if inside else set()
 
 
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _CLAIMED_NUMBER_WORDS = frozenset(
     """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty
     ninety hundred dozen""".split()
@@ -1624,6 +1639,17 @@ def _detail_kind(word: str) -> str | None:
     if PLACE.fullmatch(word.capitalize()) or PLACE.fullmatch(word.upper()):
         return "place"
     return None
+
+
+def _figure_kind(word: str) -> str | None:
+    """ "$6bn" money, "38%" a share, "1,000" or "three" a count; a year is none of them."""
+    if word in _CLAIMED_NUMBER_WORDS:
+        return "count"
+    if not re.fullmatch(r"\$?\d+(?:[.,]\d+)*(?:bn|m|%)?", word) or _detail_kind(word) == "year":
+        return None  # not "FY2025", nor 2025
+    if word.startswith("$") or re.search(r"\d(?:bn|m)$", word):
+        return "money"
+    return "percent" if word.endswith("%") else "count"
 
 
 def _claimed_details(

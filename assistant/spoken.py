@@ -665,7 +665,10 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
     # "the United States": the US, as articles mostly write it (and "United" is no name to look for).
     text = re.sub(r"\bUnited\s+States(?:\s+of\s+America)?\b", "US", text, flags=re.IGNORECASE)
     text = re.sub(r"\bUnited\s+Kingdom\b", "UK", text, flags=re.IGNORECASE)
-    text = re.sub(r"\bthe\s+States\b", "the US", text)  # "selling its own drug over in the States"
+    text = re.sub(r"\bthe\s+States\b", "the US", text)
+    text = re.sub(
+        r"\bper\s+(?:sent|scent)\b", "percent", text, flags=re.IGNORECASE
+    )  # dictation's "per cent"  # "selling its own drug over in the States"
     # "what was it's name before": the possessive, mistyped (autocorrect's favourite).
     text = re.sub(
         r"\bit['’]s(?=\s+(?:name|names|roots|origins?|headquarters|hq|drugs?|deals?|value|price|ceo|coo|lead|main|"

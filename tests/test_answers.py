@@ -2565,8 +2565,14 @@ def test_a_claims_wrong_year_place_or_employer_is_corrected(engine: Engine) -> N
         "In 2024, more than thirty West–China transactions topped $500m — isn't that right?",
         "Let me put it to you that the patent cliff will wipe roughly $100bn off European drug sales by 2030.",
         "Is it true that China's share of the innovator deals signed by large pharma in 2023 was about 20%?",
+        # A claimed figure with no figure of its kind in the sentence found (no count of trial starts, no days).
+        "Is it correct that GlobalData counted more than 1,000 trial starts in China in 2024?",
+        "Is it correct that China’s regulator now clears IND applications within 30 working days?",
+        "Confirm or deny: Smiley said Zai Lab itself plans to sign three licensing deals in 2026.",
     ]:
         assert engine.ask(question).abstained, question
+    senate = engine.ask("I heard BIOSECURE was passed by the Senate on 11 December. Is that correct?")
+    assert not senate.abstained and "House" in senate.answer  # "11 December" is a date, the lead's own
 
 
 def test_dialect_prompts_and_briefing_requests_are_answered(engine: Engine) -> None:

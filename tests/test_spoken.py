@@ -204,6 +204,7 @@ def test_names_misheard_by_dictation_are_restored() -> None:
     assert heard("who did astra zenith sign with") == "who did AstraZeneca sign with"  # begins the name
     assert heard("the gsk and abby vie deals") == "the gsk and AbbVie deals"  # one edit from it, joined
     assert heard("what did fizer say") == "what did Pfizer say"  # "Pf" sounds like "f"
+    assert heard("what per sent of deals") == "what percent of deals"
     assert heard("when did he join sigh labs") == "when did he join Zai labs"  # next to the name's other word
     assert heard("is dajun young worried") == "is Dajun Yang worried"  # after a first name as rare as Dajun
     for question in ["see labs results", "the young biotech sector", "what did the astronaut say"]:
