@@ -782,7 +782,7 @@ def gather_evidence(
             _figure_kind(t)
             for t in own
             if _figure_kind(t)
-            and (t in _CLAIMED_NUMBER_WORDS or _is_bound_or_claim(t, question))
+            and (t in _CLAIMED_NUMBER_WORDS or t in _FRACTIONS or _is_bound_or_claim(t, question))
             and not re.search(rf"(?<![\w$.,]){re.escape(t)}(?![\w%])", lead_text)  # "all three": the lead's own
             and not re.search(rf"\b{re.escape(t)}\s+(?:{_MONTHS})\b", question, re.IGNORECASE)  # "11 December": a date
         }
@@ -1620,6 +1620,7 @@ def _asides(question: str) -> set[str]:
     return set(query_terms(inside)) - set(query_terms(outside)) if inside else set()
 
 
+_FRACTIONS = frozenset("half third quarter fifth sixth tenth".split())
 _MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _CLAIMED_NUMBER_WORDS = frozenset(
     """two three four five six seven eight nine ten eleven twelve fifteen twenty thirty forty fifty sixty seventy eighty
@@ -1643,6 +1644,8 @@ def _detail_kind(word: str) -> str | None:
 
 def _figure_kind(word: str) -> str | None:
     """ "$6bn" money, "38%" a share, "1,000" or "three" a count; a year is none of them."""
+    if word in _FRACTIONS:
+        return "percent"  # "about a fifth of the deals": a share
     if word in _CLAIMED_NUMBER_WORDS:
         return "count"
     if not re.fullmatch(r"\$?\d+(?:[.,]\d+)*(?:bn|m|%)?", word) or _detail_kind(word) == "year":
@@ -1666,7 +1669,11 @@ def _claimed_details(
     # A figure of the claim that the sentences do not give makes it a claim about another figure, for that year
     # or place ("more than thirty such deals in 2024", when the article counts 20 in 2023): not corrected by them.
     figures = [
-        w for w in own if (any(ch.isdigit() for ch in w) and _detail_kind(w) != "year") or w in _CLAIMED_NUMBER_WORDS
+        w
+        for w in own
+        if (any(ch.isdigit() for ch in w) and _detail_kind(w) != "year")
+        or w in _CLAIMED_NUMBER_WORDS
+        or w in _FRACTIONS
     ]
     text = " ".join(c.text.lower() for c in leading)
     same_figures = all(re.search(rf"(?<![\d.]){re.escape(f.lower())}", text) for f in figures)

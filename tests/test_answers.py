@@ -2575,6 +2575,13 @@ def test_a_claims_wrong_year_place_or_employer_is_corrected(engine: Engine) -> N
     assert not senate.abstained and "House" in senate.answer  # "11 December" is a date, the lead's own
 
 
+def test_the_kind_of_a_claimed_figure() -> None:
+    from assistant.answer import _figure_kind
+
+    kinds = [_figure_kind(w) for w in ["$6bn", "38%", "1,000", "three", "fifth", "2023", "FY2025", "noise"]]
+    assert kinds == ["money", "percent", "count", "count", "percent", None, None, None]
+
+
 def test_dialect_prompts_and_briefing_requests_are_answered(engine: Engine) -> None:
     cases = [
         ("Whit's China's regulator daein' tae get drugs intae trials quicker, like?", "IND"),
