@@ -306,14 +306,14 @@ def _assert_answered(engine: Engine, cases: list[tuple[str, str]]) -> None:
 
 def test_independent_question_sets_quality_floor(seed_index: Settings) -> None:
     """A hundred and twenty-four sets written by people who never saw the code or the dev set (see eval/README.md):
-    a floor below their pooled figures (0.963 / 0.950 / 0.969 / 0.031), so a drop means answers got worse on
+    a floor below their pooled figures (0.964 / 0.952 / 0.971 / 0.030), so a drop means answers got worse on
     questions nobody tuned for."""
     result = evaluate_questions(INDEPENDENT, seed_index)
     assert result["questions"] >= 8010 and len(result["files"]) >= 124
     assert result["hit@3"] >= 0.96, result["failures"]
-    assert result["keyword_rate"] >= 0.945, result["failures"]
-    assert result["unanswerable_refused"] >= 0.965, result["failures"]
-    assert result["answerable_refused"] <= 0.035, result["failures"]
+    assert result["keyword_rate"] >= 0.95, result["failures"]
+    assert result["unanswerable_refused"] >= 0.97, result["failures"]
+    assert result["answerable_refused"] <= 0.03, result["failures"]
 
 
 def test_bounds_plural_shorthand_and_asking_verbs_are_not_missing_facts(engine: Engine) -> None:
