@@ -1658,8 +1658,9 @@ def _figure_kind(word: str) -> str | None:
 def _claimed_details(
     own: list[str], absent: list[int], question: str, leading: list[Candidate], claim: bool, about_someone: bool
 ) -> set[int]:
-    """The absent words of a claim to check that the leading sentences correct: a year, a place or a region they
-    give otherwise, or, for a claim about a person they name, the organisation claimed for them."""
+    """The words of a claim to check that the leading sentences correct: a year, a place or a region they give
+    otherwise (when the claim's figures are theirs), or, for a claim about a person, the organisation claimed for
+    them (a name the articles lack)."""
     if not claim or not leading:
         return set()
     asked = {w.lower() for w in re.findall(r"[\w’'-]+", question)}

@@ -310,7 +310,7 @@ def thread_person(
     # The person the last question asked about comes first: "and per her, ...?" after a refused "same query,
     # person = the Jefferies analyst" (read as Cui) that followed a turn about Yang means Cui.
     last, root = (
-        [t for t in query_terms(f"{turn.question} {turn.query}")]
+        list(query_terms(f"{turn.question} {turn.query}"))
         for turn in (conversation.turns[-1], _root(conversation.turns))
     )
     for mention in [*last, *thread_names(conversation), *root]:

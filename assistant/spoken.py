@@ -201,7 +201,7 @@ def _uncoded(text: str) -> str:
 
 
 _SCOTS = {
-    **dict.fromkeys(["whit"], "what"),
+    "whit": "what",
     "wis": "was",
     "aboot": "about",
     "hoo": "how",
@@ -393,7 +393,7 @@ _PROMPT_KEEP = re.compile(r"task|objective|goal|instruction|question|query|user|
 
 def _unprompted(text: str) -> str:
     """A question wrapped in a structured prompt, without the wrapping: "Role: senior BD analyst. Task: identify
-    the upfront on the AZ deal. Constraints: cite the source. Output: one sentence." -> "identify the upfront on the
+    the upfront on the AZ deal. Constraints: cite the source. Output: one sentence." -> "what is the upfront on the
     AZ deal"; "<role>...</role><task>why China?</task>" and "### Instruction: ... ### Output: ..." alike."""
     tagged = re.search(r"<(?:role|task|question|query|instruction|persona|system|format)>", text, re.I)
     text = re.sub(r"<(role|persona|system|format|output|constraints?|rules)>.*?</\1>", " ", text, flags=re.I | re.S)
@@ -643,9 +643,7 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
         text,
         flags=re.I,
     )
-    text = re.sub(
-        r"\bwhat['’]?s\s+the\s+(?:score|story|deal)\s+(?:with|on)\b", "what is the status of", text, flags=re.I
-    )
+    text = re.sub(r"\bwhat['’]?s\s+the\s+(?:score|story)\s+(?:with|on)\b", "what is the status of", text, flags=re.I)
     # "What's Cui saying the Chinese firms are missing?": what she says (the firms are not what is asked for).
     text = re.sub(
         r"\b((?i:what|how|why))['’]?s\s+((?:(?:that|the)\s+)?(?:[A-Z][\w’'-]*\s+){1,3}(?:(?:from|at|of)\s+[A-Z][\w’'-]*\s+)?)"

@@ -142,6 +142,7 @@ def test_dialect_and_texting_are_read_in_the_articles_english() -> None:
     assert typed("What's happening in China?") == "What's happening in China?"
     assert typed("China was churning out copycat drugs?") == "China was manufacturing copycat drugs?"
     assert typed("What's the score with BIOSECURE?") == "What is the status of BIOSECURE?"
+    assert typed("What's the deal with AstraZeneca?") == "What's the deal with AstraZeneca?"  # its deal, here
 
 
 def test_a_structured_prompt_is_read_as_its_question() -> None:
