@@ -582,14 +582,8 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
         flags=re.IGNORECASE,
     )
     text = re.sub(
-        r"\b(?:the\s+)?lower\s+(?:chamber|house)(?:\s+of\s+(?:the\s+)?(?:US\s+)?Congress)?\b",
-        "the House",
-        text,
-        flags=re.I,
-    )
-    text = re.sub(
-        r"\b(?:the\s+)?upper\s+(?:chamber|house)(?:\s+of\s+(?:the\s+)?(?:US\s+)?Congress)?\b",
-        "the Senate",
+        r"\b(?:the\s+)?(lower|upper)\s+(?:chamber|house)(?:\s+of\s+(?:the\s+)?(?:US\s+)?Congress)?\b",
+        lambda m: "the House" if m.group(1).lower() == "lower" else "the Senate",
         text,
         flags=re.I,
     )
