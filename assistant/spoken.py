@@ -679,7 +679,7 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
     text = re.sub(r"\s{2,}", " ", text).strip()
     if not text:
         return question
-    return text[0].upper() + text[1:] if question[:1].isupper() else text
+    return _cased(text, question)
 
 
 def _spoken_numbers(text: str) -> str:
