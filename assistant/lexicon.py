@@ -232,6 +232,27 @@ ABBREVIATIONS: dict[str, str] = {
     "yr": "year",
     "yrs": "years",
     "q": "quarter",
+    # A deal sheet's shorthand: "Zenas x InnoCare – TEV?", "agg TEV of CN lic deals", "WW study starts".
+    "tev": "total value|value|worth",
+    "agg": "aggregate|total|combined",
+    "ww": "worldwide|global|globally",
+    "uf": "upfront",
+    "lt": "long term|longer-term",
+    "fic": "first-in-class|first",
+    "bic": "best-in-class|best",
+    "nme": "new drug|innovative|novel",
+    "nmes": "new drugs|innovative|novel",
+    "clin": "clinical|clinic",
+    "cm": "cardiometabolic",
+    "pharmaco": "pharma|pharma company",
+    "pharmacos": "pharma|pharma companies",
+    "biotechco": "biotech|biotech company",
+    "biotechcos": "biotech|biotech companies",
+    "tuck": "inclusion|include|tuck",  # "the bigger law they want to tuck BIOSECURE inside": its inclusion in it
+    "tucked": "inclusion|included|tucked",
+    "converge": "normalise|converge",  # "CN asset pricing stays cheap or converges?": the prices normalise
+    "converges": "normalise|converges",
+    "converging": "normalise|converging",
 }
 
 # Chat shorthand that carries no topic: treated like "what" and "the", and spelled out for the dense model.

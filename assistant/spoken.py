@@ -43,13 +43,44 @@ _HEDGE = re.compile(
     r"|,\s*all\s+things\s+considered(?=\s*[?.]?\s*$)"
     # "— one recalls a certain reputation for imitation —": the asker's own musing between dashes.
     r"|\s[—–]\s*(?:one|I)\s+(?:recalls?|suspects?|imagines?|assumes?|gathers?|have\s+in\s+mind|am\s+thinking"
-    r"(?:\s+here)?\s+of|might\s+suspect|should\s+add)\b[^—–?]*(?:[—–]|(?=\?))"
+    r"(?:\s+here)?\s+of|might\s+suspect|should\s+add|know)\b[^—–?]*(?:[—–]|(?=\?)|$)"
     r"|\s[—–]\s*given\s+that\b[^—–?]*[—–]",
     re.IGNORECASE,
 )
 """A scholar's hedges around the question ("I wonder whether it might be fair to say that...", "I should be grateful
 to know, with the usual caveat that such projections..., what..."): how it is asked, not what."""
-_FILLER = re.compile(r"\b(?:um+|uh+|erm+|hmm+)\b[,.]?\s*|,?\s*\byou know\b,?", re.IGNORECASE)
+_FILLER = re.compile(
+    r"\b(?:um+|uh+|erm+|hmm+)\b[,.]?\s*|,?\s*\byou know\b,?|,\s*I\s+mean\b(?=\s*(?:[,—–?.]|$))", re.IGNORECASE
+)
+
+_CORRECTION = r"(?:sorry|no|I\s+mean|or\s+rather)"
+
+
+def _self_corrected(text: str) -> str:
+    """Speech's false starts and corrections, as the speaker meant them: "in 2024, no, sorry, 2023" -> "in 2023";
+    "the Novartis — sorry, the AstraZeneca deal" -> "the AstraZeneca deal"; "what — what stretch" -> "what
+    stretch"; "the Zenas — Zenas Biopharma — deal" -> "the Zenas Biopharma deal"."""
+    # A year, taken back: "was it 2023, no, 2024" (the later one is meant).
+    text = re.sub(
+        r"\b(?:was\s+it\s+)?(?:19|20)\d\d\s*[,—–]?\s*"
+        + _CORRECTION
+        + r"\s*[,—–]?\s*(?:sorry\s*,?\s*)?(?=(?:19|20)\d\d\b)",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+    # A word or two broken off at a dash and corrected: "Smiley — no, Yang", "the R— sorry, the research".
+    text = re.sub(
+        r"(?:\b(?:the|a|an)\s+)?[\w’'&-]+\s*[—–]+\s*" + _CORRECTION + r"\s*,?\s+",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+    # A name said again in full: "Cui — Cui Cui — think" -> "Cui Cui think".
+    text = re.sub(r"\b([A-Z][\w-]*)\s*[—–]\s*(\1(?:\s+[A-Z][\w-]*)+)\s*[—–]\s*", r"\2 ", text)
+    # A false start repeated: "what's it, what's it pivoting", "the — the paperwork", "before he — before he".
+    return re.sub(r"\b([a-z][\w’']*(?:\s+[a-z][\w’']*){0,2})\s*(?:,|[—–]+)\s+\1\b", r"\1", text)
+
 
 _APOSTROPHES = {
     w.replace("'", ""): w
@@ -76,7 +107,7 @@ _SPOKEN_AMOUNT = re.compile(
 )
 _SCALE = re.compile(r"\b(?:hundred|thousand|million|billion|trillion|point)\b", re.IGNORECASE)
 _HALF = re.compile(r"\bhalf a (billion|million)\b", re.IGNORECASE)
-_LETTERS = re.compile(r"\b(?:[A-Za-z]\.?\s+){1,5}[A-Za-z]\.?(?:['’]?s\b)?(?![\w’'])")
+_LETTERS = re.compile(r"(?<![\w’'])(?:[A-Za-z]\.?\s+){1,5}[A-Za-z]\.?(?:['’]?s\b)?(?![\w’'])")
 """Letters said one by one ("a d c's", "u s", "n m p a"): an acronym, when the corpus holds it."""
 
 
@@ -321,6 +352,83 @@ _TEXTING_FILLER = re.compile(
 """Texting's asides ("ngl", "lowkey", "fr", "lol"): how it is said, not what is asked."""
 
 
+_RELATIVE_YEARS = {
+    "the year before last": -2,
+    "two years ago": -2,
+    "two years earlier": -2,
+    "a year ago": -1,
+    "last year": -1,
+    "earlier this year": 0,
+    "this year": 0,
+    "next year": 1,
+    "the coming year": 1,
+    "the year after next": 2,
+    "in two years' time": 2,
+}
+_RELATIVE_YEAR = re.compile(
+    r"\b(?P<prep>(?:in|for|into|during|over|from|since|until|through|by|of|between|and|to)\s+)?"
+    r"(?P<when>" + "|".join(re.escape(k).replace(r"\ ", r"\s+") for k in _RELATIVE_YEARS) + r")(?P<own>['’]s)?\b",
+    re.IGNORECASE,
+)
+_DECADE_END = re.compile(r"\b(?:by|until|to|through|and)\s+the\s+end\s+of\s+the\s+decade\b", re.IGNORECASE)
+
+
+def _relative_years(text: str, year: int) -> str:
+    """ "last year", "the year before last", "next year", "by the end of the decade": the years they are as the
+    newest article counts them ("As 2025 draws to a close..."), so that its figures' years can answer."""
+
+    def absolute(match: re.Match[str]) -> str:
+        when = str(year + _RELATIVE_YEARS[re.sub(r"\s+", " ", match.group("when").lower())])
+        if match.group("own"):
+            return f"the {when}"  # "last year's licensing trends": the 2024 licensing trends
+        return f"{match.group('prep')}{when}" if match.group("prep") else f"in {when}"
+
+    text = _RELATIVE_YEAR.sub(absolute, text)
+    return _DECADE_END.sub(lambda m: f"{m.group(0).split()[0]} {year // 10 * 10 + 10}", text)
+
+
+_LAY_TERMS = [
+    # "China's antibody-drug combos", "double antibodies": the modalities by their names.
+    (r"\bantibody[- ]drug\s+(?:combo|combination)(s?)\b", r"antibody-drug conjugate\1"),
+    (r"\bdouble[- ]antibod(?:y|ies)\b", "bispecifics"),
+    # "renting out the rights", "drug-rental deals": licensing, as the trade says it.
+    (r"\brent(?:ing)?[- ]out[- ]the[- ]rights\b", "out-licensing"),
+    (r"\brented[- ]out\b", "out-licensed"),
+    (r"\b(?:drug|rights)[- ]rental\b", "licensing"),
+    (r"\b(?:a\s+|the\s+)?down[- ]payment(?:\s+up[- ]?front)?\b", "the upfront"),
+    (r"\b(?:the\s+)?deposit\b", "the upfront"),
+    (r"\bdrug\s+start-?up(s?)\b", r"biotech\1"),
+    (r"\b(?:drug\s+)?watchdog\b", "regulator"),
+    (r"\bweight[- ]loss\s+(?:drugs?|medicines?|jabs?|pills?)\b", "obesity drugs"),
+    (r"\bnewfangled\b", "next-generation"),
+    (r"\bplugg(?:ing|ed)\s+away\s+at\b", "focusing on"),
+    (r"\bgive\s+(.{1,40}?)\s+the\s+nod\b", r"pass \1"),
+    (r"\bgave\s+(.{1,40}?)\s+the\s+nod\b", r"passed \1"),
+]
+"""A layperson's words for the trade's terms ("the deposit Novartis handed over", "antibody-drug combos")."""
+
+
+def _lay_terms(text: str) -> str:
+    """Everyday words for the trade's terms, in the trade's words: "antibody-drug combos" -> "antibody-drug
+    conjugates", "the deposit" -> "the upfront", "renting out the rights" -> "out-licensing"."""
+    for pattern, replacement in _LAY_TERMS:
+        text = re.sub(pattern, replacement, text, flags=re.IGNORECASE)
+    return text
+
+
+def _deal_sheet(text: str) -> str:
+    """A deal tracker's shorthand, in words: "'24" -> 2024, "Zenas x InnoCare" -> "Zenas–InnoCare" (the pair as
+    articles name a deal), "in-lic'ing" -> "in-licensing"."""
+    text = re.sub(
+        r"(?<![\w'’$£€])['’](\d\d)(?![\w%'’])",
+        lambda m: ("20" if int(m.group(1)) < 50 else "19") + m.group(1),
+        text,
+    )
+    text = re.sub(r"\b([A-Z][\w&.-]*)\s+[x×]\s+(?=[A-Z])", r"\1–", text)
+    text = re.sub(r"\blic['’]?ing\b", "licensing", text, flags=re.IGNORECASE)
+    return re.sub(r"\blic['’]d\b", "licensed", text, flags=re.IGNORECASE)
+
+
 def _vernacular(text: str) -> str:
     """Dialect and texting, in the English the articles use: "Whit wis the Zenas deal worth, hen?" -> "What was the
     Zenas deal worth?"; "hw much r us drug sales supposed to tank bc of the patent cliff fr" -> "how much are us drug
@@ -528,11 +636,16 @@ def _unbureaucratic(text: str) -> str:
     return text
 
 
-def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterable[str] = ()) -> str:
-    """The question as it would have been typed; unchanged when there is nothing to undo."""
+def normalise(
+    question: str, *, in_corpus: Callable[[str], bool], names: Iterable[str] = (), year: int | None = None
+) -> str:
+    """The question as it would have been typed; unchanged when there is nothing to undo. `year` is the year of
+    the newest article, which "last year" and "next year" count from."""
     names = list(names)
     text = _uncoded(_unprompted(_unshouted(_tags(_social(question)), names)))
-    text = _unbureaucratic(_vernacular(text))
+    if year:
+        text = _relative_years(text, year)
+    text = _unbureaucratic(_vernacular(_deal_sheet(_lay_terms(text))))
     # "True or false: ...", "Confirm or deny: ...": a claim to check, as it is usually asked.
     text = re.sub(
         r"^\s*(?:true\s+or\s+false|confirm\s+or\s+deny|fact[- ]?check)\s*[:,\-–—?]\s*(.+?)[.?!]*\s*$",
@@ -590,6 +703,7 @@ def normalise(question: str, *, in_corpus: Callable[[str], bool], names: Iterabl
     text = re.sub(r"\bmost\s+substantial\b", "largest", text, flags=re.IGNORECASE)
     text = _FILLER_START.sub("", text)
     text = _FILLER.sub("", text)
+    text = _self_corrected(text)
     text = _COURTESY.sub("", text)
     text = re.sub(r"\s+(?=[?,])", "", _HEDGE.sub(" ", text)) if _HEDGE.search(text) else text
     # "Leaving aside for the moment the backdrop, ...": what is set aside.

@@ -251,6 +251,11 @@ class IndexStore:
         )
         return [DocumentInfo(path=r[0], meta=DocumentMeta.model_validate_json(r[1]), passages=r[2]) for r in rows]
 
+    def latest_published(self) -> str | None:
+        """The newest publication date (ISO) among the documents: the corpus's "now"."""
+        row = self.db.execute("SELECT MAX(published) FROM documents").fetchone()
+        return row[0] if row else None
+
     def facts(self) -> list[tuple[str, str]]:
         """(document path, facts JSON) for every document with extracted facts."""
         return [(r[0], r[1]) for r in self.db.execute("SELECT path, facts FROM documents WHERE facts IS NOT NULL")]

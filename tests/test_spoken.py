@@ -210,3 +210,43 @@ def test_names_misheard_by_dictation_are_restored() -> None:
     assert heard("is dajun young worried") == "is Dajun Yang worried"  # after a first name as rare as Dajun
     for question in ["see labs results", "the young biotech sector", "what did the astronaut say"]:
         assert heard(question) == question
+
+
+def test_a_deal_sheets_shorthand_and_a_laypersons_words() -> None:
+    assert typed("agg TEV of CN lic deals in '24?") == "agg TEV of CN lic deals in 2024?"
+    assert typed("Zenas x InnoCare – TEV?") == "Zenas–InnoCare – TEV?"
+    assert typed("which TAs are pharmacos in-lic'ing?") == "which TAs are pharmacos in-licensing?"
+    assert typed("who won in '99?") == "who won in 1999?"
+    assert typed("How much was the deposit Novartis paid?") == "How much was the upfront Novartis paid?"
+    assert typed("Why are buyers so taken with antibody-drug combos?") == (
+        "Why are buyers so taken with antibody-drug conjugates?"
+    )
+    assert typed("Who likes renting out the rights?") == "Who likes out-licensing?"
+    assert typed("which drug start-ups signed?") == "which biotechs signed?"
+    # "there's a": the contraction, not letters spelled out ("S A").
+    assert normalise("I know there's a number", in_corpus=lambda w: True) == "I know there's a number"
+
+
+def test_speech_corrections_are_read_as_meant() -> None:
+    assert typed("how many deals in 2024, no, sorry, 2023") == "how many deals in 2023"
+    assert typed("what did Smiley — no, Yang — say about it") == "what did Yang — say about it"
+    assert typed("the Novartis — sorry, the AstraZeneca deal, how big") == "the AstraZeneca deal, how big"
+    assert typed("over what — what stretch of years") == "over what stretch of years"
+    assert typed("what does Cui — Cui Cui — think") == "what does Cui Cui think"
+    assert typed("um, BIOSECURE, when did the, the House pass it") == "BIOSECURE, when did the House pass it"
+    assert typed("does he think it lasts, or, I mean, or not") == "does he think it lasts, or not"
+    # Numbers said twice are numbers, and a name said twice a name.
+    assert typed("deals in twenty twenty three") == "deals in 2023"
+    assert typed("what does Cui Cui say") == "what does Cui Cui say"
+
+
+def test_relative_years_count_from_the_newest_article() -> None:
+    def dated(question: str) -> str:
+        return normalise(question, in_corpus=CORPUS.__contains__, names=NAMES, year=2025)
+
+    assert dated("How many deals were signed last year?") == "How many deals were signed in 2024?"
+    assert dated("deals the year before last") == "deals in 2023"
+    assert dated("Will this year's trends hold up next year?") == "Will the 2025 trends hold up in 2026?"
+    assert dated("the drop between this year and the end of the decade") == "the drop between 2025 and 2030"
+    assert dated("Will assets stay this cheap?") == "Will assets stay this cheap?"
+    assert typed("How many deals were signed last year?") == "How many deals were signed last year?"  # undated
