@@ -510,7 +510,8 @@ def gather_evidence(
     why_not = bool(WHY_NOT.search(question))  # "why not?", "what's holding them back?": what they lack
     lasts = bool(LASTS.search(question))  # "Will that last?", "Does he think it stays so cheap?"
     stays = bool(_STAYS.search(question))  # "Will it stay that cheap?", "...to last, or should we expect it to fade?"
-    wants_lack = why_not or bool(LACKS.search(question))  # "What capabilities do they lack?"
+    # "What capabilities do they lack?", "What are most Chinese firms missing that keeps them from...?"
+    wants_lack = why_not or bool(LACKS.search(question) or _MISSING_ASKED.search(question))
     asks_agreement = bool(_AGREEING.search(question))
     anchor_stems = stems(anchors) if anchors else []
     anchored = {i for i, h in enumerate(pool_hits) if any(_present(a, _text_stems(h.chunk.text)) for a in anchor_stems)}
@@ -651,7 +652,7 @@ def gather_evidence(
     verbs = {m.group(1).lower() for m in _AFTER_MODAL.finditer(question)} | {
         m.group(1).lower() for m in _PROGRESSIVE.finditer(question)
     }
-    claim = bool(FACT_CHECK.search(question))
+    claim = bool(FACT_CHECK.search(question) or _GUESSED_FIGURE.search(question))
     missing_weights = [
         max(w, params.market_fact)
         if t in MARKET_FACTS
@@ -778,13 +779,22 @@ def gather_evidence(
         # "Is it correct that GlobalData counted more than 1,000 trial starts in 2024?": a claimed figure is
         # corrected by a figure of its kind in the leading sentences; sentences with none say nothing of it.
         lead_text = candidates[0].text.lower() if candidates else ""
+        # "barely one in ten of the deals": a share, said as a ratio.
+        ratio = {
+            w.lower()
+            for m in re.finditer(r"\b(\w+)\s+(?:in|out\s+of)\s+(\w+)\b", question)
+            if all(g.lower() in _CLAIMED_NUMBER_WORDS | {"one"} or g.isdigit() for g in m.groups())
+            for w in m.groups()
+        }
         claimed_kinds = {
-            _figure_kind(t)
+            "percent" if t in ratio else _figure_kind(t)
             for t in own
             if _figure_kind(t)
             and (t in _CLAIMED_NUMBER_WORDS or t in _FRACTIONS or _is_bound_or_claim(t, question))
             and not re.search(rf"(?<![\w$.,]){re.escape(t)}(?![\w%])", lead_text)  # "all three": the lead's own
             and not re.search(rf"\b{re.escape(t)}\s+(?:{_MONTHS})\b", question, re.IGNORECASE)  # "11 December": a date
+            # "Those three modalities — ... — they haven't made money, have they?": which ones, not a claimed count
+            and not re.search(rf"\b(?:those|these|the|all)\s+{re.escape(t)}\b", question, re.IGNORECASE)
         }
         given_kinds = {_figure_kind(w) for w in re.findall(r"\$?\d+(?:[.,]\d+)*(?:bn|m|%)?", lead_text)}
         typed_ok = claimed_kinds <= given_kinds
@@ -1387,7 +1397,8 @@ def _amount_of(question: str, analysis: QuestionAnalysis) -> list[str]:
     focus = analysis.focus
     if len(focus) > 1 and focus[-1] in {"money", "cash", "funding", "financing", "investment"}:
         return focus[-2:-1]  # "venture money": money of that kind
-    return []
+    sized = re.search(r"^\W*how\s+(?:big|large)\b.*?\b([a-z][\w-]+)\s+market\b", question, re.IGNORECASE)
+    return [sized.group(1).lower()] if sized else []  # "How large is the obesity market?": obesity's
 
 
 def _thread_part(question: str, query: str) -> str:
@@ -1693,6 +1704,18 @@ _CLAIMED_ORGANISATION = re.compile(
 """A claim of where someone works ("Yang is CEO of Hengrui", "Cui runs Asia healthcare at Goldman Sachs")."""
 
 
+_MISSING_ASKED = re.compile(r"\bmissing\b|\bgaps?\b|\b(?:don['’]t|do\s+not)\s+(?:they\s+)?have\b", re.IGNORECASE)
+"""Asks what is missing, in other words than "lack"."""
+_GUESSED_FIGURE = re.compile(
+    r"(?:\?|,|\s[—–])\s*(?:(?:was|is)\s+it\s+)?(?:like|about|around|roughly|maybe|say|approx\.?)?\s*[~$€£¥]?"
+    r"(?!(?:19|20)\d\d\b)\d[\d.,]*\s*"
+    r"(?:%|bn|m|billion|million|percent)?\s*\?+\s*$",
+    re.IGNORECASE,
+)
+"""A figure guessed after the question ("Did Smiley quantify the discount? like 50%?", "what was it, $200m?"): a
+claim, which a figure of its kind in the answer confirms or corrects."""
+
+
 def _is_bound_or_claim(term: str, question: str) -> bool:
     """ "$5bn+", "over $500m", "more than 20": a bound the answer must pass, not a figure it must contain;
     "Is it right that the deal was $6bn?": a claimed figure, which the answer confirms or corrects; "#1
@@ -1713,8 +1736,8 @@ def _is_bound_or_claim(term: str, question: str) -> bool:
 
     if any(re.search(rf"(?<![\w.]){re.escape(term)}", m.group("amount"), re.I) for m in _THRESHOLD.finditer(question)):
         return True  # "bigger than $500m", "over 20"
-    if re.search(rf"[,—–]\s*(?:(?:was|is)\s+it\s+)?[$€£¥]?\s*{re.escape(term)}\w*\s*\?+\s*$", question, re.I):
-        return True  # "what was it, $200m?": a guess after the question, which the answer corrects
+    if re.search(rf"[,—–?]\s*(?:(?:was|is)\s+it\s+)?[$€£¥]?\s*{re.escape(term)}\w*\s*\?+\s*$", question, re.I):
+        return True  # "what was it, $200m?", "...in 2024? 20%?": a guess after the question, which the answer corrects
     if re.search(rf"[<>≈≤≥~]\s*=?\s*{re.escape(term)}\b", question):
         return True  # "<$1bn or >$1bn?", "risk ≈ 0": a bound or a guess, written as a symbol
     return bool(re.search(rf"{re.escape(term)}\w*\s*\+", question, re.IGNORECASE))

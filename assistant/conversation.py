@@ -195,6 +195,9 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
             # the year stands in for the opening question's...
             framing = [root]
         frame = [t for turn in framing for t in query_terms(turn.question) if t not in own]
+        if AREA.search(question):
+            # "And on immunology next year?" after "What's his line on ADCs?": the area stands in for the last one.
+            frame = [t for t in frame if not AREA.fullmatch(t)]
         if new_year:
             # ...and that year's deals and names are not this one's.
             frame, names = [t for t in frame if not _YEAR.fullmatch(t)], []

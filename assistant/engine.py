@@ -124,6 +124,7 @@ class Engine:
         self._retriever: Retriever | None = None
         self._facts: list[DocumentFacts] | None = None
         self._names: tuple[list[DocumentFacts], list[str]] | None = None
+        self._now: int | None = None  # the year of the newest article: what "last year" counts back from
         """The people's and companies' names of the loaded facts, for reading dictated questions."""
         self._lock = Lock()
 
@@ -332,6 +333,8 @@ class Engine:
         store = self._get_retriever().store
         facts = self.facts()
         if self._names is None or self._names[0] is not facts:  # once per facts load, not per question
+            latest = store.latest_published()
+            self._now = int(latest[:4]) if latest and latest[:4].isdigit() else None
             names = [
                 name
                 for f in facts
@@ -341,7 +344,12 @@ class Engine:
                 + [a for c in f.companies for a in c.aliases]
             ]
             self._names = (facts, names)
-        return normalise(question, in_corpus=lambda word: store.passage_share([word])[word] > 0, names=self._names[1])
+        return normalise(
+            question,
+            in_corpus=lambda word: store.passage_share([word])[word] > 0,
+            names=self._names[1],
+            year=self._now,
+        )
 
     def prepare(self, question: str, conversation: Conversation | None = None) -> Prepared:
         """What to search for a question and what to judge the evidence against.
@@ -688,7 +696,7 @@ _ALTERNATIVES = re.compile(
 """The rest of a question is its choices: "— ADC or bispecific?"."""
 _GUESS = re.compile(
     r"^\s*(?!(?:what|which|how|why|who|when|where|and|or|so|is|are|was|were|does|do|did|any|anything)\b)"
-    r"[\w’'/-]+(?:\s+[\w’'/-]+){0,2}\s*\?\s*$",
+    r"[\w’'/%$€£.,-]+(?:\s+[\w’'/%$€£.,-]+){0,2}\s*\?\s*$",
     re.IGNORECASE,
 )
 """The rest of a question is the asker's guess at the answer: "What payload does it carry — topo-I inhibitor?"."""
@@ -715,6 +723,9 @@ _PARTNER_Q = re.compile(
     r"|\b(?:partners?|partnered\s+(?:on|in|for|with)|licensor|licensee|counterparty|counterparts?|"
     r"licen[cs]e[ds]?\s+(?:\w+\s+){0,5}(?:from|to)|in-licen[cs]\w*|(?:bought|acquired)\s+by)\b"
     r"|\b(?:deal|agreement|pact|tie-up|partnership)\s+with\s*\?*\s*$"
+    # "Which Chinese biotech did Pfizer buy its cancer medicine from?": the preposition at the end
+    r"|^\s*(?:and\s+)?(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:company|firm|biotech|drugmaker|pharma|house|party)\b"
+    r"[^?]*\b(?:from|with)\s*\?*\s*$"
     r"|\b(?:on\s+the\s+)?other\s+side\s+of\s+(?:the\s+)?(?:table|deal|trade)\b",  # "on the other side of the table"
     re.IGNORECASE,
 )

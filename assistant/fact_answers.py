@@ -55,7 +55,7 @@ from .facts import (
 )
 from .lexicon import british
 from .models import Answer, AnswerSentence, Citation, Document
-from .question import NOT_COMPANIES, area_family, set_aside_areas
+from .question import FACT_CHECK, NOT_COMPANIES, area_family, set_aside_areas
 
 # fmt: off
 _STOPWORDS = {
@@ -799,14 +799,36 @@ def _no_deal(question: str, query: DealQuery, facts: list[DocumentFacts], docume
             listed = "; ".join(_line(g, deal_amount(g.deal)) for g in near[:4])
             ids = [i for g in near[:4] for i in _cite(citations, g)]
             sentences.append(_fact(f"Deals that match the rest of the question: {listed}.", ids))
+    elif query.threshold is not None and (
+        valued := [g for g in groups if _matches_filters(g, query) and deal_amount(g.deal) is not None]
+    ):
+        # "Wasn't AstraZeneca's 2025 tie-up with CSPC worth less than $5bn?": the deal is there, at another value.
+        listed = "; ".join(_line(g, deal_amount(g.deal)) for g in valued[:4])
+        ids = [i for g in valued[:4] for i in _cite(citations, g)]
+        sentences.append(_fact(f"Deals that match the rest of the question: {listed}.", ids))
+        # A yes-or-no question about the named companies' deal is answered by its value: no.
+        settled = bool(query.companies) and bool(_YES_NO.match(question) or FACT_CHECK.search(question))
+        return _answer(question, sentences, citations, abstained=not settled)
     elif query.year is not None:
-        near = [g for g in groups if _matches_filters(g, query, year=False) and g.deal.year is not None]
+        near = [
+            g
+            for g in groups
+            if _matches_filters(g, query, year=False) and g.deal.year is not None and g.deal.year != query.year
+        ]
         near.sort(key=lambda g: abs((g.deal.year or 0) - (query.year or 0)))
         if near:
             listed = "; ".join(_line(g, deal_amount(g.deal)) for g in near[:4])
             ids = [i for g in near[:4] for i in _cite(citations, g)]
             sentences.append(_fact(f"Deals dated other years: {listed}.", ids))
     return _answer(question, sentences, citations, abstained=True)
+
+
+_YES_NO = re.compile(
+    r"^\s*(?:and\s+|so\s+|but\s+)?(?:is|was|are|were|did|does|do|has|had|isn['’]t|wasn['’]t|aren['’]t|weren['’]t|"
+    r"didn['’]t|doesn['’]t|hasn['’]t)\b",
+    re.IGNORECASE,
+)
+"""A question answered yes or no ("Was the AstraZeneca deal worth less than $5bn?")."""
 
 
 # --------------------------------------------------------------------------------------------------

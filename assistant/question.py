@@ -382,6 +382,8 @@ def analyse(question: str) -> QuestionAnalysis:
     # "List the modalities Yang says are pulling in investors": which modalities.
     bare = _LIST_THE.sub("which ", bare)
     focus, expects = _focus([_clean(t) for t in _spelled_out(bare)])
+    if expects is None and _WHERE_TREND.search(bare):
+        expects = "area"  # "Where has he seen a notable pickup in deals?": in which therapy area
     if (
         expects is None
         and len(focus) > 1
@@ -666,7 +668,7 @@ _NAMED_ANY = re.compile(
 _EMBEDDED_WH = re.compile(
     r"^\s*(?:did|does|do|has|have|will|would|can|could)\s+(?:[\w’'-]+\s+){1,3}?"
     r"(?:say|mention|name|specify|reveal|disclose|indicate|tell\s+(?:us|me)|said|mentioned|named|specified|revealed"
-    r"|disclosed|indicated)\s+(?P<wh>(?:which|what|when|who|how\s+(?:many|much|long))\b.*)$",
+    r"|disclosed|indicated)\s*,?\s+(?P<wh>(?:which|what|when|who|how\s+(?:many|much|long))\b.*)$",
     re.IGNORECASE,
 )
 _NOWADAYS = re.compile(
@@ -838,7 +840,7 @@ _HEAD_TYPES = {
     **dict.fromkeys(
         """value values size sizes worth price prices cost costs amount amounts total valuation valuations terms
         sales revenue revenues turnover earnings upfront milestone milestones royalty royalties
-        dollar dollars usd""".split(),
+        dollar dollars usd tev""".split(),
         "money",
     ),
     **dict.fromkeys("name names".split(), "name"),
@@ -891,6 +893,16 @@ NOT_COMPANIES = frozenset(
 )
 
 
+_WHERE_TREND = re.compile(
+    r"^\s*(?:and\s+|so\s+)?where\b(?=[^?]*\b(?:uptick|pick(?:-|\s)?up|growth|increase|rise|surge|jump|boom|"
+    r"momentum)\b)(?![^?]*\b(?:based|headquartered|located|roots|originat\w*|start\w*|founded)\b)",
+    re.IGNORECASE,
+)
+"""Asks where a trend is, meaning in which field ("Where has he seen a notable pickup in deals?")."""
+_SIZED = frozenset("market markets deal deals agreement agreements transaction transactions pact tie-up".split())
+"""Things whose size is an amount of money ("How big was the deal?"), unlike a lead or a reputation."""
+
+
 def _focus(words: list[str]) -> tuple[list[str], str | None]:
     if not words:
         return [], None
@@ -909,6 +921,8 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
     elif first == "how" and rest[:1] == ["many"]:
         expects = "count"
         focus = _noun_phrase(rest[1:])
+    elif first == "how" and rest[:1] in (["big"], ["large"]) and _SIZED & set(rest):
+        expects = "money"  # "How big was the AstraZeneca deal?", "How large is the obesity market?": an amount
     elif first == "when" or (first in {"what", "which"} and rest[:1] in (["year"], ["date"], ["month"])):
         expects = "date"
     elif first in {"who", "whom"}:
@@ -1223,11 +1237,26 @@ FACT_CHECK = re.compile(
     r"|,\s*(?:isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|won['’]t|hasn['’]t|haven['’]t)\s+"
     r"(?:it|that|he|she|they|there)(?:\s+so)?\s*\?*\s*$"
     r"|^\s*(?:let\s+me\s+put\s+it\s+to\s+you|so\s+your\s+testimony\s+is|you\s+would\s+agree|isn['’]t\s+it\s+true)"
-    r"\s+that\b",
+    r"\s+that\b"
+    # "AbbVie's deal didn't even reach a billion dollars, did it?", "Wasn't the AstraZeneca deal under $5bn?",
+    # "Am I wrong that...?": a sceptic's claim, put in the negative.
+    r"|,\s*(?:is|was|are|were|does|do|did|has|have|had|will)\s+(?:it|that|he|she|they|there)\s*\?*\s*$"
+    r"|^\s*(?:and\s+|so\s+|but\s+)?(?:isn['’]t|wasn['’]t|aren['’]t|weren['’]t|doesn['’]t|didn['’]t|hasn['’]t|"
+    # (not "Wasn't that company called something else before?": a question for what it was called)
+    r"haven['’]t)\s+(?![^?]*\b(?:something|anything|someone|somebody|somewhere|some\s+other|another)\b)"
+    r"|^\s*(?:am\s+i|are\s+we)\s+wrong\b|^\s*surely\b",
     re.IGNORECASE,
 )
 """A claim to check ("Is it right that the deal was $6bn?", "Confirm: ..."): its figures are what the answer
 confirms or corrects, not words the evidence must contain."""
+
+
+_SCENE_SETTING = re.compile(
+    r"\bas\s+(?:(?:the\s+)?(?:year\s+)?(?:19|20)\d\d|the\s+(?:year|decade)|the\s+new\s+year)\s+"
+    r"(?:approaches|nears|looms|dawns|begins|unfolds|draws\s+to\s+an?\s+(?:close|end)|comes\s+to\s+an?\s+(?:close|end)|"
+    r"winds\s+down|gets\s+under\s*way)\b",
+    re.IGNORECASE,
+)
 
 
 def satisfies(expects: str | None, text: str) -> bool:
@@ -1239,7 +1268,8 @@ def satisfies(expects: str | None, text: str) -> bool:
     if expects == "percent":
         return bool(PERCENT.search(text))
     if expects == "date":
-        return bool(DATE.search(text))
+        # "As 2026 approaches, Josh Smiley... predicts...": a year that only sets the scene dates nothing.
+        return bool(DATE.search(_SCENE_SETTING.sub(" ", text)))
     if expects == "product":
         return bool(PRODUCT.search(text))
     if expects == "phase":
