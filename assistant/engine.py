@@ -674,6 +674,8 @@ def _first_part(question: str) -> str | None:
     # alone asks nothing. A first part stands alone when it is a question itself.
     from .question import _QUESTION_OPENERS
 
+    if re.match(r"^\s*(?:you|i|we)\s", first, re.IGNORECASE) and not first.endswith("?"):
+        return None  # "You cite GlobalData on how much US sales will fall — ...?": what the asker read, not asked
     opener = re.sub(r"^(?:and|so)\s+", "", first.lower()).split()[:1]
     if not (first.endswith("?") or _WH_WORD.search(first) or (opener and opener[0] in _QUESTION_OPENERS)):
         return None

@@ -967,6 +967,22 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
         # "Is Zai Lab profitable?", "is BIOSECURE a threat per ...": the predicate is what is asked about.
         content = [w for w in _noun_phrase(words[1:]) if any(ch.isalpha() for ch in w)]
         focus = [] if content[-1:] and content[-1] in _COMPARATIVES else content[-1:]  # "was the AZ one bigger"
+    elif (
+        first not in _QUESTION_OPENERS
+        and len(words) <= 8
+        and (
+            kind_word := next(
+                (
+                    w
+                    for w, after in itertools.pairwise(words)
+                    if w in _HEAD_TYPES and after in {"it", "they", "he", "she"}
+                ),
+                None,
+            )
+        )
+    ):
+        # "BIOSECURE – date it cleared the House?", "value they agreed?": the kind of answer, then what it is of.
+        expects = _HEAD_TYPES[kind_word]
     elif first not in _QUESTION_OPENERS and len(words) <= 8:
         # Analyst shorthand ("Zai Lab 2024 revenue", "EU reaction to BIOSECURE"): the noun phrase's head; "biosecure
         # getting attached to what bill": what the "what" asks for.

@@ -662,6 +662,14 @@ def normalise(
         flags=re.IGNORECASE,
     )
     text = re.sub(r"^\s*What\s+(?:is|was)\s+the\s+number\s+of\b", "How many", text, flags=re.IGNORECASE)
+    # "If Smiley isn't Zai Lab's CEO, then who is?": who is Zai Lab's CEO.
+    text = re.sub(
+        r"^\s*if\s+.{2,60}?\s+(?:isn['’]t|is\s+not|wasn['’]t|was\s+not)\s+(.{2,60}?)\s*,\s*(?:then\s+)?(who|what|which)\s+"
+        r"(is|was)\s*\?",
+        r"\2 \3 \1?",
+        text,
+        flags=re.IGNORECASE,
+    )
     text = re.sub(r"\bSino[-–]Western\b", "China–West", text, flags=re.IGNORECASE)
     text = re.sub(r"\b(?:the\s+)?quantum\s+of\s+(?:the\s+)?consideration\b", "the value", text, flags=re.IGNORECASE)
     text = re.sub(r"\bleast\s+substantial\b", "smallest", text, flags=re.IGNORECASE)

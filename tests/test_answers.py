@@ -2686,3 +2686,14 @@ def test_what_is_missing_and_where_a_trend_is(engine: Engine) -> None:
     ]
     _assert_answered(engine, cases)
     assert engine.ask("Where did BeOne start out?").answer.startswith("While BeOne is now an MNC")  # a place
+
+
+def test_a_remark_before_the_question_and_a_question_put_as_a_condition(engine: Engine) -> None:
+    # "You cite X on Y — ...?": what the asker read is no question of its own; the question after the dash is.
+    assert engine.ask(
+        "You cite GlobalData on how much US sales will fall due to the patent cliff — what's the equivalent "
+        "figure you give for Europe?"
+    ).abstained
+    assert engine.ask("If Smiley isn't Zai Lab's CEO, then who is?").abstained  # who is the CEO: not said
+    cleared = engine.ask("BIOSECURE – date it cleared the House?")  # the kind of answer, then what it is of
+    assert not cleared.abstained and "11 December" in cleared.answer

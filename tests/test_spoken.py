@@ -250,3 +250,7 @@ def test_relative_years_count_from_the_newest_article() -> None:
     assert dated("the drop between this year and the end of the decade") == "the drop between 2025 and 2030"
     assert dated("Will assets stay this cheap?") == "Will assets stay this cheap?"
     assert typed("How many deals were signed last year?") == "How many deals were signed last year?"  # undated
+
+
+def test_a_question_put_as_a_condition() -> None:
+    assert typed("If Smiley isn't Zai Lab's CEO, then who is?") == "Who is Zai Lab's CEO?"
