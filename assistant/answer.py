@@ -797,6 +797,8 @@ def gather_evidence(
             and not re.search(rf"\b(?:those|these|the|all)\s+{re.escape(t)}\b", question, re.IGNORECASE)
         }
         given_kinds = {_figure_kind(w) for w in re.findall(r"\$?\d+(?:[.,]\d+)*(?:bn|m|%)?", lead_text)}
+        if re.search(r"\bmulti-?billion\b|\b(?:billion|million)-dollar\b", lead_text):
+            given_kinds.add("money")  # "multi-billion dollar deals" answers "didn't even reach a billion dollars"
         typed_ok = claimed_kinds <= given_kinds
     if anchors and typed_ok:
         # Names other than the people's; a title ("zai lab CEO josh smiley...") is theirs, checked by its sentence.
@@ -1704,7 +1706,9 @@ _CLAIMED_ORGANISATION = re.compile(
 """A claim of where someone works ("Yang is CEO of Hengrui", "Cui runs Asia healthcare at Goldman Sachs")."""
 
 
-_MISSING_ASKED = re.compile(r"\bmissing\b|\bgaps?\b|\b(?:don['’]t|do\s+not)\s+(?:they\s+)?have\b", re.IGNORECASE)
+_MISSING_ASKED = re.compile(
+    r"\bmissing\b|\bgaps?\b|\b(?:don['’]t|do\s+not|doesn['’]t|does\s+not)\s+(?:[\w-]+\s+){0,3}?have\b", re.IGNORECASE
+)
 """Asks what is missing, in other words than "lack"."""
 _GUESSED_FIGURE = re.compile(
     r"(?:\?|,|\s[—–])\s*(?:(?:was|is)\s+it\s+)?(?:like|about|around|roughly|maybe|say|approx\.?)?\s*[~$€£¥]?"

@@ -250,6 +250,8 @@ ABBREVIATIONS: dict[str, str] = {
     "biotechcos": "biotech|biotech companies",
     "tuck": "inclusion|include|tuck",  # "the bigger law they want to tuck BIOSECURE inside": its inclusion in it
     "tucked": "inclusion|included|tucked",
+    "foothold": "break|foothold",  # "which market are companies trying to get a foothold in": to break into
+    "defence": "defense|defence",  # the British spelling of the (US) National Defense Authorization Act
     "converge": "normalise|converge",  # "CN asset pricing stays cheap or converges?": the prices normalise
     "converges": "normalise|converges",
     "converging": "normalise|converging",

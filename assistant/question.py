@@ -20,6 +20,13 @@ from .retrieval import STOPWORDS, query_terms
 
 _AUX = frozenset(
     """is was are were be been do does did has have had will would can could should may might must 's""".split()
+    # "Which molecule wasn't Zenas licensing...?": the negative ends the noun phrase as well.
+    + [
+        f"{aux}n{apostrophe}t"
+        for aux in "is was are were do does did has have had would could should".split()
+        for apostrophe in "'’"
+    ]
+    + ["won't", "won’t", "can't", "can’t"]
 )
 _PREPOSITIONS = frozenset(
     """of on in for with from about to by at as over under between into across than since during after

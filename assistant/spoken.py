@@ -662,6 +662,16 @@ def normalise(
         flags=re.IGNORECASE,
     )
     text = re.sub(r"^\s*What\s+(?:is|was)\s+the\s+number\s+of\b", "How many", text, flags=re.IGNORECASE)
+    # "You write about a rise in cardiometabolic deals — which market...?": the topic the reader points to.
+    text = re.sub(
+        r"^\s*(?:in\s+your\s+(?:piece|article|story)\s*,?\s*)?you\s+(?:write|wrote|mention|mentioned|cite|cited|"
+        r"describe|described|discuss|discussed|talk|talked)\s+(?:about\s+)?"
+        # (not "You cite GlobalData on how much US sales will fall — ...": a question reported, which is no topic)
+        r"(?=[^—–?]{3,}\s[—–]\s)(?![^—–?]*\b(?:how|what|which|who|whom|when|where|why)\b)",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
     # "If Smiley isn't Zai Lab's CEO, then who is?": who is Zai Lab's CEO.
     text = re.sub(
         r"^\s*if\s+.{2,60}?\s+(?:isn['’]t|is\s+not|wasn['’]t|was\s+not)\s+(.{2,60}?)\s*,\s*(?:then\s+)?(who|what|which)\s+"

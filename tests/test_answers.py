@@ -2697,3 +2697,26 @@ def test_a_remark_before_the_question_and_a_question_put_as_a_condition(engine: 
     assert engine.ask("If Smiley isn't Zai Lab's CEO, then who is?").abstained  # who is the CEO: not said
     cleared = engine.ask("BIOSECURE – date it cleared the House?")  # the kind of answer, then what it is of
     assert not cleared.abstained and "11 December" in cleared.answer
+
+
+def test_negative_questions_name_what_they_ask_and_claims_meet_multi_billion(engine: Engine) -> None:
+    cases = [
+        # "multi-billion dollar deals" settles "didn't even reach a billion dollars".
+        ("AbbVie's cancer licensing deal didn't even reach a billion dollars, did it?", "multi-billion"),
+        # "What don't they have": what they lack.
+        (
+            "What don't Chinese companies have, according to Cui, that stops them commercialising worldwide by "
+            "themselves — isn't it just money?",
+            "trial experience",
+        ),
+        # A reader's topic before the dash, then the question.
+        (
+            "You write about a rise in cardiometabolic deals — which market are companies trying to get a foothold in?",
+            "obesity",
+        ),
+    ]
+    _assert_answered(engine, cases)
+    # "wasn't" ends the noun phrase: a molecule is asked for, which the article does not name.
+    assert engine.ask(
+        "Which molecule wasn't Zenas licensing from InnoCare — what's the drug in that $2bn deal?"
+    ).abstained

@@ -254,3 +254,9 @@ def test_relative_years_count_from_the_newest_article() -> None:
 
 def test_a_question_put_as_a_condition() -> None:
     assert typed("If Smiley isn't Zai Lab's CEO, then who is?") == "Who is Zai Lab's CEO?"
+
+
+def test_a_readers_topic_before_the_dash() -> None:
+    assert typed("You write about a rise in deals — which market?") == "A rise in deals — which market?"
+    remark = "You cite GlobalData on how much sales will fall — what about Europe?"  # a question reported
+    assert typed(remark) == remark
