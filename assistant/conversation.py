@@ -77,7 +77,7 @@ _COMMON_CAPITALISED = frozenset(
 
 
 _ASKS_FOR_VIEW = frozenset(
-    "reason reasons reasoning rationale motivation argument logic view views take thoughts opinion point".split()
+    "reason reasons reasoning rationale motivation argument logic view views take thoughts opinion point read".split()
 )
 
 
@@ -97,7 +97,9 @@ _AGREES = re.compile(rf"\b{AGREEING_WORDS}\b", re.IGNORECASE)
 
 VIEW_OF_IT = re.compile(
     r"\b(?:see|sees|view|views|think\s+(?:of|about)|thinks\s+(?:of|about)|feel\s+about|feels\s+about|make\s+of|"
-    r"makes\s+of|take\s+on|read\s+on)\s+(?:it|that|this|them|those)\b",
+    r"makes\s+of|take\s+on|read\s+on)\s+(?:it|that|this|them|those)\b"
+    # "and the Jefferies HC head's read?": that person's view, of nothing else named
+    r"|(?:['’]s|\bher|\bhis|\btheir)\s+(?:read|take|view|verdict|line)\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 """A view of what the thread was about: "how does she see it?", "what does Smiley make of that?"."""

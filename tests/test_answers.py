@@ -2720,3 +2720,10 @@ def test_negative_questions_name_what_they_ask_and_claims_meet_multi_billion(eng
     assert engine.ask(
         "Which molecule wasn't Zenas licensing from InnoCare — what's the drug in that $2bn deal?"
     ).abstained
+
+
+def test_a_persons_read_leans_on_the_thread(engine: Engine) -> None:
+    thread = Conversation()
+    engine.ask("Ascentage CEO – worried about BIOSECURE?", thread)
+    read = engine.ask("and the Jefferies HC head's read?", thread)  # her view of what the thread was about
+    assert not read.abstained and "noise" in read.answer
