@@ -1280,6 +1280,7 @@ _SCENE_SETTING = re.compile(
     r"winds\s+down|gets\s+under\s*way)\b",
     re.IGNORECASE,
 )
+"""A year that sets the scene ("As 2026 approaches, ..."), dating nothing the sentence says was done."""
 
 
 def satisfies(expects: str | None, text: str) -> bool:

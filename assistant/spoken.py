@@ -69,9 +69,10 @@ def _self_corrected(text: str) -> str:
         text,
         flags=re.IGNORECASE,
     )
-    # A word or two broken off at a dash and corrected: "Smiley — no, Yang", "the R— sorry, the research".
+    # A word or two broken off at a dash and corrected: "Smiley — no, Yang", "the R— sorry, the research" (not
+    # "Yang — no worries there?").
     text = re.sub(
-        r"(?:\b(?:the|a|an)\s+)?[\w’'&-]+\s*[—–]+\s*" + _CORRECTION + r"\s*,?\s+",
+        r"(?:\b(?:the|a|an)\s+)?[\w’'&-]+\s*[—–]+\s*" + _CORRECTION + r"\s*,\s*",
         "",
         text,
         flags=re.IGNORECASE,
@@ -396,7 +397,7 @@ _LAY_TERMS = [
     (r"\brented[- ]out\b", "out-licensed"),
     (r"\b(?:drug|rights)[- ]rental\b", "licensing"),
     (r"\b(?:a\s+|the\s+)?down[- ]payment(?:\s+up[- ]?front)?\b", "the upfront"),
-    (r"\b(?:the\s+)?deposit\b", "the upfront"),
+    (r"\b(?:(?:the|a)\s+)?deposit\b", "the upfront"),
     (r"\bdrug\s+start-?up(s?)\b", r"biotech\1"),
     (r"\b(?:drug\s+)?watchdog\b", "regulator"),
     (r"\bweight[- ]loss\s+(?:drugs?|medicines?|jabs?|pills?)\b", "obesity drugs"),

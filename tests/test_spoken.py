@@ -218,6 +218,7 @@ def test_a_deal_sheets_shorthand_and_a_laypersons_words() -> None:
     assert typed("which TAs are pharmacos in-lic'ing?") == "which TAs are pharmacos in-licensing?"
     assert typed("who won in '99?") == "who won in 1999?"
     assert typed("How much was the deposit Novartis paid?") == "How much was the upfront Novartis paid?"
+    assert typed("Was a deposit paid?") == "Was the upfront paid?"
     assert typed("Why are buyers so taken with antibody-drug combos?") == (
         "Why are buyers so taken with antibody-drug conjugates?"
     )
@@ -233,6 +234,7 @@ def test_speech_corrections_are_read_as_meant() -> None:
     assert typed("the Novartis — sorry, the AstraZeneca deal, how big") == "the AstraZeneca deal, how big"
     assert typed("over what — what stretch of years") == "over what stretch of years"
     assert typed("what does Cui — Cui Cui — think") == "what does Cui Cui think"
+    assert typed("and Yang — no worries there?") == "and Yang — no worries there?"  # no correction
     assert typed("um, BIOSECURE, when did the, the House pass it") == "BIOSECURE, when did the House pass it"
     assert typed("does he think it lasts, or, I mean, or not") == "does he think it lasts, or not"
     # Numbers said twice are numbers, and a name said twice a name.
