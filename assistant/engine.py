@@ -320,6 +320,11 @@ class Engine:
         if not answer.abstained and holder and not prepared.by_role:
             # "Who is the CEO of BeOne Medicines?": only a person the articles introduce in that role answers it.
             answer = _refused(answer, f"The articles name no {holder.group('role')} of {holder.group('org')}.")
+        unquoted = None if answer.abstained or prepared.by_role else self._unquoted_organisation(question, answer)
+        if unquoted:
+            # "What did the head of AstraZeneca say about China?": the articles quote nobody from it, and a
+            # sentence that mentions AstraZeneca is not its head's view.
+            answer = _refused(answer, f"The articles quote nobody from {unquoted}.")
         answer = answer.model_copy(update={"question": asked, "seconds": round(time.perf_counter() - started, 4)})
         if conversation is not None:
             conversation.turns.append(Turn(question=question, query=query, answer=answer))
@@ -511,6 +516,31 @@ class Engine:
         if any(name in parties for name in asked):
             return answer
         return _refused(answer, f"The articles name no deal with {', '.join(dict.fromkeys(asked))} as a party.")
+
+    def _unquoted_organisation(self, question: str, answer: Answer) -> str | None:
+        """The organisation whose people the question asks to hear from ("the head of AstraZeneca", "a Pfizer
+        exec", "anybody from Novartis"), when the articles quote nobody from it; None otherwise."""
+        if not _VIEW_VERB.search(question):
+            return None
+        people = [p for f in self.facts() for p in f.people]
+        words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", question)}
+        if any(p.name.split()[-1].lower() in words for p in people):
+            return None  # a person named: theirs is the view asked for
+        for match in _ROLE_AT_ORGANISATION.finditer(question):
+            organisation = next(g for g in match.groups() if g)
+            org_words = {w.lower() for w in organisation.split()}
+            if org_words & _NOT_ORGANISATIONS or any(
+                p.organisation and _names_organisation(org_words, p.organisation) for p in people
+            ):
+                continue
+            # A statement the articles attribute to the organisation itself ("Pfizer said...") answers it.
+            attributed = any(
+                org_words & {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", s.text)} and _SPEECH.search(s.text)
+                for s in answer.sentences
+            )
+            if not attributed:
+                return organisation
+        return None
 
     def _answer_from_facts(self, question: str) -> Answer | None:
         """Superlatives, lists, sums and "who said" questions, answered from extracted facts."""
@@ -787,6 +817,33 @@ def _stated_total_wins(question: str) -> bool:
 
     return bool(_SUM.search(question))
 
+
+_ORG_NAME = r"((?-i:[A-Z])[\w&.-]*(?:\s+(?-i:[A-Z])[\w&.-]*){0,2})"
+_ROLE_NOUN = (
+    r"(?:ceo|coo|cfo|president|chair(?:man|woman)?|founder|boss|chief(?:\s+executive)?|execs?|executives?|"
+    r"management|leadership|spokes(?:person|man|woman)|officials?|representatives?|leaders?|"
+    r"head(?:\s+of\s+(?:bd|r&d|business\s+development|research|oncology))?)"
+)
+_ROLE_AT_ORGANISATION = re.compile(
+    rf"\b(?:the|a|an|any|its)\s+(?:[\w-]+\s+)?{_ROLE_NOUN}\s+(?:of|at|from)\s+{_ORG_NAME}"
+    rf"|{_ORG_NAME}['’]s\s+(?:[\w-]+\s+)?{_ROLE_NOUN}\b"
+    rf"|\b(?:a|an|the)\s+{_ORG_NAME}\s+{_ROLE_NOUN}\b"
+    rf"|\b(?:any\s?one|any\s?body|some\s?one|some\s?body|people|no\s?one|nobody)\s+(?:from|at)\s+{_ORG_NAME}",
+    re.IGNORECASE,
+)
+"""Someone at an organisation, by role: "the head of AstraZeneca", "Merck's head of BD", "a Pfizer exec",
+"anybody from Novartis"."""
+_VIEW_VERB = re.compile(
+    r"\b(?:say|said|says|saying|think|thinks|thought|believes?|expects?|comments?|commented|quoted?|views?|"
+    r"opinion|take|predicts?|feels?|make\s+of|argues?|warns?|stance|position|words)\b",
+    re.IGNORECASE,
+)
+_NOT_ORGANISATIONS = frozenset(
+    "china chinese us u.s. usa american america western west european europe eu asian asia japanese japan korean "
+    "big global the what which who how".split()
+)
+"""Capitalised words that are no organisation: "a Chinese executive", "the head of China's regulator"."""
+_SPEECH = re.compile(r"\b(?:said|says|told|stated|according\s+to|commented|believes|expects|noted)\b", re.I)
 
 _ORGANISATION_VIEW = re.compile(
     r"\b(?i:does|do|did|would|will)\s+(?P<org>(?:[A-Z][\w&.-]*\s+){1,3})"

@@ -861,6 +861,21 @@ def test_who_holds_a_role_the_articles_do_not_name_and_a_new_name(engine: Engine
     assert not now.abstained and "BeOne" in now.sentences[0].text
 
 
+def test_the_view_of_someone_at_an_organisation_the_articles_quote_nobody_from(engine: Engine) -> None:
+    # The articles name AstraZeneca and Pfizer as deal parties but quote nobody from either: a sentence that
+    # mentions the company is not its head's view.
+    for question in (
+        "What did the head of AstraZeneca say about his company's deal with CSPC?",
+        "Did anybody from Pfizer say anything about licensing from China?",
+        "What did a Pfizer executive say about Chinese oncology assets?",
+    ):
+        refused = engine.ask(question)
+        assert refused.abstained and "quote nobody from" in refused.answer, question
+    # Someone at a company the articles do quote, or described by nationality, is still answered.
+    assert "2.0" in engine.ask("What did the head of Ascentage say about China's pharma sector?").answer
+    assert "2.0" in engine.ask("What did a Chinese executive say about returnees?").answer
+
+
 def test_whats_his_role_is_the_thread_s_person(engine: Engine) -> None:
     conversation = Conversation()
     engine.ask("Who actually says dealmaking with China will keep growing into 2026?", conversation)
