@@ -1502,10 +1502,63 @@ def _context_before(question: str) -> re.Match[str] | None:
 
 def without_motive(question: str) -> str:
     """The question without a sentence after it about why the asker asks ("...on BIOSECURE? I'd love to read
-    it out on the show.") or how to answer ("...? just the number, nothing else"): their words are neither
-    searched for nor required of the answer."""
+    it out on the show.") or how to answer ("...? just the number, nothing else"), nor the request around it
+    (`without_request`): their words are neither searched for nor required of the answer."""
     after = _ASKER_AFTER.search(question)
-    return without_instructions(question[: after.start()] if after else question)
+    return without_instructions(without_request(question[: after.start()] if after else question))
+
+
+_FRAME_NOUN = (
+    r"(?:memo|deck|digest|briefing|roundup|round-up|playbook|slides?|pack|newsletter|call|meeting|review|presentation|"
+    r"chart|email|one-pager)"
+)
+_REQUEST_FRAME = re.compile(
+    # "This is for Priya's board deck...", "For the IR briefing pack Mark is presenting...", "Quick one for our VP"
+    rf"^\s*(?:this\s+is|it['’]s)\s+for\b|^\s*(?:background|context)\s+for\b|\b{_FRAME_NOUN}s?\b"
+    r"|^\s*(?:prepping|preparing|drafting|putting\s+together)\b"
+    r"|^\s*(?:i['’]m|i\s+am|we['’]re|we\s+are)\s+(?:writing|putting|prepping|preparing|drafting|pulling|building)\b"
+    r"|^\s*(?:(?:a\s+)?quick|last|one\s+more|another|separate)\s+(?:one|question|q|bullet|item)\b"
+    # "The immunology franchise lead wants something checked", "He just wants a sentence he can drop into..."
+    r"|^\s*(?:he|she|they|(?:the|our|my)\s+(?:[\w-]+\s+){0,4}?(?:director|lead|team|head|vp|svp|evp|ceo|coo|cfo|boss|"
+    r"manager|desk|committee|affairs|partner|analyst|group))\s+(?:just\s+|only\s+|really\s+|also\s+)?"
+    r"(?:wants?|needs?|asked|is\s+(?:modelling|modeling|asking|prepping|preparing|worried|presenting))\b"
+    r"|^\s*(?:government|investor|public|regulatory|medical)\s+(?:affairs|relations)\s+(?:needs?|wants?|asked)\b",
+    re.IGNORECASE,
+)
+"""A sentence that frames a request rather than asks: who it is for, what it feeds, when it is due."""
+_PRONOUN_BACK = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their|it|its)\b", re.IGNORECASE)
+
+
+def without_request(question: str) -> str:
+    """The question without the sentences before it that frame the request ("This is for Priya's board deck,
+    one line per point, no fluff. In which year does the piece say China overtook...?"): who it is for and
+    what it feeds are the asker's, not what the article must say. A sentence the question points back to ("he
+    wants Cui Cui's angle on pricing. What does she say...?") stays."""
+    sentences = re.split(r"(?<=[.;!:])\s+(?=[A-Z0-9]|in\s+\d)", question.strip())
+    asking = next((k for k, s in enumerate(sentences) if "?" in s or _WH_OR_AUX.match(s)), None)
+    if not asking or "?" in " ".join(sentences[:asking]):
+        return question
+    framing = sentences[:asking]
+    # "I'm drafting a board memo and my notes say ... about 38% ...": a figure is a claim to check, not framing.
+    if not all(_REQUEST_FRAME.search(s) and not _FIGURE_IN_FRAME.search(s) for s in framing):
+        return question
+    rest = " ".join(sentences[asking:])
+    if _PRONOUN_BACK.search(rest) and any(_NAMED_IN_FRAME.search(s[1:]) for s in framing):
+        return question
+    return rest
+
+
+_FIGURE_IN_FRAME = re.compile(r"[$%£€]|(?<![\w.])(?!(?:19|20)\d\d\b)\d+(?:\.\d+)?(?!\s*(?:am|pm)\b)", re.IGNORECASE)
+"""A figure (not a year or a time of day): "my notes say about 38%" is a claim, "out to 2028", "at 3pm" frame."""
+_WH_OR_AUX = re.compile(
+    r"^\s*(?:and\s+|so\s+|also\s+|now\s+|then\s+)?(?:what|which|how|why|who|whom|whose|when|where|in\s+which|on\s+which|"
+    r"does|do|did|is|are|was|were|will|would|can|could|has|have|had|should)\b",
+    re.IGNORECASE,
+)
+_NAMED_IN_FRAME = re.compile(
+    r"(?!(?:Chinese|China|Western|American|European|Asian|US|VP|SVP|EVP|CEO|COO|CFO|BD|IR|R&D)\b)"
+    rf"\b(?-i:[A-Z])[\w-]+(?!['’]s\s+(?:[\w-]+\s+)?{_FRAME_NOUN}s?\b)(?!['’]s\s+(?:call|deck|board))\b(?<!\bI)"
+)
 
 
 _ANSWER_KIND = (
@@ -1523,7 +1576,20 @@ _INSTRUCTION = re.compile(
     r"|no\s+(?:fluff|commentary|bio|waffle|preamble)|nothing\s+else|comma[- ]separated"
     r"|quote\s+(?:the\s+(?:exact\s+)?(?:sentence|line|quote)|(?:him|her|them)\s+exactly)"
     r"|yes\s*/\s*no(?:\s*(?:plus|\+)\s*(?:a|one)\s+line(?:\s+why)?)?|correct\s+me\s+in\s+one\s+line"
-    r"|(?:just\s+)?list\s+them|bullet\s+points?(?:\s+fine)?|table\s+please",
+    r"|(?:just\s+)?list\s+them|bullet\s+points?(?:\s+fine)?|table\s+please"
+    # A request's haste and format: "Names only, bulleted, quick please.", "One sentence is fine, he just needs
+    # the direction.", "Same one-line format for the VP.", "As quick as you can manage".
+    rf"|(?:just\s+)?(?:the\s+)?{_ANSWER_KIND}\s+as\s+a\s+list|(?:a\s+)?list(?:\s+(?:please|is\s+fine))?"
+    r"|(?:and\s+)?(?:please\s+)?hurry|(?:a\s+)?quick(?:ly)?(?:\s+(?:one|turnaround))?(?:\s+(?:please|pls))?"
+    r"|(?:fast|quick(?:ly)?)\s+if\s+you\s+can|as\s+(?:quick(?:ly)?|fast|soon)\s+as\s+(?:you\s+can(?:\s+manage)?|possible)|asap"
+    r"|(?:i\s+)?need\s+it\s+(?:before|by)\s+[\w\s]{1,20}|due\s+[\w\s]{1,20}"
+    r"|(?:one|a|1|separate)\s+bullet(?:\s+point)?|bullet(?:ed|s)"
+    r"|no\s+(?:adjectives|background|context|caveats|hedging)(?:\s+please)?"
+    r"|(?:he|she|they)\s+(?:\w+\s+)?(?:reviews?|reads?|presents?|sends?)\s+it(?:\s+[\w\s]{1,15})?"
+    r"|(?:one|a|1)\s+(?:word|line|sentence|name|number|figure)\s+is\s+fine"
+    r"|(?:he|she|they)\s+(?:just\s+|only\s+)?needs?\s+the\s+[\w-]+"
+    r"|same\s+(?:[\w-]+\s+){0,2}format(?:\s+for\s+(?:the\s+)?[\w-]+)?|plain\s+text"
+    r"|quote\s+it(?:\s+if\s+there\s+is\s+one)?|in\s+(?:his|her|their)\s+own\s+words|thanks|thank\s+you|cheers",
     re.IGNORECASE,
 )
 """How to answer, not what: "just the number", "one line", "no fluff", "quote the exact sentence"."""

@@ -411,12 +411,75 @@ def name_people_by_role(question: str, people: Iterable[tuple[str, str | None, s
             first -= 1
         spans.append((tokens[first].start(), tokens[last].end(), said))
     if not found:
-        return question, []
+        return _by_title_alone(question, people)
     out = question
     for start, end, name in sorted(spans, reverse=True):
         out = out[:start] + name + out[end:]
     said_forms = [n.split()[-1] for n in found]
     return re.sub(r"\bthe (?=" + "|".join(re.escape(n) for n in said_forms) + ")", "", out), list(dict.fromkeys(found))
+
+
+_TITLE_PHRASES = (
+    (re.compile(r"\bchief\s+executive(?:\s+officer)?\b", re.IGNORECASE), "ceo"),
+    (re.compile(r"\b(?:chief\s+operating\s+officer|operations\s+chief|operating\s+chief)\b", re.IGNORECASE), "coo"),
+    (re.compile(r"\bchief\s+financial\s+officer\b", re.IGNORECASE), "cfo"),
+    (re.compile(r"\b(ceo|coo|cfo|president|chair(?:man|woman|person)?|founder)\b", re.IGNORECASE), ""),
+)
+_DETERMINER = r"(?:the|its|their|his|her|that|this)"
+_CHINA_SIDE = r"(?:us-china|china|chinese|mainland|asia|asian|returnee|homecoming)"
+_ORG_KIND = r"(?:company|firm|biotech|biopharma|drugmaker|pharma|group|outfit|business|startup|start-up)"
+_TITLE_BEFORE = re.compile(
+    # "the COO", "the returnee CEO", "the Chinese drugmaker's chief executive", "that dual-market company's COO"
+    rf"\b{_DETERMINER}\s+(?:(?:{_CHINA_SIDE}|{_ORG_KIND})\s+)*"
+    rf"(?:(?:(?-i:[a-z])[\w-]*|{_CHINA_SIDE})\s+){{0,3}}?(?:(?-i:[a-z])[\w-]*|{_CHINA_SIDE})['’]s\s+$"
+    rf"|\b{_DETERMINER}\s+(?:(?:{_CHINA_SIDE}|{_ORG_KIND})\s+)*$",
+    re.IGNORECASE,
+)
+_TITLE_AFTER_ORGANISATION = re.compile(r"^\s+(?:of|at|from|for)\s+(?!(?:the|a|an|its|their|that|this)\b)\w", re.I)
+
+
+def _by_title_alone(question: str, people: Iterable[tuple[str, str | None, str | None]]) -> tuple[str, list[str]]:
+    """ "What does the returnee CEO think?", "the dual-market company's operations chief", "the bank's Asia
+    healthcare head": a title (or the whole role) that only one person the articles quote holds, said with a
+    description rather than the organisation's name. A title tied to another name ("the CEO of Novartis",
+    "AstraZeneca's CEO", "the Swiss drugmaker's CEO") names nobody the articles quote."""
+    people = list(people)
+    words = {w.lower() for w in re.findall(r"[A-Za-z][\w-]*", question)}
+    if any(part.lower() in words for name, _r, _o in people for part in name.split()):
+        return question, []
+    spans: list[tuple[int, int, str]] = []
+    for pattern, title in _TITLE_PHRASES:
+        for m in pattern.finditer(question):
+            if not any(a <= m.start() < b for a, b, _t in spans):
+                spans.append((m.start(), m.end(), title or m.group(1).lower()))
+    for _name, role, _org in people:
+        role_words = [w for w in re.findall(r"[a-z]+", (role or "").lower()) if w != "and"]
+        if len(role_words) >= 2:  # "Asia healthcare head", or "head of healthcare, Asia"
+            for m in re.finditer(r"\b" + r"\s+".join(role_words) + r"\b", question, re.IGNORECASE):
+                spans.append((m.start(), m.end(), " ".join(role_words)))
+    if not spans:
+        return question, []
+
+    def holds(role: str | None, title: str) -> bool:
+        role = (role or "").lower()
+        return title == role or title in re.findall(r"[a-z]+", role) or (title == "chairperson" and "chair" in role)
+
+    holders = {name for _a, _b, title in spans for name, role, _o in people if holds(role, title)}
+    if len(holders) != 1:
+        return question, []
+    for start, end, _title in spans:
+        if _TITLE_AFTER_ORGANISATION.match(question[end:]) or not _TITLE_BEFORE.search(question[:start]):
+            return question, []
+    name = holders.pop()
+    out = question
+    for start, end, _title in sorted(spans, reverse=True):
+        out = out[:start] + name.split()[-1] + out[end:]
+    # "the dual-market company's Smiley" -> "Smiley"
+    out = re.sub(
+        rf"\b{_DETERMINER}\s+(?:[\w-]+\s+){{0,3}}?[\w-]+['’]s\s+(?={re.escape(name.split()[-1])})", "", out, flags=re.I
+    )
+    out = re.sub(rf"\b{_DETERMINER}\s+(?:[\w-]+\s+){{0,2}}?(?={re.escape(name.split()[-1])})", "", out, flags=re.I)
+    return out, [name]
 
 
 def surname_people(question: str, people: Iterable[tuple[str, str | None, str | None]]) -> tuple[str, list[str]]:

@@ -141,6 +141,7 @@ ABBREVIATIONS: dict[str, str] = {
     "scared": "worry|unfazed|scared",
     "climb": "rise|climb",
     "headliner": "focus|headliner",  # "the headliner therapy area": the centre of focus
+    "clout": "influence|clout",  # "as Chinese biotechs gain clout abroad": their influence
     "diminish": "drop|diminish",  # "sales will diminish between 2025 and 2030"
     "capacities": "capability|capacities",  # "what capacities are missing": the R&D capability they lack
     "capacity": "capability|capacity",
@@ -358,6 +359,11 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
             re.IGNORECASE,
         ),
         "self-commercialisation",
+    ),
+    # "What alternative to the usual licensing route are some of them eyeing?": selling on their own instead.
+    (
+        re.compile(r"\balternatives?\s+to\s+(?:the\s+)?(?:[\w-]+\s+){0,3}?(?:out-?)?licens\w*", re.IGNORECASE),
+        "self-commercialise globally rather than out-license",
     ),
     # "any time soon", "in the next few years": what articles call the short or near term.
     (

@@ -1819,6 +1819,57 @@ def test_a_sovereign_fund_analysts_and_a_founders_words(engine: Engine) -> None:
     assert not house.abstained and "passed by the House" in house.answer
 
 
+def test_a_request_framed_for_someone_else_is_its_question(engine: Engine) -> None:
+    from assistant.answer import without_motive
+
+    # Who it is for, what it feeds and how fast are the asker's, before and after the question.
+    assert (
+        without_motive(
+            "This is for Priya's board deck, one line per point, no fluff. In which year did China lead in trial"
+            " starts? Names only, bulleted, quick please."
+        )
+        == "In which year did China lead in trial starts?"
+    )
+    assert (
+        without_motive(
+            "Quick one for our regulatory VP. He just wants a sentence he can drop into an email. What speeds up"
+            " timelines? One sentence is fine, he just needs the direction."
+        )
+        == "What speeds up timelines?"
+    )
+    # A figure in the framing is a claim to check; a person the question points back to is kept.
+    noted = "I'm drafting a board memo and my notes say the share was 38% in 2024. Is the 38% right?"
+    assert without_motive(noted) == noted
+    pointed = "Separate bullet for our SVP: he wants Cui Cui's angle on pricing. What does she say about it?"
+    assert without_motive(pointed) == pointed
+    answer = engine.ask(
+        "The finance director is modelling in-licensing costs out to 2028 and wants to know whether the bargain"
+        " pricing will last. Does Smiley think Chinese assets will stay cheap? One sentence is fine."
+    )
+    assert not answer.abstained and "more expensive" in answer.answer
+
+
+def test_a_person_described_by_a_title_only_they_hold(engine: Engine) -> None:
+    from assistant.conversation import name_people_by_role
+
+    people = [(p.name, p.role, p.organisation) for f in engine.facts() for p in f.people]
+    assert name_people_by_role("What does the returnee CEO think?", people) == ("What does Yang think?", ["Dajun Yang"])
+    assert name_people_by_role("Why, according to that dual-market company's operations chief?", people)[1] == [
+        "Josh Smiley"
+    ]
+    assert name_people_by_role("Does the bank's Asia healthcare head expect it?", people)[1] == ["Cui Cui"]
+    # A title tied to another organisation, named or described, is nobody the articles quote.
+    for question in ("What did the CEO of Novartis say?", "What did the Swiss drugmaker's CEO say?", "zai lab's ceo?"):
+        assert name_people_by_role(question, people) == (question, []), question
+    answer = engine.ask("Which China-made modality does the US-China biopharma's COO say Western buyers favour?")
+    assert not answer.abstained and "antibody-drug conjugates" in answer.answer
+    # "alternative to licensing" is what the article calls self-commercialisation; "clout" its influence.
+    answer = engine.ask(
+        "As Chinese biotechs gain clout abroad, what alternative to the usual licensing route do some seek?"
+    )
+    assert not answer.abstained and "self-commercialis" in answer.answer
+
+
 def test_a_cro_directors_and_a_prompt_writers_words(engine: Engine) -> None:
     from assistant.answer import without_motive
     from assistant.question import analyse
