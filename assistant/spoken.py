@@ -402,6 +402,11 @@ _LAY_TERMS = [
     (r"\b(?:drug\s+)?watchdog\b", "regulator"),
     (r"\bweight[- ]loss\s+(?:drugs?|medicines?|jabs?|pills?)\b", "obesity drugs"),
     (r"\bnewfangled\b", "next-generation"),
+    # "mainland firms", "the mainland regulator", "mainland-made": China, as the articles name it.
+    (r"\bmainland\s+(?=chin)", ""),
+    (r"\bthe\s+mainland\b", "China"),
+    (r"\bmainland-(?=\w)", "China-"),
+    (r"\bmainland\b", "Chinese"),
     (r"\bplugg(?:ing|ed)\s+away\s+at\b", "focusing on"),
     (r"\bgive\s+(.{1,40}?)\s+the\s+nod\b", r"pass \1"),
     (r"\bgave\s+(.{1,40}?)\s+the\s+nod\b", r"passed \1"),
@@ -637,6 +642,56 @@ def _unbureaucratic(text: str) -> str:
     return text
 
 
+_IN_THE_PIECE = (
+    r"(?:in\s+(?:here|it|there|the\s+(?:piece|article|text|story|report))"
+    r"|anywhere(?:\s+in\s+(?:here|the\s+(?:piece|article|text|story|report)))?)"
+)
+_ASKED_WH = r"(?=(?:how|what|which|who|whom|when|where|why)\b)"
+_WHERE_IT_SAYS = [
+    # "Would I find in here the year Dajun Yang moved back?" -> "When Dajun Yang moved back?"
+    (
+        rf"^(\s*(?:and\s+)?)(?:would|will|could|can|do|might)\s+i\s+find\s+{_IN_THE_PIECE}?\s*(?:about\s+|on\s+)?"
+        r"the\s+(?:year|date|month|day)\s+(?:that\s+|when\s+)?",
+        r"\1When ",
+    ),
+    # "Would I find in here a list of the disease areas...?" -> "a list of the disease areas...?"
+    # (not "Would I find in here which drug the deal covers?": that order loses what kind of answer is asked)
+    (
+        rf"^(\s*(?:and\s+)?)(?:would|will|could|can|do|might)\s+i\s+find\s+{_IN_THE_PIECE}\s+(?:(?:about|on)\s+)?"
+        rf"(?!{_ASKED_WH}|whether\b|if\b)",
+        r"\1",
+    ),
+    # "Is there any figure in the piece for how big the obesity market is?" -> "how big the obesity market is?"
+    (
+        rf"^(\s*(?:and\s+)?)is\s+there\s+(?:any|a|an)\s+(?:figure|number|estimate|total|count|mention|word|discussion|"
+        rf"explanation|detail)s?\s+(?:{_IN_THE_PIECE}\s+)?(?:for|of|on|about|as\s+to)\s+{_ASKED_WH}",
+        r"\1",
+    ),
+    # "Is there a total anywhere in the piece for the value of all 2025 deals?" -> "What is the total for..."
+    (
+        rf"^(\s*(?:and\s+)?)is\s+there\s+(?:any|a|an)\s+(figure|number|estimate|total|count)\s+"
+        rf"(?:{_IN_THE_PIECE}\s+)?(?:for|of|on)\s+(?!{_ASKED_WH})",
+        r"\1What is the \2 for ",
+    ),
+    # "Does the piece say what Chinese companies are missing...?" -> "what Chinese companies are missing...?"
+    (
+        r"^(\s*(?:and\s+)?)(?:does|did|do|would|will)\s+(?:the\s+|this\s+)?(?:piece|article|text|story|report|it)\s+"
+        rf"(?:say|tell\s+(?:us|me)|mention|explain|state|note|report|give)\s+{_ASKED_WH}",
+        r"\1",
+    ),
+]
+"""A reference librarian's "is it in there?" for the question it stands for: the article is the only place the
+answer can come from, so where it says it adds nothing to look for ("Would I find in here the year...")."""
+
+
+def _where_it_says(text: str) -> str:
+    for pattern, replacement in _WHERE_IT_SAYS:
+        changed = re.sub(pattern, replacement, text, count=1, flags=re.IGNORECASE)
+        if changed != text:
+            return re.sub(r"^(\s*(?:and\s+)?)([a-z])", lambda m: m.group(1) + m.group(2).upper(), changed)
+    return text
+
+
 def normalise(
     question: str, *, in_corpus: Callable[[str], bool], names: Iterable[str] = (), year: int | None = None
 ) -> str:
@@ -646,7 +701,7 @@ def normalise(
     text = _uncoded(_unprompted(_unshouted(_tags(_social(question)), names)))
     if year:
         text = _relative_years(text, year)
-    text = _unbureaucratic(_vernacular(_deal_sheet(_lay_terms(text))))
+    text = _where_it_says(_unbureaucratic(_vernacular(_deal_sheet(_lay_terms(text)))))
     # "True or false: ...", "Confirm or deny: ...": a claim to check, as it is usually asked.
     text = re.sub(
         r"^\s*(?:true\s+or\s+false|confirm\s+or\s+deny|fact[- ]?check)\s*[:,\-–—?]\s*(.+?)[.?!]*\s*$",

@@ -262,3 +262,25 @@ def test_a_readers_topic_before_the_dash() -> None:
     assert typed("You write about a rise in deals — which market?") == "A rise in deals — which market?"
     remark = "You cite GlobalData on how much sales will fall — what about Europe?"  # a question reported
     assert typed(remark) == remark
+
+
+def test_the_mainland_and_a_librarians_is_it_in_there() -> None:
+    assert typed("What are mainland firms eyeing?") == "What are Chinese firms eyeing?"
+    assert typed("the mainland regulator's process") == "China regulator's process"
+    assert typed("Which mainland-made modality?") == "Which China-made modality?"
+    assert typed("deals in mainland China") == "deals in China"
+    # Where the article says it adds nothing to look for: the question it stands for.
+    assert typed("Would I find in here the year Dajun Yang moved back to China?") == (
+        "When Dajun Yang moved back to China?"
+    )
+    assert typed("Is there any figure in the piece for how big the obesity market is?") == (
+        "How big the obesity market is?"
+    )
+    assert typed("Is there a total anywhere in the piece for the value of all 2025 deals?") == (
+        "What is the total for the value of all 2025 deals?"
+    )
+    assert typed("And does the piece say why Western companies are chasing Chinese assets?") == (
+        "And why Western companies are chasing Chinese assets?"
+    )
+    # A question about what the article does is left alone.
+    assert typed("Does the piece mention BeiGene at all?") == "Does the piece mention BeiGene at all?"
