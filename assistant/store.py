@@ -343,16 +343,17 @@ class IndexStore:
             db = self.db
             if not db.execute("SELECT 1 FROM temp.sqlite_master WHERE name = 'vocab'").fetchone():
                 db.execute("CREATE VIRTUAL TABLE temp.vocab USING fts5vocab(main, chunks_fts, 'row')")
-            stem = Stemmer.Stemmer("porter").stemWord
+            # FTS5's Porter stems "-logy" as the revised algorithm does ("oncology" -> "oncolog"), PyStemmer's
+            # "porter" as the original ("oncologi"): look both up.
+            stems = (Stemmer.Stemmer("porter").stemWord, Stemmer.Stemmer("english").stemWord)
             total = max(1, self.manifest.chunks)
             from .lexicon import spelling_variant
 
             for term in missing:
                 forms = [term.lower(), spelling_variant(term.lower())]  # "commercialize" or "-ise"
                 found = [
-                    db.execute("SELECT doc FROM temp.vocab WHERE term = ?", (stem(form),)).fetchone()
-                    for form in forms
-                    if form
+                    db.execute("SELECT doc FROM temp.vocab WHERE term = ?", (stemmed,)).fetchone()
+                    for stemmed in dict.fromkeys(stem(form) for form in forms if form for stem in stems)
                 ]
                 cache[term] = max((row[0] for row in found if row), default=0) / total
         return {t: cache[t] for t in terms}

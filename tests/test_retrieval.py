@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from assistant.retrieval import RetrievalParams, fts_expression, fuse, query_terms
 
 
@@ -50,6 +52,11 @@ def test_a_large_index_leaves_the_commonest_words_out_of_the_full_text_search(se
     assert small.full_text_expression(question) == fts_expression(question)  # 12 passages: every word
     shares = small.store.passage_share(["china", "novartis", "argo"])
     assert shares["china"] > 0.5 and 0 < shares["novartis"] < 0.2  # from the index's own vocabulary
+    # FTS5 stems "oncology" as "oncolog", PyStemmer's original Porter as "oncologi": both are looked up.
+    assert small.store.passage_share(["oncology", "immunology"]) == {
+        "oncology": pytest.approx(4 / 12),
+        "immunology": pytest.approx(2 / 12),
+    }
     large = Retriever.open(seed_index.model_copy(update={"common_words_from": 1, "common_word_share": 0.2}))
     kept = large.full_text_expression(question).split(" OR ")
     assert '"china"' not in kept and '"novartis"' in kept and '"argo"' in kept
