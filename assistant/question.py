@@ -137,9 +137,9 @@ def _zipf_table() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
-def _large_vocabulary() -> frozenset[str]:
-    """Every word of wordfreq's "large" English list (321k words; ~90 ms to read, so only read when a
-    question holds a word the small list does not know)."""
+def _large_vocabulary() -> dict[str, float]:
+    """Every word of wordfreq's "large" English list with its Zipf frequency (321k words; ~90 ms to read, so
+    only read when a question holds a word the small list does not know)."""
     import gzip
     import importlib.util
 
@@ -151,13 +151,33 @@ def _large_vocabulary() -> frozenset[str]:
 
             with gzip.open(path, "rb") as handle:
                 packed = msgpack.load(handle, raw=False)
-            return frozenset(w for words in packed[1:] for w in words)
-    return frozenset(_zipf_table())  # pragma: no cover - only if the data file moved
+            return {w: 9.0 - centibels / 100.0 for centibels, words in enumerate(packed[1:]) for w in words}
+    return _zipf_table()  # pragma: no cover - only if the data file moved
 
 
 def is_rare_english(word: str) -> bool:
     """A real word too rare for the everyday list ("counterparty", "licencing"), not a typo."""
     return word.lower() in _large_vocabulary()
+
+
+def rare_zipf(word: str) -> float:
+    """The word's Zipf frequency in the large list: "thier" (3.0) is written, but far less than "their" (6.5)."""
+    return _large_vocabulary().get(word.lower(), 0.0)
+
+
+def one_edit(word: str) -> list[set[str]]:
+    """Every string one typing error from `word`, likeliest kind first: two letters swapped ("knwon"), one
+    left out ("globaly"), one mistyped, one doubled in ("dealss"). Four-letter words only swap or mistype
+    ("nera", "trem"): a letter more or less in a short ticker ("zlab") makes another word too easily."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    swapped = {a + b[1] + b[0] + b[2:] for a, b in splits if len(b) > 1} - {word}
+    mistyped = {a + c + b[1:] for a, b in splits if b for c in letters} - {word}
+    if len(word) <= 4:
+        return [swapped, set(), mistyped, set()]
+    left_out = {a + c + b for a, b in splits for c in letters}
+    doubled = {a + b[1:] for a, b in splits if b}
+    return [swapped, left_out, mistyped, doubled]
 
 
 def zipf(word: str) -> float:

@@ -13,7 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
-from .question import is_rare_english, spelling_neighbour, zipf
+from .question import is_rare_english, one_edit, rare_zipf, zipf
 
 _FILLER_START = re.compile(
     r"^(?:\s*(?:um+|uh+|erm+|er|hmm+|ok(?:ay)?|alright|g['’]?day(?:\s+mate)?|fair\s+dinkum|crikey|mate|cheers)"
@@ -345,6 +345,11 @@ _TEXTING = {
     "wanna": "want to",
     "gotta": "have to",
     "dunno": "do not know",
+    "wat": "what",
+    "shud": "should",
+    "wud": "would",
+    "cud": "could",
+    "wen": "when",
 }
 """Texting shorthand with one meaning ("hw much r us drug sales supposed to tank"), spelled out."""
 _TEXTING_FILLER = re.compile(
@@ -477,7 +482,7 @@ def _vernacular(text: str) -> str:
         )
         if text[:1].islower():
             # One-letter words in a message typed without capitals: "r" are, "n" and, "u" you, "y" why ("y tho").
-            text = re.sub(r"(?<=[a-z] )r(?= [a-z])", "are", text)
+            text = re.sub(r"(?<=[a-z] )r(?= [a-z])|^r(?= (?:any|there|they|the|these|those|we|you)\b)", "are", text)
             text = re.sub(r"(?<=[a-z] )n(?= [a-z])", "and", text)
             text = re.sub(r"^y(?= )|(?:(?<=\band )|(?<=\bbut )|(?<=\bso ))y(?= )", "why", text)
             # "zenas x innocare", "china x west": the two sides of a deal.
@@ -862,6 +867,7 @@ def normalise(
     text = _spelled_letters(text, in_corpus)
     text = _acronyms(text, in_corpus)
     text = _joined_words(text, in_corpus)
+    text = _possessive_names(text, names)
     text = _misheard_names(text, in_corpus, names)
     text = _typos(text, in_corpus)
     text = re.sub(r"\s{2,}", " ", text).strip()
@@ -1096,15 +1102,56 @@ def _misheard_names(text: str, in_corpus: Callable[[str], bool], names: Iterable
     return re.sub(r"(?<![\w'’-])[A-Za-z]+(?:['’]s)?(?![\w'’-])", fix, text)
 
 
-def _typos(text: str, in_corpus: Callable[[str], bool]) -> str:
-    """ "lobying" -> "lobbying": a word neither English (even rare English: "counterparty" stays) nor in the
-    corpus, one edit from an everyday English word that the corpus holds."""
+def _possessive_names(text: str, names: Iterable[str]) -> str:
+    """ "wats cuis best practise", "smileys view": a name's possessive typed without its apostrophe."""
+    from rapidfuzz.distance import OSA
+
+    from .conversation import _ORGANISATION_SUFFIXES  # "pharmas" is no possessive of "Ascentage Pharma"
+
+    name_words = {w.lower() for name in names for w in re.findall(r"[A-Za-z]{3,}", name)} - _ORGANISATION_SUFFIXES
 
     def fix(match: re.Match[str]) -> str:
         word = match.group(0)
-        if word != word.lower() or zipf(word) > 0.0 or in_corpus(word) or is_rare_english(word):
+        stem = word[:-1]
+        if word.lower() in name_words:
             return word
-        corrected = spelling_neighbour(word)
-        return corrected if corrected and in_corpus(corrected) else word
+        if stem.lower() in name_words:
+            return f"{stem}'s"
+        # "pfizrs chinese partner": a slip in the name as well ("pfizer's").
+        slipped = [
+            n for n in name_words if len(n) >= 5 and n[0] == stem[0].lower() and OSA.distance(stem.lower(), n) == 1
+        ]
+        return f"{slipped[0]}'s" if len(slipped) == 1 and not zipf(word) and not is_rare_english(word) else word
 
-    return re.sub(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])", fix, text)
+    return re.sub(r"(?<![\w'’-])[A-Za-z]{3,}s(?![\w'’-])", fix, text)
+
+
+def _typos(text: str, in_corpus: Callable[[str], bool]) -> str:
+    """ "lobying" -> "lobbying", "knwon" -> "known", "nera" -> "near": a word not in everyday English nor in the
+    corpus, one typing error from an everyday English word that the corpus holds (of the likeliest kind of error,
+    the most frequent such).
+    Rare English stays ("counterparty", "licencing"), unless the word it could be is a hundred times more
+    common: "thier" is written, but "their" far more."""
+
+    def fix(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if word != word.lower() or zipf(word) > 0.0 or in_corpus(word):
+            return word
+        # "pharmas", "biotechs": a plural of a corpus word is no typo of it.
+        kinds = [
+            {c for c in kind if zipf(c) >= 3.0 and in_corpus(c) and word not in {c + "s", c + "es"}}
+            for kind in one_edit(word)
+        ]
+        if is_rare_english(word):
+            # A real word is only taken for a slip of the commonest kinds, a swap or a letter left out ("thier",
+            # "happend"): "yeas" and "nays" are not "year" and "says" mistyped.
+            kinds = kinds[:2]
+        candidates = next((kind for kind in kinds if kind), None)
+        if not candidates:
+            return word
+        best = max(candidates, key=zipf)
+        if is_rare_english(word) and zipf(best) - rare_zipf(word) < 2.0:
+            return word
+        return best
+
+    return re.sub(r"(?<![\w'’-])[a-z]{4,}(?![\w'’-])", fix, text)

@@ -284,3 +284,26 @@ def test_the_mainland_and_a_librarians_is_it_in_there() -> None:
     )
     # A question about what the article does is left alone.
     assert typed("Does the piece mention BeiGene at all?") == "Does the piece mention BeiGene at all?"
+
+
+def test_phone_typos_against_the_corpus_words() -> None:
+    corpus = CORPUS | {"known", "areas", "their", "near", "term", "team", "lab"}
+
+    def fixed(question: str) -> str:
+        return normalise(question, in_corpus=corpus.__contains__, names=NAMES)
+
+    # A swap, a dropped or a mistyped letter, even in four letters; the commonest corpus word wins.
+    assert fixed("what was china knwon for") == "what was china known for"
+    assert fixed("which therapy aeras") == "which therapy areas"
+    assert fixed("in the nera trem") == "in the near term"
+    # Written, but a hundred times rarer than the word it could be: a typo ("thier"); rarer English stays.
+    assert fixed("on thier own") == "on their own"
+    assert fixed("the counterparty and licencing") == "the counterparty and licencing"
+    # A short ticker is not a dropped letter ("zlab" is not "lab"); a rare real word is no mistyped letter.
+    assert fixed("zlab ceo") == "zlab ceo"
+    assert normalise("yeas/nays", in_corpus=lambda w: w in {"year", "says", "years"}) == "yeas/nays"
+    assert normalise("pfizrs partner", in_corpus=corpus.__contains__, names=["Pfizer"]) == "pfizer's partner"
+    # A name's possessive typed without its apostrophe; texting's "wat", "shud".
+    assert fixed("wats cuis best practise") == "what's cui's best practise"
+    assert fixed("Smileys view on prices?") == "Smiley's view on prices?"
+    assert fixed("wat does yang say they shud do") == "what does yang say they should do"
