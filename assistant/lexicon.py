@@ -349,7 +349,13 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     # "What was it called before?", "its old name": how articles say it.
     (RENAMING, "formerly known"),
     # "Where did they start out?": where its roots are.
-    (re.compile(r"\bstart(?:ed)?\s+out\b|\bfound(?:ed)?\s+where\b|\boriginat\w*", re.IGNORECASE), "roots started"),
+    # "And where it was born, this company?": where it was founded.
+    (
+        re.compile(
+            r"\bstart(?:ed)?\s+out\b|\bfound(?:ed)?\s+where\b|\boriginat\w*|\bwhere\b[^?]*\bborn\b", re.IGNORECASE
+        ),
+        "roots started",
+    ),
     # "Will they go it alone?", "sell their drugs worldwide on their own": self-commercialisation.
     (
         re.compile(
@@ -377,6 +383,7 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\blos(?:e|es|ing|t)\s+sleep\b|\brattled\b|\bworr(?:y|ied|ies|ying)\b|\bnervous\b|\bspooked\b|"
+            r"\bpreoccupied\b|"  # an Italian's "preoccupato": worried
             r"\bfazed\b|\banxious\b|\bconcerned\b|\bfret(?:s|ted|ting)?\b",
             re.IGNORECASE,
         ),
@@ -392,7 +399,9 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     # "In the long run", "further out": the longer term.
     (
         re.compile(
-            r"\blong(?:er)?(?:-|\s+)(?:run|range)\b|\blong\s+haul\b|\bfurther\s+out\b|\bdown\s+the\s+road\b", re.I
+            r"\blong(?:er)?(?:-|\s+)(?:run|range)\b|\blong\s+haul\b|\bfurther\s+out\b|\bdown\s+the\s+road\b"
+            r"|\bin\s+the\s+long\s+term\b",
+            re.I,
         ),
         "longer term",
     ),
@@ -468,7 +477,11 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     ),
     # "Is the Jefferies analyst on the same page?": whether she agrees.
     (
-        re.compile(r"\bon\s+the\s+same\s+page\b|\bsee(?:s)?\s+eye\s+to\s+eye\b|\bin\s+agreement\b", re.I),
+        re.compile(
+            r"\bon\s+the\s+same\s+page\b|\bsee(?:s)?\s+eye\s+to\s+eye\b|\bin\s+agreement\b"
+            r"|\bof\s+the\s+same\s+(?:idea|opinion|mind|view)\b",  # an Italian's "della stessa idea"
+            re.I,
+        ),
         "similar echoed agree",
     ),
     # "sticking with licensing": keeping to it, as articles say it remains or continues.

@@ -1849,6 +1849,18 @@ def test_a_request_framed_for_someone_else_is_its_question(engine: Engine) -> No
     assert not answer.abstained and "more expensive" in answer.answer
 
 
+def test_an_italian_executives_words(engine: Engine) -> None:
+    # "preoccupato" is worried, "della stessa idea" of the same view, a company "born" where it was founded.
+    assert "unfazed" in engine.ask("The CEO of Ascentage, he is preoccupied by this BIOSECURE?").answer
+    conversation = Conversation()
+    engine.ask("BeOne Medicines, which drug it took to the US?", conversation)
+    assert "Beijing" in engine.ask("And where it was born, this company?", conversation).answer
+    conversation = Conversation()
+    engine.ask("The CEO of Ascentage, he is worried by the BIOSECURE Act?", conversation)
+    same = engine.ask("And the lady from Jefferies, she is of the same idea?", conversation)
+    assert not same.abstained and same.sentences[0].text.startswith("Cui expressed similar thoughts")
+
+
 def test_a_person_described_by_a_title_only_they_hold(engine: Engine) -> None:
     from assistant.conversation import name_people_by_role
 
