@@ -42,6 +42,7 @@ from .lexicon import (
 )
 from .models import Answer, AnswerSentence, Citation, Hit
 from .question import (
+    _PRONOUN_BACK,
     ANSWER_KIND_WORDS,
     AREA,
     BECOMES_LAW,
@@ -1526,7 +1527,6 @@ _REQUEST_FRAME = re.compile(
     re.IGNORECASE,
 )
 """A sentence that frames a request rather than asks: who it is for, what it feeds, when it is due."""
-_PRONOUN_BACK = re.compile(r"\b(?:he|she|him|his|her|hers|they|them|their|it|its)\b", re.IGNORECASE)
 
 
 def without_request(question: str) -> str:

@@ -289,6 +289,18 @@ TOPIC_THEN_QUESTION = re.compile(
 """A topic, then the question: "InnoCare $2bn deal: who's the counterparty?", "Yang's thesis — what's driving it?"."""
 
 
+_COMMA_TOPIC = re.compile(
+    r"^(?P<topic>(?![^,?]*\b(?:which|what|when|how|who|whom|where|why)\b)(?:(?:the|this|that)\s+|(?-i:[A-Z]))[^,?]{1,60}?),"
+    r"\s+(?P<ask>(?:and\s+)?(?:(?:in|on|at|for|from|with|by|to)\s+)?"
+    r"(?:which|what|when|how|who|whom|where|why)\b[^,?]*\?*)\s*$",
+    re.IGNORECASE,
+)
+_PRONOUN_BACK = re.compile(r"\b(?:it|its|he|his|him|she|her|they|their|them)\b", re.IGNORECASE)
+"""The topic set before the question with a comma, as Italian puts it ("Ascentage Pharma, which is its main
+drug?", "The asset of Argo that Novartis took, in which clinical phase it is?"): the kind of answer is the
+question's."""
+
+
 @dataclass(frozen=True)
 class QuestionAnalysis:
     text: str
@@ -656,6 +668,9 @@ def analyse(question: str) -> QuestionAnalysis:
         )
     if re.search(r"(?:^|:\s*)(?:n|#)\s+of\b|\babsolute\s+(?:n|#|number|count)\b", text, re.IGNORECASE):
         expects = "count"  # "absolute n of deals behind the 28%?": a count, whatever share the asker quotes
+    dislocated = _COMMA_TOPIC.match(text) if expects is None else None
+    if dislocated and _PRONOUN_BACK.search(dislocated.group("ask")):
+        expects = analyse(dislocated.group("ask")).expects  # "Ascentage Pharma, which is its main drug?"
     # "that drug's generic name": which name of the drug is asked for, not a topic to find.
     name_kinds = {m.group(1).lower() for m in _NAME_KIND.finditer(text)} if expects in {"product", "name"} else set()
     return QuestionAnalysis(

@@ -1850,6 +1850,8 @@ def test_a_request_framed_for_someone_else_is_its_question(engine: Engine) -> No
 
 
 def test_an_italian_executives_words(engine: Engine) -> None:
+    from assistant.question import analyse
+
     # "preoccupato" is worried, "della stessa idea" of the same view, a company "born" where it was founded.
     assert "unfazed" in engine.ask("The CEO of Ascentage, he is preoccupied by this BIOSECURE?").answer
     conversation = Conversation()
@@ -1859,6 +1861,12 @@ def test_an_italian_executives_words(engine: Engine) -> None:
     engine.ask("The CEO of Ascentage, he is worried by the BIOSECURE Act?", conversation)
     same = engine.ask("And the lady from Jefferies, she is of the same idea?", conversation)
     assert not same.abstained and same.sentences[0].text.startswith("Cui expressed similar thoughts")
+    # The topic set before the question with a comma: the kind of answer is the question's, and the articles
+    # name no Ascentage drug nor the phase of Argo's asset.
+    assert analyse("Ascentage Pharma, which is its main drug in the pipeline actually?").expects == "product"
+    assert analyse("Yang, what is his recipe for not worrying?").expects is None
+    assert engine.ask("Ascentage Pharma, which is its main drug in the pipeline actually?").abstained
+    assert engine.ask("The asset of Argo that Novartis took, in which clinical phase it is actually?").abstained
 
 
 def test_a_person_described_by_a_title_only_they_hold(engine: Engine) -> None:
