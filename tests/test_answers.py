@@ -305,15 +305,15 @@ def _assert_answered(engine: Engine, cases: list[tuple[str, str]]) -> None:
 
 
 def test_independent_question_sets_quality_floor(seed_index: Settings) -> None:
-    """A hundred and thirty sets written by people who never saw the code or the dev set (see eval/README.md):
-    a floor below their pooled figures (0.962 / 0.951 / 0.971 / 0.030), so a drop means answers got worse on
-    questions nobody tuned for."""
+    """A hundred and thirty-six sets written by people who never saw the code or the dev set (see
+    eval/README.md): a floor below their pooled figures (0.959 / 0.947 / 0.970 / 0.033), so a drop means answers
+    got worse on questions nobody tuned for."""
     result = evaluate_questions(INDEPENDENT, seed_index)
-    assert result["questions"] >= 8395 and len(result["files"]) >= 130
-    assert result["hit@3"] >= 0.955, result["failures"]
-    assert result["keyword_rate"] >= 0.945, result["failures"]
-    assert result["unanswerable_refused"] >= 0.965, result["failures"]
-    assert result["answerable_refused"] <= 0.035, result["failures"]
+    assert result["questions"] >= 8785 and len(result["files"]) >= 136
+    assert result["hit@3"] >= 0.952, result["failures"]
+    assert result["keyword_rate"] >= 0.940, result["failures"]
+    assert result["unanswerable_refused"] >= 0.962, result["failures"]
+    assert result["answerable_refused"] <= 0.040, result["failures"]
 
 
 def test_bounds_plural_shorthand_and_asking_verbs_are_not_missing_facts(engine: Engine) -> None:
