@@ -364,6 +364,7 @@ def name_people_by_role(question: str, people: Iterable[tuple[str, str | None, s
     """
     if not mentions_a_role(question):
         return question, []
+    people = list(people)  # read twice: by organisation, then by title alone
     tokens = list(re.finditer(r"[A-Za-z][\w’'-]*", question))
     words = [re.sub(r"[’']s$", "", t.group(0).lower()) for t in tokens]
 

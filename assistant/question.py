@@ -295,10 +295,11 @@ _COMMA_TOPIC = re.compile(
     r"(?:which|what|when|how|who|whom|where|why)\b[^,?]*\?*)\s*$",
     re.IGNORECASE,
 )
-_PRONOUN_BACK = re.compile(r"\b(?:it|its|he|his|him|she|her|they|their|them)\b", re.IGNORECASE)
 """The topic set before the question with a comma, as Italian puts it ("Ascentage Pharma, which is its main
 drug?", "The asset of Argo that Novartis took, in which clinical phase it is?"): the kind of answer is the
 question's."""
+_PRONOUN_BACK = re.compile(r"\b(?:it|its|he|his|him|she|her|they|their|them)\b", re.IGNORECASE)
+"""A pronoun pointing back to something named before it."""
 
 
 @dataclass(frozen=True)
