@@ -136,10 +136,8 @@ def _zipf_table() -> dict[str, float]:
     return {w: math.log10(f) + 9.0 for w, f in get_frequency_dict("en", "small").items() if f > 0}
 
 
-@lru_cache(maxsize=1)
-def _large_vocabulary() -> dict[str, float]:
-    """Every word of wordfreq's "large" English list with its Zipf frequency (321k words; ~90 ms to read, so
-    only read when a question holds a word the small list does not know)."""
+def _large_list() -> list[list[str]]:
+    """wordfreq's "large" English list: words grouped by frequency, a centibel per group (~90 ms to read)."""
     import gzip
     import importlib.util
 
@@ -150,9 +148,22 @@ def _large_vocabulary() -> dict[str, float]:
             import msgpack
 
             with gzip.open(path, "rb") as handle:
-                packed = msgpack.load(handle, raw=False)
-            return {w: 9.0 - centibels / 100.0 for centibels, words in enumerate(packed[1:]) for w in words}
-    return _zipf_table()  # pragma: no cover - only if the data file moved
+                packed: list[list[str]] = msgpack.load(handle, raw=False)[1:]
+            return packed
+    return [[w] for w in _zipf_table()]  # pragma: no cover - only if the data file moved
+
+
+@lru_cache(maxsize=1)
+def _large_vocabulary() -> frozenset[str]:
+    """Every word of the large list (321k words; only read when a question holds a word the small list does
+    not know)."""
+    return frozenset(w for words in _large_list() for w in words)
+
+
+@lru_cache(maxsize=1)
+def _large_zipf() -> dict[str, float]:
+    """The large list with each word's Zipf frequency (only read when a rare word may be a typo)."""
+    return {w: 9.0 - centibels / 100.0 for centibels, words in enumerate(_large_list()) for w in words}
 
 
 def is_rare_english(word: str) -> bool:
@@ -162,7 +173,7 @@ def is_rare_english(word: str) -> bool:
 
 def rare_zipf(word: str) -> float:
     """The word's Zipf frequency in the large list: "thier" (3.0) is written, but far less than "their" (6.5)."""
-    return _large_vocabulary().get(word.lower(), 0.0)
+    return _large_zipf().get(word.lower(), 0.0)
 
 
 def one_edit(word: str) -> list[set[str]]:

@@ -1117,13 +1117,13 @@ def _possessive_names(text: str, names: Iterable[str]) -> str:
             return word
         if stem.lower() in name_words:
             return f"{stem}'s"
-        if zipf(word) or is_rare_english(word):
-            return word
-        # "pfizrs chinese partner": a slip in the name as well ("pfizer's").
+        # "pfizrs chinese partner": a slip in the name as well ("pfizer's"), in a word English does not know.
         slipped = [
             n for n in name_words if len(n) >= 5 and n[0] == stem[0].lower() and OSA.distance(stem.lower(), n) == 1
         ]
-        return f"{slipped[0]}'s" if len(slipped) == 1 else word
+        if len(slipped) != 1 or zipf(word) or is_rare_english(word):
+            return word
+        return f"{slipped[0]}'s"
 
     return re.sub(r"(?<![\w'’-])[A-Za-z]{3,}s(?![\w'’-])", fix, text)
 
