@@ -424,7 +424,7 @@ _TITLE_PHRASES = (
     (re.compile(r"\bchief\s+executive(?:\s+officer)?\b", re.IGNORECASE), "ceo"),
     (re.compile(r"\b(?:chief\s+operating\s+officer|operations\s+chief|operating\s+chief)\b", re.IGNORECASE), "coo"),
     (re.compile(r"\bchief\s+financial\s+officer\b", re.IGNORECASE), "cfo"),
-    (re.compile(r"\b(ceo|coo|cfo|president|chair(?:man|woman|person)?|founder)\b", re.IGNORECASE), ""),
+    (re.compile(r"\b(" + "|".join(sorted(_TITLES, key=len, reverse=True)) + r")\b", re.IGNORECASE), ""),
 )
 _DETERMINER = r"(?:the|its|their|his|her|that|this)"
 _CHINA_SIDE = r"(?:us-china|china|chinese|mainland|asia|asian|returnee|homecoming)"
@@ -466,7 +466,8 @@ def _by_title_alone(question: str, people: Iterable[tuple[str, str | None, str |
         return title == role or title in re.findall(r"[a-z]+", role) or (title == "chairperson" and "chair" in role)
 
     holders = {name for _a, _b, title in spans for name, role, _o in people if holds(role, title)}
-    if len(holders) != 1:
+    held = all(any(holds(role, title) for _n, role, _o in people) for _a, _b, title in spans)
+    if len(holders) != 1 or not held:  # "the CTO and the COO": the CTO is nobody the articles quote
         return question, []
     for start, end, _title in spans:
         if _TITLE_AFTER_ORGANISATION.match(question[end:]) or not _TITLE_BEFORE.search(question[:start]):
