@@ -181,6 +181,11 @@ ABBREVIATIONS: dict[str, str] = {
     "players": "companies|players",  # "why are the global players so engaged"
     "player": "company|player",
     "worried": "concerned|worried|unfazed|fazed",
+    "flags": "notes|highlights|flags",  # "who flags a pickup in cardiometabolic dealmaking?"
+    "flagged": "noted|highlighted|flagged",
+    "unbothered": "unfazed|unbothered",  # "which executive is largely unbothered by BIOSECURE?"
+    "untroubled": "unfazed|untroubled",
+    "unperturbed": "unfazed|unperturbed",
     "concerned": "concerned|worried|unfazed|fazed",
     "pivot": "moving|shift|pivot",
     "pivoting": "moving|shift|pivoting",  # "what is it pivoting towards now?"
@@ -382,7 +387,7 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     # "Is he losing sleep over it?", "rattled", "worried": how articles report a stance on a threat.
     (
         re.compile(
-            r"\blos(?:e|es|ing|t)\s+sleep\b|\brattled\b|\bworr(?:y|ied|ies|ying)\b|\bnervous\b|\bspooked\b|"
+            r"\blos(?:e|es|ing|t)\s+(?:any\s+|much\s+)?sleep\b|\brattled\b|\bworr(?:y|ied|ies|ying)\b|\bnervous\b|\bspooked\b|"
             r"\bpreoccupied\b|"  # an Italian's "preoccupato": worried
             r"\bfazed\b|\banxious\b|\bconcerned\b|\bfret(?:s|ted|ting)?\b",
             re.IGNORECASE,

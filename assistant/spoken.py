@@ -13,6 +13,7 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 
+from .chinese import english_terms
 from .question import is_rare_english, one_edit, rare_zipf, zipf
 
 _FILLER_START = re.compile(
@@ -703,7 +704,7 @@ def normalise(
     """The question as it would have been typed; unchanged when there is nothing to undo. `year` is the year of
     the newest article, which "last year" and "next year" count from."""
     names = list(names)
-    text = _uncoded(_unprompted(_unshouted(_tags(_social(question)), names)))
+    text = _uncoded(_unprompted(_unshouted(_tags(_social(english_terms(question))), names)))
     if year:
         text = _relative_years(text, year)
     text = _where_it_says(_unbureaucratic(_vernacular(_deal_sheet(_lay_terms(text)))))
@@ -723,6 +724,15 @@ def normalise(
         flags=re.IGNORECASE,
     )
     text = re.sub(r"^\s*What\s+(?:is|was)\s+the\s+number\s+of\b", "How many", text, flags=re.IGNORECASE)
+    # "Our listeners want to know which therapy areas ...": the question someone else wants answered.
+    text = re.sub(
+        r"^\s*(?:(?:our|my|the|your)\s+(?:[\w-]+\s+){0,3}?[\w-]+|i|we|they|he|she|people|everyone)\s+"
+        r"(?:would\s+(?:like|love)|wants?|needs?|(?:is|are)\s+(?:dying|keen))\s+to\s+know\s+"
+        r"(?=(?:which|what|who|whom|whose|how|why|when|where)\b)",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
     # "You write about a rise in cardiometabolic deals — which market...?": the topic the reader points to.
     text = re.sub(
         r"^\s*(?:in\s+your\s+(?:piece|article|story)\s*,?\s*)?you\s+(?:write|wrote|mention|mentioned|cite|cited|"
@@ -760,6 +770,34 @@ def normalise(
         flags=re.IGNORECASE,
     )
     text = re.sub(r"^(\s*(?:and\s+)?)what\s+is\s+the\s+identity\s+of\b", r"\1who is", text, flags=re.IGNORECASE)
+    # "While BIOSECURE was moving through Congress, why would US partners...?": a timeline's frame, not a topic.
+    text = re.sub(
+        r"^\s*(?:while|as|when|back\s+when)\s+[^,?]{3,80}?\s+(?:was|were)\s+\w+ing\b[^,?]{0,60},\s*"
+        r"(?=(?:why|what|how|who|which|where|did|does|do|is|are|was|were|would|will)\b)",
+        "",
+        text,
+        flags=re.IGNORECASE,
+    )
+    # A due-diligence analyst's attribution: "X is the source for the call that...", "what's driving it on his
+    # account?", "Quoting Cui directly, ...": who says it, and what they say.
+    text = re.sub(
+        r"\b(?:is|was)\s+the\s+source\s+(?:for|of|behind)\s+(?:the|this|that)\s+(?:call|claim|view|estimate|"
+        r"forecast|statement|line|idea|prediction|assertion)\s+that\b",
+        "says that",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(
+        r"\bon\s+(his|her|their)\s+account\b",
+        lambda m: "according to " + {"his": "him", "her": "her", "their": "them"}[m.group(1).lower()],
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(
+        r"^\s*(?i:quoting)\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)\s+(?:directly|exactly|verbatim|word\s+for\s+word)?\s*,",
+        r"According to \1,",
+        text,
+    )
     text = re.sub(
         r"^(\s*(?:and\s+)?)what\s+is\s+the\s+date\s+on\s+which\s+(.+?)\s+(was|were|is|are)\s+",
         r"\1when \3 \2 ",
@@ -979,7 +1017,18 @@ def _acronyms(text: str, in_corpus: Callable[[str], bool]) -> str:
                 return " ".join([*kept, acronym.upper() + ("s" if plural else "")])
         return span
 
+    text = re.sub(r"\b([A-Z])-and-([A-Z])\b", r"\1&\2", text)  # a script's "R-and-D", "M-and-A"
+
+    def hyphened(match: re.Match[str]) -> str:  # a script's "A-D-Cs", "G-S-K", "the F-D-A"
+        plural = match.group(0).endswith("s")
+        acronym = match.group(0).rstrip("s").replace("-", "")
+        return acronym + ("s" if plural else "") if in_corpus(acronym.lower()) else match.group(0)
+
+    text = _HYPHENED_LETTERS.sub(hyphened, text)
     return _LETTERS.sub(join, text)
+
+
+_HYPHENED_LETTERS = re.compile(r"(?<![\w’'-])(?:[A-Z]-){1,4}[A-Z]s?(?=['’]s\b|(?![\w’'-]))")
 
 
 def _joined_words(text: str, in_corpus: Callable[[str], bool]) -> str:

@@ -307,3 +307,32 @@ def test_phone_typos_against_the_corpus_words() -> None:
     assert fixed("wats cuis best practise") == "what's cui's best practise"
     assert fixed("Smileys view on prices?") == "Smiley's view on prices?"
     assert fixed("wat does yang say they shud do") == "what does yang say they should do"
+
+
+def test_chinese_industry_terms_are_read_in_the_articles_english() -> None:
+    # A bilingual analyst's English with the odd Chinese term or company name in it.
+    assert typed("诺华 x Argo — headline value？") == "Novartis–Argo — headline value?"
+    assert typed("What was the 首付款 on 石药的 deal?") == "What was the upfront payment on CSPC's deal?"
+    assert typed("Are Chinese 药企 trying to 出海 alone?") == "Are Chinese drugmakers trying to go global alone?"
+    # Chinese has no plural: one drugmaker after "a", the deals' values before "values".
+    assert typed("Is there a Chinese 药企 doing it?") == "Is there a Chinese drugmaker doing it?"
+    assert typed("With 交易 values climbing, why?") == "With deal values climbing, why?"
+    # A term the glossary does not hold is left as typed (the question then names what no article mentions).
+    assert typed("Any good 小笼包 near Jing'an?") == "Any good 小笼包 near Jing'an?"
+
+
+def test_a_scripts_hyphened_letters_and_someone_elses_question() -> None:
+    assert typed("Why are Chinese A-D-Cs hot?") == "Why are Chinese ADCs hot?"
+    assert typed("Who is the C-S-P-C partner? R-and-D spend?") == "Who is the CSPC partner? R&D spend?"
+    assert typed("Is the T-cell X-ray work in the U-K?") == "Is the T-cell X-ray work in the U-K?"  # no such acronym
+    assert typed("Our listeners want to know which areas are hot.") == "Which areas are hot."
+    assert typed("I want to know more.") == "I want to know more."
+
+
+def test_a_due_diligence_analysts_attribution_is_read_as_who_says_what() -> None:
+    assert (
+        typed("Which banker is the source for the call that deals will grow?")
+        == "Which banker says that deals will grow?"
+    )
+    assert typed("What's driving it on his account?") == "What's driving it according to him?"
+    assert typed("Quoting Cui directly, what do they lack?") == "According to Cui, what do they lack?"
