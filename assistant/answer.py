@@ -1138,6 +1138,14 @@ def gather_evidence(
         # "Which conditions is it approved for in the US?": a sentence taking the drug to the US says nothing
         # of an approval; some leading sentence must speak of one.
         typed_ok = any(_APPROVAL_SAID.search(c.text) for c in candidates[:3])
+    if typed_ok and analysis.expects in {"date", "day"}:
+        # "When is the Zenas–InnoCare deal set to close?", "Since when has Smiley been COO?": a year in a sentence
+        # about the deal's signing or the person's words is not the date of that event; a leading sentence
+        # must speak of it.
+        asked = question_proper(question)
+        typed_ok = all(
+            any(said.search(c.text) for c in candidates[:3]) for event, said in _DATED_EVENTS if event.search(asked)
+        )
     if typed_ok:
         # "How much was paid upfront?", "What milestone payments are included in Novartis's deal?": the
         # articles give headline values; a part of one they never mention (upfront, milestones, royalties)
@@ -1487,6 +1495,33 @@ _APPROVAL_SAID = re.compile(
     r"\bapprov\w*|\bauthori[sz]\w*|\bclear(?:ed|ance)\b|\bgreen[- ]?l(?:ight|it)\w*|\blaunch\w*", re.IGNORECASE
 )
 
+_DATED_EVENTS = [
+    (
+        re.compile(
+            r"\b(?:set|due|expected|slated|scheduled)\s+to\s+close\b|\bclos(?:e|es|ed|ing)\b(?=[^?]*\bdeal)", re.I
+        ),
+        re.compile(r"\bclos(?:e|es|ed|ing)\b|\bcomplet\w*", re.I),
+    ),
+    (
+        re.compile(r"\b(?:reach|enter|start|begin|move\s+into)\w*\s+(?:a\s+)?phase\b", re.I),
+        re.compile(r"\bphase\b", re.I),
+    ),
+    (
+        re.compile(
+            r"\bsince\s+when\b(?=[^?]*\b(?:been|served|held)\b)|\b(?:joined|appointed|took\s+over|became)\b"
+            r"(?=[^?]{0,40}\b(?:ceo|coo|cfo|president|chair\w*|head|director|chief)\b)",
+            re.I,
+        ),
+        re.compile(r"\bsince\b|\bjoined\b|\bappointed\b|\btook\s+over\b|\bbecame\b", re.I),
+    ),
+    (
+        re.compile(r"\b(?:have|has|had)\s+to\b|\bdeadline\b|\bmust\b", re.I),
+        re.compile(r"\bdeadline\b|\bmust\b|\bdue\b|\bhave\s+to\b|\bno\s+later\b", re.I),
+    ),
+]
+"""A dated event asked about, and what a sentence giving its date says: when a deal closes, a drug reaches a
+phase, someone took up a role, something is due by."""
+
 _ASKER_AFTER = re.compile(
     r"(?<=\?)\s+"
     r"(?!(?:[Ii]|[Ww]e)(?:['’]ve)?\s+(?:heard|read|recall|remember|saw|seen|understood|understand|was\s+told)\b)"
@@ -1589,7 +1624,8 @@ _INSTRUCTION = re.compile(
     r"|(?:one|a|1)\s+(?:word|line|sentence|name|number|figure)\s+is\s+fine"
     r"|(?:he|she|they)\s+(?:just\s+|only\s+)?needs?\s+the\s+[\w-]+"
     r"|same\s+(?:[\w-]+\s+){0,2}format(?:\s+for\s+(?:the\s+)?[\w-]+)?|plain\s+text"
-    r"|quote\s+it(?:\s+if\s+there\s+is\s+one)?|in\s+(?:his|her|their)\s+own\s+words|thanks|thank\s+you|cheers",
+    r"|quote\s+it(?:\s+if\s+there\s+is\s+one)?|in\s+(?:his|her|their)\s+own\s+words|thanks|thank\s+you|cheers"
+    r"|(?:name|list)\s+(?:them|it|those|these|him|her)(?:\s+(?:all|both))?(?:\s+for\s+(?:us|me|them))?",
     re.IGNORECASE,
 )
 """How to answer, not what: "just the number", "one line", "no fluff", "quote the exact sentence"."""
@@ -2052,6 +2088,77 @@ def find_evidence(
     return query, gather_evidence(question, query, retriever, hits, vector[0], params, anchors=anchors, said=said)
 
 
+_ARTICLE = r"(?:the\s+|this\s+|that\s+)?(?:article|piece|story|report|text|corpus|write-?up|it|they)"
+_TOPIC_ASKED = re.compile(
+    r"^\s*(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:"
+    rf"tell\s+me\s+(?:(?:a\s+bit|more|something|anything)\s+)?about"
+    rf"|what\s+(?:does|do|did)\s+{_ARTICLE}\s+(?:say|said|tell\s+(?:us|me)|report|have)\s+(?:\w+\s+)?(?:about|on)"
+    rf"|(?:does|do|did)\s+{_ARTICLE}\s+(?:mention|cover|discuss|name|refer\s+to|talk\s+about|bring\s+up"
+    r"|say\s+(?:anything|something)\s+(?:about|on))"
+    r")\s+(?P<topic>[^?!.,;:]+?)(?:\s+(?:at\s+all|anywhere|in\s+there|in\s+here))?\s*[?.!]*\s*$"
+    rf"|^\s*(?:is|are)\s+(?P<named>[^?!.,;:]+?)\s+(?:mentioned|covered|discussed|named|in\s+there|in\s+here)"
+    rf"(?:\s+(?:at\s+all|anywhere))?(?:\s+in\s+{_ARTICLE})?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+_NOT_A_TOPIC = re.compile(r"\b(?:who|whom|whose|what|which|when|where|why|how|whether|if|that|than)\b", re.I)
+
+
+def _topic_found(question: str, evidence: Evidence) -> bool:
+    """ "Does the piece mention BeiGene at all?", "Tell me about Brukinsa.", "What does the article say about
+    Novartis?": a topic, nothing asked of it but what the articles say. A name the model never learned
+    scores low on meaning alone, so the answer is the leading sentence that holds every word of the topic."""
+    m = _TOPIC_ASKED.match(question)
+    if m is None or not evidence.typed_ok or not evidence.candidates:
+        return False
+    # "the weight-loss side of things": the side of a topic is the topic
+    topic = re.sub(r"\s+(?:side|end|front|angle)(?:\s+of\s+(?:things|it))?$", "", m.group("topic") or m.group("named"))
+    terms = query_terms(topic)
+    if not terms or len(topic.split()) > 4 or _NOT_A_TOPIC.search(topic):
+        return False  # "Does the article mention a licensing deal that Zai Lab has signed?" asks a question
+    return set(stems(terms)) <= _text_stems(evidence.candidates[0].text)
+
+
+_QUOTED_WORDS = re.compile(r"“([^”]{3,80})”|(?<![\w’'])[\"‘']([^\"‘’\n]{3,80}?)[\"’'](?![\w’'])")
+"""A fragment quoted in the question: `Someone is described as "mainly unfazed" — who is it?`."""
+
+
+def _plain(text: str) -> str:
+    """Lower-case words only, one space apart: quotes, dashes and hyphens are no part of what was said."""
+    return " " + " ".join(re.findall(r"[a-z0-9$%.]+(?<!\.)", text.lower().replace("’", "'").replace("'s", ""))) + " "
+
+
+def _quoted(question: str, *, exactly: bool = False) -> list[str]:
+    """The fragments of two words or more the question quotes ("2.0" alone is a label, not a quote); `exactly`:
+    in double quotes only, as single ones also mark a loose paraphrase ("like software, 'version two'")."""
+    fragments = [
+        m.group(1) or m.group(2)
+        for m in _QUOTED_WORDS.finditer(question)
+        if not exactly or m.group(1) or m.group(0)[0] == '"'
+    ]
+    return [f for f in fragments if len(f.split()) >= 2 and query_terms(f)]
+
+
+def _quote_found(question: str, evidence: Evidence) -> bool:
+    """A copy editor's `"one thing has remained constant" — what is the constant?`: the leading sentence holds
+    the quoted words as they stand, so it is the sentence asked about, however little else the question says."""
+    if not evidence.typed_ok or not evidence.candidates or evidence.missing >= 0.5:
+        return False  # `BeOne is "now an MNC" — where is its headquarters?`: what is asked of it is nowhere
+    lead = _plain(evidence.candidates[0].text)
+    return any(_plain(f) in lead for f in _quoted(question))
+
+
+def _quote_not_found(question: str, evidence: Evidence) -> str | None:
+    """`Where is the "breakthrough therapy designation" figure?`: a quote whose words no passage found holds
+    together. A quote remembered loosely ("took the lead in global study", "abundance of early assets") still
+    finds its passage: a third of its words may be the asker's (one of two or three)."""
+    for fragment in _quoted(question, exactly=True):
+        words = set(stems(query_terms(fragment.replace("-", " "))))
+        held = max((len(words & _text_stems(hit.chunk.text.replace("-", " "))) for hit in evidence.hits), default=0)
+        if len(words) - held > max(1, len(words) // 3):
+            return fragment
+    return None
+
+
 def compose_answer(
     question: str,
     query: str,
@@ -2074,7 +2181,14 @@ def compose_answer(
         judged or question, query, retriever, allowed=allowed, params=params, anchors=anchors, said=said
     )
     conf = confidence(evidence, params)
-    if conf < settings.abstain_threshold:
+    unquoted = _quote_not_found(judged or question, evidence)
+    if unquoted:
+        return _abstain(question, query, evidence.hits[:3], 0.0, note=f"The articles never say “{unquoted}”.")
+    if (
+        conf < settings.abstain_threshold
+        and not _topic_found(judged or question, evidence)
+        and not _quote_found(judged or question, evidence)
+    ):
         return _abstain(question, query, evidence.hits[:3], conf)
     max_sentences = settings.max_sentences * (2 if long else 1)
     max_words = settings.max_words * (3 if long else 1)

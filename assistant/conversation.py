@@ -157,6 +157,13 @@ def _names(text: str) -> list[str]:
     return list(names)
 
 
+_THEN = re.compile(
+    r"\b(?:at\s+(?:that|this|the)\s+(?:point|time|stage|juncture)|(?:around|by|back|until)\s+then|at\s+the\s+time)\b",
+    re.IGNORECASE,
+)
+"""A timeline's pointer back to the thread's moment: no topic of its own."""
+
+
 def resolve_query(question: str, conversation: Conversation | None) -> str:
     """The text to search for: the question itself, or the question with the thread's topic.
 
@@ -172,7 +179,9 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
         return question
     previous = conversation.turns[-1]
     root = _root(conversation.turns)
-    own = set(query_terms(question))
+    # "her read at that point": at the thread's time, which is no topic of its own
+    bare = re.sub(r"\s+(?=[?.!,]|$)", "", re.sub(r"\s{2,}", " ", _THEN.sub(" ", question)))
+    own = set(query_terms(bare))
     names = [n for n in thread_names(conversation) if n.lower() not in own]
     # "What's his reasoning?": one word of its own; the rest is the thread's question. "Does the Ascentage
     # CEO agree?", "Does Josh Smiley agree with her?": a person and "agree", nothing else of its own.
@@ -188,7 +197,7 @@ def resolve_query(question: str, conversation: Conversation | None) -> str:
         or (own and own <= _ASKS_FOR_VIEW | _SAYING | _HEDGES and _PERSON_PRONOUN.search(question))
         or (_AGREES.search(question) and not _topic_besides_people(question))
         # "And the Jefferies analyst, how does she see it?": her view of what the thread was about.
-        or (VIEW_OF_IT.search(question) and len(own) <= 4)
+        or (VIEW_OF_IT.search(bare) and len(own) <= 4)
     ):
         framing = [previous, root]
         new_year = any(_YEAR.fullmatch(t) for t in own)

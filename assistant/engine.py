@@ -288,6 +288,14 @@ class Engine:
                         or FACT_CHECK.search(question)
                         or (plain_list and _names_everything_asked(question, passage_answer))
                         or _names_deals_in_areas(question, passage_answer)
+                        # "Through 2026, does Smiley expect immunology to stay a major deal focus?": his view,
+                        # which a passage gives, and no table of deals dated 2026 can.
+                        # (A figure they forecast is still the table's or a stated total's to give.)
+                        or (
+                            bool(prepared.anchors)
+                            and bool(_EXPECTS.search(question))
+                            and not (is_total or is_count or analyse(question).expects in {"money", "percent"})
+                        )
                     )
                 )
             ):
@@ -619,7 +627,11 @@ _WHO_HOLDS_ROLE_AT = re.compile(
 
 _ASKS_NAME = re.compile(
     r"^\s*who\b|\bwho\s+(?:is|was)\b(?!\s+\w+ing\b)|\bwho\s+(?:heads|runs|leads)\b|\bname\b"
-    r"|^\s*(?:the\s+)?(?:[\w&.’'-]+\s+){1,3}(?:ceo|coo|cfo|president|chair(?:man|woman)?|founder|head)\s*\??\s*$",
+    r"|^\s*(?:the\s+)?(?:[\w&.’'-]+\s+){1,3}(?:ceo|coo|cfo|president|chair(?:man|woman)?|founder|head)\s*\??\s*$"
+    # "Which Jefferies analyst is quoted?", "Which Zai Lab executive does the article cite?"
+    r"|^\s*(?:and\s+)?which\s+(?:[\w&.’'-]+\s+){0,3}(?:analyst|executive|exec|banker|ceo|coo|cfo|president|head|"
+    r"chief|official|expert|person)\s+(?:is|was|gets|got|does|did)\b[^?]*\b(?:quoted|quote|cited|cite|interviewed|"
+    r"interview|named|name|mentioned|mention)\b(?![^?]*\b(?:on|about|regarding|over)\s+\w)",
     re.IGNORECASE,
 )
 """The question asks who someone is (their name), not what they think."""
@@ -645,6 +657,10 @@ _ASKS_ROLE = re.compile(
     re.IGNORECASE,
 )
 """The question asks what someone's job is ("Josh Smiley: title / shop?")."""
+_EXPECTS = re.compile(
+    r"\b(?:expects?|expected|expecting|predicts?|predicted|forecasts?|anticipates?|anticipated)\b", re.IGNORECASE
+)
+"""A person's expectation, which is their view whatever deals it is about."""
 _STANCE = re.compile(r"\b(?:positions?|stance)\s+(?:on|about|regarding|towards?|re)\b", re.IGNORECASE)
 """A position on something is a view: "What is Dajun Yang's position on the BIOSECURE Act?"."""
 

@@ -35,7 +35,9 @@ the number of deals?", which ask about a trend."""
 _COUNT_Q = re.compile(r"\bhow\s+many\b|" + NUMBER_OF, re.IGNORECASE)
 NUMBER_TREND = re.compile(
     r"\bnumber\s+of\b.*\b(?:go(?:es|ing)?\s+up|rise|rising|increase|increasing|grow|growing|fall|falling|drop|"
-    r"dropping|decline|declining)\b",
+    r"dropping|decline|declining|head(?:ed|ing)?|trend(?:ing)?)\b"
+    # "What does he expect to happen to dealmaking and the number of deals?": its direction.
+    r"|\b(?:happen(?:s|ed|ing)?\s+to|direction\s+of|trend\s+in|outlook\s+for)\b.*\bnumber\s+of\b",
     re.IGNORECASE,
 )
 """Whether a number rises ("Does he think the number of deals is going to go up?"), not a count asked for."""

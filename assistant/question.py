@@ -680,6 +680,10 @@ def analyse(question: str) -> QuestionAnalysis:
         )
     if re.search(r"(?:^|:\s*)(?:n|#)\s+of\b|\babsolute\s+(?:n|#|number|count)\b", text, re.IGNORECASE):
         expects = "count"  # "absolute n of deals behind the 28%?": a count, whatever share the asker quotes
+    if expects is None and re.match(r"^\s*(?:and\s+)?(?:by|since|until|till)\s+when\b", text, re.IGNORECASE):
+        expects = "date"  # "By when is the asset expected to reach phase 3?", "Since when has he been COO?"
+    if re.search(r"\b(?:on|under|with)\s+what\s+(?:conditions?|premise|assumptions?)\b", text, re.IGNORECASE):
+        expects = None  # "BIOSECURE will be noise — but on what condition?": an if, not a disease nor a date
     dislocated = _COMMA_TOPIC.match(text) if expects is None else None
     if dislocated and _PRONOUN_BACK.search(dislocated.group("ask")):
         expects = analyse(dislocated.group("ask")).expects  # "Ascentage Pharma, which is its main drug?"
@@ -863,6 +867,8 @@ _PRESENT_VERBS = frozenset(
     "keeps pushes drives stops prevents forces lets allows blocks holds makes pulls brings gives".split()
 )
 """Verbs in the present tense that are rarely a noun after a noun ("what constraint keeps...")."""
+_PLURAL_VERBS = frozenset("keep push drive stop prevent force let allow block hold pull bring give".split())
+"""The same verbs after a plural subject ("which gaps stop...")."""
 _NATIONALITIES = frozenset("chinese western european japanese korean asian".split())
 
 
@@ -876,6 +882,8 @@ def _noun_phrase(words: list[str]) -> list[str]:
             break  # "which therapeutic fields the Western houses are hunting in": a subject starts, no "do"
         if word in _PRESENT_VERBS and phrase and phrase[-1] not in STOPWORDS:
             break  # "what constraint keeps China biotechs on the partnering route?": the verb ends the subject
+        if word in _PLURAL_VERBS and phrase and re.fullmatch(r"[a-z]+(?:ies|[^s']s)", phrase[-1]):
+            break  # "which gaps stop Chinese companies...?": the gaps are asked for, not the companies
         if word in _AUX or word in _PREPOSITIONS or word in _CLAUSE_OPENERS or word in _IRREGULAR_PAST:
             break
         if _past_after_noun(phrase, word):
@@ -996,7 +1004,8 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
                 # "What kinds of therapies...?": therapies are what is asked about, and a kind of them answers
                 # it ("What kinds of drugs...?" asks for no drug's name).
                 return [], None
-            if rest[:1] == ["of"]:
+            of = rest[:1] == ["of"]
+            if of:
                 rest = list(
                     itertools.takewhile(
                         lambda w: w not in _AUX and w not in _ADVERBS and not (w.endswith("ed") and "-" not in w),
@@ -1004,6 +1013,9 @@ def _focus(words: list[str]) -> tuple[list[str], str | None]:
                     )
                 )
             focus = _noun_phrase(rest)
+            if of and len(focus) == 1 and _HEAD_TYPES.get(focus[0]) in {"people", "companies"}:
+                # "Which of the executives interviewed says...?": one of them, by name; no word to find.
+                return [], _HEAD_TYPES[focus[0]]
             typed = next((i for i, w in enumerate(focus) if _HEAD_TYPES.get(w) in {"product", "money", "date"}), None)
             if typed is not None and "pharma" in focus[typed + 2 :] and not is_known_word(focus[typed + 1]):
                 # "Which drugs Ascentage Pharma has...?" (no "does"): the phrase's head is "drugs", and the

@@ -529,6 +529,61 @@ def test_what_a_question_asks_about_in_shorthand() -> None:
     assert "ex-beigene" not in analyse("Self-commercialisation precedent cited (ex-BeiGene)?").focus
 
 
+def test_what_a_question_asks_for_when_its_words_mislead() -> None:
+    from assistant.question import analyse
+
+    # "on what condition": an if, not a disease nor a date; "which gaps stop companies": gaps, not companies.
+    assert analyse("BIOSECURE will be noise — but on what condition?").expects is None
+    assert analyse("Which condition does the Zenas deal target?").expects == "area"
+    assert analyse("Which gaps stop Chinese companies from going it alone?").expects is None
+    # One of the executives, by name; the direction of a number, not a count.
+    assert analyse("Which of the executives interviewed says he is unfazed?").expects == "people"
+    assert analyse("What does he expect to happen to the number of deals?").expects is None
+    assert analyse("How many deals does he expect?").expects == "count"
+
+
+def test_a_persons_expectation_is_their_view_not_a_table_of_dated_deals(engine: Engine) -> None:
+    # A deal "focus" or "number of deals" in 2026 is Smiley's forecast; the deals table holds none dated 2026.
+    focus = engine.ask("Through 2026, does Smiley expect immunology to stay a major deal focus?")
+    assert not focus.abstained and focus.sentences[0].text.startswith("Smiley forecasts that immunology")
+    volume = engine.ask("Heading into 2026, what does Zai Lab's COO expect to happen to the number of deals?")
+    assert not volume.abstained and "deal volume rising" in volume.sentences[0].text
+    assert engine.ask("How many deals does Smiley expect in 2026?").abstained  # he gives no number
+
+
+def test_a_year_is_not_the_date_of_another_event(engine: Engine) -> None:
+    # The deals sentence dates their signing, Smiley's his forecast: neither dates a closing, a phase, a role.
+    for question in (
+        "When is the Zenas–InnoCare deal set to close?",
+        "By when is the Argo asset in the Novartis deal expected to reach phase 3?",
+        "Since when has Josh Smiley been president and COO of Zai Lab?",
+    ):
+        assert engine.ask(question).abstained, question
+    assert "11 December" in engine.ask("When did the House pass BIOSECURE?").answer
+
+
+def test_which_analyst_is_quoted_is_answered_by_name(engine: Engine) -> None:
+    assert engine.ask("Which Jefferies analyst does the article quote?").answer.startswith("Cui Cui is")
+    assert engine.ask("Which Zai Lab executive is quoted?").answer.startswith("Josh Smiley is")
+    # Quoted on a topic: her words on it.
+    assert "noise" in engine.ask("Which Jefferies analyst is quoted on BIOSECURE?").answer
+
+
+def test_a_timelines_then_points_back_to_the_threads_moment(engine: Engine) -> None:
+    conversation = Conversation()
+    engine.ask("On the BIOSECURE timeline, when did the House pass it?", conversation)
+    yang = engine.ask("Around then, how did the Ascentage CEO take it?", conversation)
+    assert "little worry related to the BIOSECURE" in yang.answer
+    cui = engine.ask("And the Jefferies analyst — what was her read at that point?", conversation)
+    assert not cui.abstained and "noise" in cui.sentences[0].text
+    # A clause setting the time before a question is no topic of it.
+    why = engine.ask(
+        "While BIOSECURE was moving through Congress, why would US partners still want to keep working with "
+        "Chinese biotechs, in Cui's view?"
+    )
+    assert not why.abstained and "maintain relations" in why.answer
+
+
 def test_a_close_runner_up_that_fits_leads_when_the_lead_does_not(engine: Engine) -> None:
     # The top sentence lists every therapy area, undated; the 2025 oncology sentence fits and leads.
     area = engine.ask("Which therapy area dominated licensing deals with China in 2025?")
@@ -874,6 +929,44 @@ def test_the_view_of_someone_at_an_organisation_the_articles_quote_nobody_from(e
     # Someone at a company the articles do quote, or described by nationality, is still answered.
     assert "2.0" in engine.ask("What did the head of Ascentage say about China's pharma sector?").answer
     assert "2.0" in engine.ask("What did a Chinese executive say about returnees?").answer
+
+
+def test_a_topic_the_articles_mention_is_answered_with_the_mention(engine: Engine) -> None:
+    # "BeiGene" means little to the model, so the meaning alone scores below the threshold; the article names
+    # it, and asking what the article says about it is answered with that sentence.
+    for question in (
+        "Does the piece mention BeiGene at all?",
+        "Tell me about BeiGene.",
+        "What does the article say about BeiGene?",
+        "Is Brukinsa mentioned anywhere?",
+    ):
+        answer = engine.ask(question)
+        assert not answer.abstained and "formerly known as BeiGene" in answer.sentences[0].text, question
+    # A topic the articles never name is still refused.
+    for question in ("Does the article mention Hengrui?", "Tell me about Keytruda.", "Is Keytruda mentioned?"):
+        assert engine.ask(question).abstained, question
+
+
+def test_a_quoted_fragment_finds_its_sentence_or_is_said_to_be_absent(engine: Engine) -> None:
+    # A copy editor quotes a few words and asks about them: the sentence holding them is the answer.
+    answer = engine.ask('Someone is described as "mainly unfazed" — who is it?')
+    assert not answer.abstained and "Yang notes that he is mainly unfazed" in answer.sentences[0].text
+    answer = engine.ask("“one thing has remained constant” — what is the constant?")
+    assert not answer.abstained and "oncology" in answer.sentences[0].text
+    # Remembered loosely ("early" for "early-stage", "helping with" for "mitigate"), the quote still finds its passage.
+    answer = engine.ask('"abundance of early assets" — whose point is that, and what is it supposed to help with?')
+    assert not answer.abstained and "abundance of early-stage assets" in answer.sentences[0].text
+    # Words the articles never put together are no quote of theirs.
+    refused = engine.ask('Where is the "breakthrough therapy designation" figure — how many did China grant?')
+    assert refused.abstained and "never say “breakthrough therapy designation”" in refused.answer
+    # The quote is found, but what is asked of it (a headquarters) is nowhere.
+    assert engine.ask('BeOne is "now an MNC" — where is its headquarters today?').abstained
+
+
+def test_on_what_condition_asks_for_an_if(engine: Engine) -> None:
+    # "condition" here is no disease and "on what" no date: the sentence with the "if" answers it.
+    answer = engine.ask("Cui says BIOSECURE will just be noise — but on what condition?")
+    assert not answer.abstained and "if positive data readouts" in answer.sentences[0].text
 
 
 def test_whats_his_role_is_the_thread_s_person(engine: Engine) -> None:
