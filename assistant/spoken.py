@@ -351,6 +351,9 @@ _TEXTING = {
     "wud": "would",
     "cud": "could",
     "wen": "when",
+    "b4": "before",  # "wat was china knwon for b4 all this"
+    "ovr": "over",  # "how many china deals ovr 500m"
+    "tryin": "trying",  # "r any chinese cos tryin to go global"
 }
 """Texting shorthand with one meaning ("hw much r us drug sales supposed to tank"), spelled out."""
 _TEXTING_FILLER = re.compile(
@@ -473,7 +476,7 @@ def _vernacular(text: str) -> str:
     if any(w in _TEXTING for w in lower) or "w/" in text.lower() or _TEXTING_FILLER.search(text):
         text = _TEXTING_FILLER.sub("", text)
         text = re.sub(
-            r"(?<![\w'’/])(w/o|w/|b/c|[A-Za-z]+)(?![\w'’/])",
+            r"(?<![\w'’/])(w/o|w/|b/c|[A-Za-z][A-Za-z0-9]*)(?![\w'’/])",
             lambda m: (
                 _TEXTING.get(m.group(1).lower(), m.group(1))
                 if m.group(1).islower() or "/" in m.group(1)
@@ -1198,6 +1201,11 @@ def _typos(text: str, in_corpus: Callable[[str], bool]) -> str:
             # "happend"): "yeas" and "nays" are not "year" and "says" mistyped.
             kinds = kinds[:2]
         candidates = next((kind for kind in kinds if kind), None)
+        if not candidates and len(word) >= 6 and zipf(word) == 0.0:
+            # "happend", "insted": no corpus word, but a common English one a swap or a left-out letter away (a
+            # name the articles lack, "keytruda", "hengrui", is none; the question then names what they lack).
+            english = [{c for c in kind if zipf(c) >= 4.0} for kind in one_edit(word)[:2]]
+            candidates = next((kind for kind in english if kind), None)
         if not candidates:
             return word
         best = max(candidates, key=zipf)

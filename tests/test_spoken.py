@@ -307,6 +307,10 @@ def test_phone_typos_against_the_corpus_words() -> None:
     assert fixed("wats cuis best practise") == "what's cui's best practise"
     assert fixed("Smileys view on prices?") == "Smiley's view on prices?"
     assert fixed("wat does yang say they shud do") == "what does yang say they should do"
+    # No corpus word near, but a common English one a slip away; a name the corpus lacks is no slip.
+    assert fixed("how many happend insted") == "how many happened instead"
+    assert fixed("r any chinese cos tryin b4 2026 ovr 500m") == "are any chinese companies trying before 2026 over 500m"
+    assert fixed("is keytruda or hengrui mentioned") == "is keytruda or hengrui mentioned"
 
 
 def test_chinese_industry_terms_are_read_in_the_articles_english() -> None:
