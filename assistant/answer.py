@@ -31,6 +31,7 @@ from .config import Settings
 from .conversation import AGREEING_WORDS, LASTS, ROLE_WORDS, VIEW_OF_IT
 from .lexicon import (
     DRUG_CLASS_STEMS,
+    FORMERLY_ASKED,
     MAJORITY_ASKED,
     PHRASES,
     RENAMED,
@@ -640,7 +641,10 @@ def gather_evidence(
         if t.isalpha()
         and not is_known_word(t)
         and st in passages_pool
-        and any(not m.group(0).islower() for m in re.finditer(rf"\b{re.escape(t)}\b", written, re.IGNORECASE))
+        # capitalised where the passages write it, and never in lower case ("Zenas Biopharma" is a name, but
+        # "a US-China biopharma" makes "biopharma" a word)
+        and all(not m.group(0).islower() for m in re.finditer(rf"\b{re.escape(t)}\b", written, re.IGNORECASE))
+        and re.search(rf"\b{re.escape(t)}\b", written, re.IGNORECASE) is not None
     }
     own_weights = [
         0.0 if _is_bound_or_claim(t, question) else 1.0 if t in entities else specificity(t, typo_check=True)
@@ -824,6 +828,23 @@ def gather_evidence(
         agreeing = _AGREEING.search(question)
         view_of_it = bool(VIEW_OF_IT.search(question)) or person_only
         agrees = [a for a in stems(agreeing.group("who").lower().split()) if a in anchor_stems] if agreeing else []
+        # "What does Yang say about asset prices?": what they say must be about that, at least half of its words
+        # in their sentence (not his 2.0-era one because Smiley's passage on prices was found beside it).
+        said_about = _SAID_ABOUT.search(question_proper(question))
+        about_words = (
+            set(query_terms(said_about.group("topic")))
+            # "about the first of those", "about it": what it points back to is the thread's, not these words
+            if said_about and not _TOPIC_POINTS_BACK.search(said_about.group("topic"))
+            else set()
+        )
+        about_asked = [
+            i
+            for i in range(len(own))
+            if own[i] in about_words
+            and not any(_near(own_stems[i], a) for a in anchor_stems)
+            and not ROLE_WORDS.fullmatch(own[i])
+            and own[i] not in aside
+        ]
 
         def about_them(cand: Candidate) -> bool:
             # "he"/"she": the answer must come from a passage about one of the thread's people...
@@ -832,9 +853,16 @@ def gather_evidence(
             # ...and about what is asked of them: "What did Smiley say about BIOSECURE?" is not answered by
             # a Smiley passage that never mentions BIOSECURE (Yang's and Cui's do); "And what did Smiley
             # have to say about it?": "it" is what the thread was about.
+            sentence = _text_stems(cand.text)
+            said_on = [
+                found_in(sentence, i)
+                or any(all(_present(p, sentence) for p in stems(w.split("-"))) for w in phrased.get(own[i], []))
+                for i in about_asked
+            ]
             return (
                 any(_present(a, about) for a in anchor_stems)
                 and all(found_in(about, i) for i in others)
+                and sum(said_on) * 2 >= len(said_on)
                 # "what's his take on it?": his own sentence must be about "it".
                 and (not topic or any(_present(n, _text_stems(cand.text) if view_of_it else about) for n in topic))
                 and (
@@ -845,7 +873,7 @@ def gather_evidence(
             )
 
         fitting: Candidate | None = lead if about_them(lead) else None
-        if fitting is None and (others or view_areas or agrees or view_of_it):
+        if fitting is None and (others or view_areas or agrees or view_of_it or about_asked):
             # Another contender may lead when the sentence itself is theirs and names what is asked of them.
             fitting = next(
                 (
@@ -897,6 +925,20 @@ def gather_evidence(
         if area_leads and area_leads[0] is not candidates[0]:
             candidates.remove(area_leads[0])
             candidates.insert(0, area_leads[0])
+    if _HELP_ASKED.search(question) and not _HELP_SAID.search(candidates[0].text):
+        # "What does Cui say can help pharma cope with pricing pressure and patent cliffs?": the sentence on what
+        # helps leads, not the one naming the pressures (which matches the question's words best).
+        helping = next((c for c in candidates[1:3] if _HELP_SAID.search(c.text)), None)
+        if helping is not None:
+            candidates.remove(helping)
+            candidates.insert(0, helping)
+    if FORMERLY_ASKED.search(question) and not _FORMERLY_SAID.search(candidates[0].text):
+        # "What was China known for before its push into innovative medicines?": the sentence on what it was once
+        # considered leads, not the one on its rise.
+        formerly = next((c for c in candidates[1:3] if _FORMERLY_SAID.search(c.text)), None)
+        if formerly is not None:
+            candidates.remove(formerly)
+            candidates.insert(0, formerly)
     if MAJORITY_ASKED.search(question) and not analysis.asks_reason and not _MAJORITY_SAID.search(candidates[0].text):
         # "Are most Chinese biotechs going to sell globally on their own soon?": the sentence on what the majority
         # will do leads, not the one on what some are trying.
@@ -1495,6 +1537,19 @@ _APPROVAL_SAID = re.compile(
     r"\bapprov\w*|\bauthori[sz]\w*|\bclear(?:ed|ance)\b|\bgreen[- ]?l(?:ight|it)\w*|\blaunch\w*", re.IGNORECASE
 )
 
+_SAID_ABOUT = re.compile(
+    r"\b(?:say|says|said|saying|think|thinks|thought|comment|comments|commented|feel|feels|make|makes)\s+"
+    r"(?:about|on|regarding|of)\s+(?P<topic>(?:(?!\s+(?:and|or|but)\s)[^?!.;,—–:])+)",
+    re.IGNORECASE,
+)
+"""What someone is asked to have said something about, up to a second part: "What does Yang say about asset
+prices?", "How does Yang feel about the BIOSECURE Act and the risk it poses...?"."""
+
+_TOPIC_POINTS_BACK = re.compile(
+    r"\b(?:it|that|this|those|these|them|they|there|one|ones|the\s+(?:first|second|last|other|former|latter|same))\b",
+    re.IGNORECASE,
+)
+"""A topic that points back ("about the first of those"): the thread's, not its own words."""
 _DATED_EVENTS = [
     (
         re.compile(
@@ -1979,6 +2034,15 @@ _AGREEING = re.compile(
 """Who agrees: "Does Yang agree?", "Does Smiley agree with Cui on licensing?"."""
 
 
+_HELP_ASKED = re.compile(
+    r"\bwhat\b[^?]*\b(?:help|helps|offset|offsets|mitigate|mitigates|soften|softens|cushion|cushions|counter)\b"
+    r"[^?]*\b(?:cope|offset|mitigate|soften|with|against|pressures?|cliffs?|challenges?|blow)\b",
+    re.IGNORECASE,
+)
+"""Asks what helps against something ("What can help pharma cope with pricing pressure?")."""
+_HELP_SAID = re.compile(r"\b(?:help\w*|mitigat\w*|offset\w*|soften\w*|cushion\w*|counter\w*)\b", re.I)
+_FORMERLY_SAID = re.compile(r"\b(?:once|formerly|previously|used\s+to|in\s+the\s+past)\b", re.I)
+"""A sentence on what was once so ("Once considered a nation with expertise in generic...")."""
 _MAJORITY_SAID = re.compile(
     r"\b(?:majority|minority|most\s+of\s+them|most\s+(?:chinese\s+)?(?:companies|biotechs))\b", re.I
 )

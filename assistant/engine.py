@@ -247,11 +247,18 @@ class Engine:
             person = _person_named(prepared.judged, self.facts())  # "What's his role?": the thread's person
             if person is not None:
                 answer = self._who_is(person.name, question, query)
-        if answer is None and len(prepared.by_role) == 1 and _ASKS_NAME.search(question):
+        from .question import analyse
+
+        if (
+            answer is None
+            and len(prepared.by_role) == 1
+            and _ASKS_NAME.search(question)
+            and analyse(question).expects != "product"  # "...the Ascentage boss — name his company's flagship drug"
+        ):
             # "Ascentage CEO name?", "Who runs Zai Lab?": the person, as the article introduces them.
             answer = self._who_is(prepared.by_role[0], question, query)
         from .fact_questions import _COUNT_Q, _SUM, _SUPERLATIVE, threshold_asked
-        from .question import FACT_CHECK, analyse
+        from .question import FACT_CHECK, analyse, company_names
 
         # "Which Western pharmas signed oncology deals in 2025?": the deals table may hold none with a stated
         # value while a passage names them ("AbbVie, Pfizer and GSK all signing multi-billion dollar deals").
@@ -287,6 +294,13 @@ class Engine:
                         is_count
                         or FACT_CHECK.search(question)
                         or (plain_list and _names_everything_asked(question, passage_answer))
+                        # "AbbVie, Pfizer and GSK all did multi-billion deals — in which therapy area?": the
+                        # area of deals the table holds no value for, from the sentence naming them all.
+                        or (
+                            analyse(question).expects == "area"
+                            and len(company_names(question)) >= 1
+                            and _names_everything_asked(question, passage_answer)
+                        )
                         or _names_deals_in_areas(question, passage_answer)
                         # "Through 2026, does Smiley expect immunology to stay a major deal focus?": his view,
                         # which a passage gives, and no table of deals dated 2026 can.

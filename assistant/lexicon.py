@@ -344,6 +344,12 @@ RENAMED = re.compile(
 """A sentence saying a company was renamed ("BeOne Medicines – formerly known as BeiGene")."""
 
 
+FORMERLY_ASKED = re.compile(
+    r"\b(?:known|seen|regarded|viewed|considered|famous|thought\s+of)\b[^?]{0,60}?\b(?:before|b4)\b"
+    r"|\bused\s+to\s+be\s+(?:known|seen|famous|regarded)\b|\b(?:old|former|past|previous)\s+(?:reputation|image|rep)\b",
+    re.IGNORECASE,
+)
+"""Asks what something was once known for ("What was China known for before its push into...?")."""
 MAJORITY_ASKED = re.compile(
     r"\b(?:are|will|do|does|would|could|should|can|whether|if)\s+most\b|^\W*most\b|\bmost\s+of\b", re.IGNORECASE
 )
@@ -456,6 +462,8 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\bteam(?:s|ed|ing)?[- ]up\b|\bjoin(?:s|ed|ing)?\s+forces\b", re.IGNORECASE), "partnering partner"),
     # "this year's licensing frenzy", "the deal boom": the uptick in deals.
     (re.compile(r"\b(?:frenzy|boom|spree|flurry|bonanza|gold\s+rush)\b", re.IGNORECASE), "uptick trends"),
+    # "What was China known for before...?", "its old image": what it was once considered.
+    (FORMERLY_ASKED, "once considered"),
     # "the reputation China is shaking off", "leaving behind": what it is moving away from.
     (
         re.compile(

@@ -682,6 +682,18 @@ def analyse(question: str) -> QuestionAnalysis:
         expects = "count"  # "absolute n of deals behind the 28%?": a count, whatever share the asker quotes
     if expects is None and re.match(r"^\s*(?:and\s+)?(?:by|since|until|till)\s+when\b", text, re.IGNORECASE):
         expects = "date"  # "By when is the asset expected to reach phase 3?", "Since when has he been COO?"
+    if (
+        expects in {None, "company"}
+        and _MAIN_PRODUCT.search(text)
+        and re.search(
+            r"^\W*(?:and\s+|so\s+|but\s+)?(?:what|name|tell|identify)\b|\bname\s+(?:the|its|their|his|her)\b",
+            text,
+            re.I,
+        )
+    ):
+        # "What does Yang say is Ascentage Pharma's lead product?", "...but name the company's flagship medicine",
+        # "What's Ascentage's main drug, the one Yang's company is best known for?": the drug, by name.
+        expects = "product"
     if re.search(r"\b(?:on|under|with)\s+what\s+(?:conditions?|premise|assumptions?)\b", text, re.IGNORECASE):
         expects = None  # "BIOSECURE will be noise — but on what condition?": an if, not a disease nor a date
     dislocated = _COMMA_TOPIC.match(text) if expects is None else None
@@ -867,6 +879,13 @@ _PRESENT_VERBS = frozenset(
     "keeps pushes drives stops prevents forces lets allows blocks holds makes pulls brings gives".split()
 )
 """Verbs in the present tense that are rarely a noun after a noun ("what constraint keeps...")."""
+_MAIN_PRODUCT = re.compile(
+    r"\b(?:lead|leading|main|flagship|top|best[- ]?selling|key|core|marketed|approved|star)\s+(?:marketed\s+)?"
+    r"(?:drug|product|medicine|asset|molecule|therapy|therapeutic|candidate)\b"
+    r"(?![\s-]+(?:class|classes|types?|categor\w*|areas?|modalit\w*|development|pipelines?|makers?)\b)",
+    re.IGNORECASE,
+)
+"""A company's main drug ("its flagship medicine"), which a name answers."""
 _PLURAL_VERBS = frozenset("keep push drive stop prevent force let allow block hold pull bring give".split())
 """The same verbs after a plural subject ("which gaps stop...")."""
 _NATIONALITIES = frozenset("chinese western european japanese korean asian".split())

@@ -584,6 +584,61 @@ def test_a_timelines_then_points_back_to_the_threads_moment(engine: Engine) -> N
     assert not why.abstained and "maintain relations" in why.answer
 
 
+def test_the_area_of_named_deals_the_table_holds_no_value_for(engine: Engine) -> None:
+    # AbbVie's, Pfizer's and GSK's 2025 deals have no stated value, so the deals table lacks them; the sentence
+    # naming all three gives their area.
+    area = engine.ask(
+        "In 2025, AbbVie, Pfizer and GSK all did multi-billion dollar deals in China in which therapy area?"
+    )
+    assert not area.abstained and "oncology" in area.sentences[0].text
+    assert engine.ask("Which therapy area was GSK's deal with Hengrui in?").abstained
+
+
+def test_what_something_was_once_known_for_leads_with_what_it_once_was(engine: Engine) -> None:
+    for question in (
+        "What was China known for before its push into innovative medicines?",
+        "How was China's pharma industry seen before, in the article's telling?",
+    ):
+        assert engine.ask(question).sentences[0].text.startswith("Once considered a nation"), question
+
+
+def test_a_companys_main_drug_however_asked_needs_a_drug_named(engine: Engine) -> None:
+    # The articles name no Ascentage drug: Yang's introduction does not answer for one.
+    for question in (
+        "What does Dajun Yang say is Ascentage Pharma's lead product?",
+        "What's Ascentage's main drug, the one Dajun Yang's company is best known for?",
+        "Ascentage Pharma's boss gets a starring role — but name the company's flagship medicine.",
+    ):
+        assert engine.ask(question).abstained, question
+    assert "Brukinsa" in engine.ask("What is BeOne's flagship drug?").answer
+
+
+def test_what_someone_says_about_a_topic_is_their_sentence_on_it(engine: Engine) -> None:
+    # Smiley speaks of asset prices, Yang does not: Yang's 2.0-era sentence is no view of prices.
+    assert engine.ask("What does Yang say about asset prices?").abstained
+    assert engine.ask("What did Dajun Yang say about US most-favoured-nation drug pricing?").abstained
+    assert "more expensive" in engine.ask("What does Smiley say about asset prices?").answer
+    # The topic in the articles' words ("going it alone": self-commercialisation) is still on it.
+    alone = engine.ask("What does Cui say about going it alone?")
+    assert not alone.abstained and "self-commercialis" in alone.sentences[0].text
+    # Their sentence on it, further down than the best match if need be; a second part is not the topic.
+    assert "Asian investors" in engine.ask("What did Smiley say about investors?").sentences[0].text
+    yang = engine.ask("How does Dajun Yang feel about the BIOSECURE Act and the risk it poses to Chinese companies?")
+    assert not yang.abstained and "little worry" in yang.sentences[0].text
+
+
+def test_what_helps_against_something_leads_with_what_helps(engine: Engine) -> None:
+    # The sentence naming the pressures matches the question's words best; the one on what helps answers it.
+    # ("biopharma" is a word here, though "Zenas Biopharma" is a name: not a name the passage must hold.)
+    for question in (
+        "What does Cui say can help pharma cope with pricing pressure and patent cliffs?",
+        "According to Cui Cui, what aspect of China’s biopharma sector can help companies offset pricing pressures "
+        "and patent expirations?",
+    ):
+        answer = engine.ask(question)
+        assert not answer.abstained and "abundance of early-stage assets" in answer.sentences[0].text, question
+
+
 def test_a_close_runner_up_that_fits_leads_when_the_lead_does_not(engine: Engine) -> None:
     # The top sentence lists every therapy area, undated; the 2025 oncology sentence fits and leads.
     area = engine.ask("Which therapy area dominated licensing deals with China in 2025?")
