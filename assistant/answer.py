@@ -2041,6 +2041,7 @@ _HELP_ASKED = re.compile(
 )
 """Asks what helps against something ("What can help pharma cope with pricing pressure?")."""
 _HELP_SAID = re.compile(r"\b(?:help\w*|mitigat\w*|offset\w*|soften\w*|cushion\w*|counter\w*)\b", re.I)
+"""A sentence on what helps ("...can help to mitigate the impact of such challenges")."""
 _FORMERLY_SAID = re.compile(r"\b(?:once|formerly|previously|used\s+to|in\s+the\s+past)\b", re.I)
 """A sentence on what was once so ("Once considered a nation with expertise in generic...")."""
 _MAJORITY_SAID = re.compile(
@@ -2213,8 +2214,8 @@ def _quote_found(question: str, evidence: Evidence) -> bool:
 
 def _quote_not_found(question: str, evidence: Evidence) -> str | None:
     """`Where is the "breakthrough therapy designation" figure?`: a quote whose words no passage found holds
-    together. A quote remembered loosely ("took the lead in global study", "abundance of early assets") still
-    finds its passage: a third of its words may be the asker's (one of two or three)."""
+    together. A quote remembered loosely ("abundance of early assets" for "early-stage assets") still finds its
+    passage: a third of its words may be the asker's (one of two or three)."""
     for fragment in _quoted(question, exactly=True):
         words = set(stems(query_terms(fragment.replace("-", " "))))
         held = max((len(words & _text_stems(hit.chunk.text.replace("-", " "))) for hit in evidence.hits), default=0)

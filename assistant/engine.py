@@ -258,7 +258,7 @@ class Engine:
             # "Ascentage CEO name?", "Who runs Zai Lab?": the person, as the article introduces them.
             answer = self._who_is(prepared.by_role[0], question, query)
         from .fact_questions import _COUNT_Q, _SUM, _SUPERLATIVE, threshold_asked
-        from .question import FACT_CHECK, analyse, company_names
+        from .question import FACT_CHECK, company_names
 
         # "Which Western pharmas signed oncology deals in 2025?": the deals table may hold none with a stated
         # value while a passage names them ("AbbVie, Pfizer and GSK all signing multi-billion dollar deals").

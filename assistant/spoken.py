@@ -1032,6 +1032,7 @@ def _acronyms(text: str, in_corpus: Callable[[str], bool]) -> str:
 
 
 _HYPHENED_LETTERS = re.compile(r"(?<![\w’'-])(?:[A-Z]-){1,4}[A-Z]s?(?=['’]s\b|(?![\w’'-]))")
+"""Capital letters joined by hyphens, as a script spells an acronym out ("A-D-Cs", "G-S-K's")."""
 
 
 def _joined_words(text: str, in_corpus: Callable[[str], bool]) -> str:
