@@ -925,27 +925,18 @@ def gather_evidence(
         if area_leads and area_leads[0] is not candidates[0]:
             candidates.remove(area_leads[0])
             candidates.insert(0, area_leads[0])
-    if _HELP_ASKED.search(question) and not _HELP_SAID.search(candidates[0].text):
+    if _HELP_ASKED.search(question):
         # "What does Cui say can help pharma cope with pricing pressure and patent cliffs?": the sentence on what
         # helps leads, not the one naming the pressures (which matches the question's words best).
-        helping = next((c for c in candidates[1:3] if _HELP_SAID.search(c.text)), None)
-        if helping is not None:
-            candidates.remove(helping)
-            candidates.insert(0, helping)
-    if FORMERLY_ASKED.search(question) and not _FORMERLY_SAID.search(candidates[0].text):
+        _lead_with(candidates, _HELP_SAID)
+    if FORMERLY_ASKED.search(question):
         # "What was China known for before its push into innovative medicines?": the sentence on what it was once
         # considered leads, not the one on its rise.
-        formerly = next((c for c in candidates[1:3] if _FORMERLY_SAID.search(c.text)), None)
-        if formerly is not None:
-            candidates.remove(formerly)
-            candidates.insert(0, formerly)
-    if MAJORITY_ASKED.search(question) and not analysis.asks_reason and not _MAJORITY_SAID.search(candidates[0].text):
+        _lead_with(candidates, _FORMERLY_SAID)
+    if MAJORITY_ASKED.search(question) and not analysis.asks_reason:
         # "Are most Chinese biotechs going to sell globally on their own soon?": the sentence on what the majority
         # will do leads, not the one on what some are trying.
-        majority = next((c for c in candidates[1:3] if _MAJORITY_SAID.search(c.text)), None)
-        if majority is not None:
-            candidates.remove(majority)
-            candidates.insert(0, majority)
+        _lead_with(candidates, _MAJORITY_SAID)
     named = [
         i
         for i in range(len(own))
@@ -2032,6 +2023,16 @@ _AGREEING = re.compile(
     re.IGNORECASE,
 )
 """Who agrees: "Does Yang agree?", "Does Smiley agree with Cui on licensing?"."""
+
+
+def _lead_with(candidates: list[Candidate], said: re.Pattern[str]) -> None:
+    """When the leading sentence does not say it, the first of the next two that does leads instead."""
+    if said.search(candidates[0].text):
+        return
+    saying = next((c for c in candidates[1:3] if said.search(c.text)), None)
+    if saying is not None:
+        candidates.remove(saying)
+        candidates.insert(0, saying)
 
 
 _HELP_ASKED = re.compile(
