@@ -243,6 +243,7 @@ class ChatApp(App[None]):
         self.notify(
             f"No index yet: building it from {plural(event.articles, 'article')}.",
             title="First run",
+            timeout=30,  # a first build takes longer than the default five seconds: the notice stays while it runs
         )
         self.action_update_index()
 
