@@ -2157,12 +2157,12 @@ def find_evidence(
 _ARTICLE = r"(?:the\s+|this\s+|that\s+)?(?:article|piece|story|report|text|corpus|write-?up|it|they)"
 _TOPIC_ASKED = re.compile(
     r"^\s*(?:(?:can|could|would)\s+you\s+)?(?:please\s+)?(?:"
-    rf"tell\s+me\s+(?:(?:a\s+bit|more|something|anything)\s+)?about"
+    r"tell\s+me\s+(?:(?:a\s+bit|more|something|anything)\s+)?about"
     rf"|what\s+(?:does|do|did)\s+{_ARTICLE}\s+(?:say|said|tell\s+(?:us|me)|report|have)\s+(?:\w+\s+)?(?:about|on)"
     rf"|(?:does|do|did)\s+{_ARTICLE}\s+(?:mention|cover|discuss|name|refer\s+to|talk\s+about|bring\s+up"
     r"|say\s+(?:anything|something)\s+(?:about|on))"
     r")\s+(?P<topic>[^?!.,;:]+?)(?:\s+(?:at\s+all|anywhere|in\s+there|in\s+here))?\s*[?.!]*\s*$"
-    rf"|^\s*(?:is|are)\s+(?P<named>[^?!.,;:]+?)\s+(?:mentioned|covered|discussed|named|in\s+there|in\s+here)"
+    r"|^\s*(?:is|are)\s+(?P<named>[^?!.,;:]+?)\s+(?:mentioned|covered|discussed|named|in\s+there|in\s+here)"
     rf"(?:\s+(?:at\s+all|anywhere))?(?:\s+in\s+{_ARTICLE})?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
