@@ -464,11 +464,12 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:frenzy|boom|spree|flurry|bonanza|gold\s+rush)\b", re.IGNORECASE), "uptick trends"),
     # "What was China known for before...?", "its old image": what it was once considered.
     (FORMERLY_ASKED, "once considered"),
-    # "the reputation China is shaking off", "leaving behind": what it is moving away from.
+    # "the reputation China is shaking off", "leaving behind", "shedding its image": what it is moving away from.
     (
         re.compile(
             r"\bshak(?:e|es|ing|en)\s+off\b|\bshook\s+off\b|\bleav(?:e|es|ing)\s+behind\b|\bleft\s+behind\b"
-            r"|\bmov(?:e|es|ed|ing)\s+past\b|\bbreak(?:s|ing)?\s+away\b|\bdistanc(?:e|es|ed|ing)\s+(?:itself\s+)?from\b",
+            r"|\bmov(?:e|es|ed|ing)\s+past\b|\bbreak(?:s|ing)?\s+away\b|\bdistanc(?:e|es|ed|ing)\s+(?:itself\s+)?from\b"
+            r"|\bshed(?:s|ding)?\s+(?:its|the|that|this|an?)\s+(?:[\w-]+\s+)?(?:image|reputation|label|tag)\b",
             re.IGNORECASE,
         ),
         "moving away",

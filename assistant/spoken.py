@@ -14,7 +14,9 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 from .chinese import english_terms
+from .choices import drop_unmentioned
 from .question import is_rare_english, one_edit, rare_zipf, zipf
+from .tickers import company_names
 
 _FILLER_START = re.compile(
     r"^(?:\s*(?:um+|uh+|erm+|er|hmm+|ok(?:ay)?|alright|g['’]?day(?:\s+mate)?|fair\s+dinkum|crikey|mate|cheers)"
@@ -123,6 +125,88 @@ _FLAGS = {
     "IN": "India",
     "DE": "Germany",
 }
+
+
+_DICTATED = re.compile(
+    r"\bquestion\s+mark\b|\bcomma\b|\bfull\s+stop\b|\bnew\s+(?:line|paragraph)\b|\b(?:open|close|end)\s+quotes?\b"
+    r"|\bunquote\b",
+    re.IGNORECASE,
+)
+_SPOKEN_MARKS = (
+    (r"\s*\bnew\s+(?:line|paragraph)\b\s*", " "),
+    (r"\s*\bquestion\s+mark\b", "?"),
+    (r"\s*\bexclamation\s+(?:mark|point)\b", "!"),
+    (r"\s*\b(?:full\s+stop|period)\b", "."),
+    (r"\s*\bsemi-?colon\b", ";"),
+    (r"\s*\bcolon\b", ":"),
+    (r"\s*\bcomma\b", ","),
+    (r"\bopen\s+(?:quote|quotes|quotation\s+marks?)\s+(?=\w)", '"'),
+    (r"(?<=\w)\s+(?:(?:close|end)\s+(?:quote|quotes|quotation\s+marks?)|unquote)\b", '"'),
+    # "…worth in total. Scratch that, I mean the 2024 figure?": the words after it are what is meant.
+    (r"\s*[,.;]?\s*\bscratch\s+that\b\s*[,.;]?\s*(?:i\s+mean\b\s*,?\s*)?", ", "),
+)
+
+
+def _dictated(text: str) -> str:
+    """Dictation that writes out the punctuation said aloud, punctuated: "what did smiley say about adcs question
+    mark" -> "what did smiley say about adcs?"; "open quote two point oh close quote" -> a quoted "2.0"; "scratch
+    that" takes the words before it back. Only a text that says "question mark", "comma", "full stop", "new line"
+    or a quote is read so ("period" alone is a word)."""
+    if not _DICTATED.search(text):
+        return text
+    for pattern, mark in _SPOKEN_MARKS:
+        text = re.sub(pattern, mark, text, flags=re.IGNORECASE)
+    text = re.sub(r"^[\s,.;:]+", "", text)
+    return re.sub(r"([,.;:?!])(?=[^\s\d\"”’'])", r"\1 ", text).strip()
+
+
+_SINGLISH = re.compile(
+    r"\b(?:lah|leh|lor|meh|sia|liao|hor)\b|\bah\s*[?!,]|\bang\s+moh\b|\bkiasu\b|\bgot\s+(?:say|give|make)\b",
+    re.IGNORECASE,
+)
+_PARTICLE = r"lah|leh|lor|meh|sia|liao|hor|ah|one"
+_DETERMINERS = {"the", "that", "this", "other", "another", "any", "each", "every", "no", "a", "which"}
+
+
+def _singlish(text: str) -> str:
+    """Singapore's colloquial English in its standard form: sentence particles dropped ("how much they pay ah?"),
+    "…or not?" and a clause-final "one" ("which city one?") as plain questions, "got" as the verb it stands
+    for, "ang moh" as Western. "which X one?" is read so even without a particle; the rest only in a question
+    that has one ("lah", "leh", "meh", "…ah?"), so "Ah, and the other one?" keeps its words."""
+    # "from which city one?", "how much one?": the question ("which one?" stays)
+    text = re.sub(
+        r"\b((?:which|what|how\s+much|how\s+many)(?:\s+[\w’'-]+){1,3}?)\s+one(?=\s*(?:ah|leh|lah)?\s*[?!])",
+        r"\1",
+        text,
+        flags=re.IGNORECASE,
+    )
+    if not _SINGLISH.search(text):
+        return text
+    text = re.sub(r"^\s*eh\b[\s,]*", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"^\s*last\s+time\b", "In the past", text, flags=re.IGNORECASE)
+
+    def particle(match: re.Match[str]) -> str:
+        # "the AZ one leh?", "from that one ah?": "one" is the thing meant
+        before = text[max(0, match.start() - 20) : match.start()].lower().split()
+        if match.group(1).lower() == "one" and set(before[-2:]) & _DETERMINERS:
+            return match.group(0)
+        return ""
+
+    # "…or not ah?", "…still grow ah?", "…enter what era already ah?", "…drugs one, now…"
+    for _ in range(3):
+        text = re.sub(
+            r"(?:\s*,)?\s+(or\s+not|already|" + _PARTICLE + r")(?=\s*[?!.,]|\s*$)",
+            particle,
+            text,
+            flags=re.IGNORECASE,
+        )
+    text = re.sub(r"\bang\s+moh\b", "Western", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bkiasu\b", "keen", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bdamn\s+(?=\w)", "very ", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bgot\s+(?=(?:say|give|make|quote|become|sell|sign|name|any)\b)", "", text, flags=re.IGNORECASE)
+    text = re.sub(r"(^|[?!.,]\s+)got\b", r"\1is there", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bgot\b", "has", text, flags=re.IGNORECASE)
+    return re.sub(r"\bgo\s+(?=(?:buy|partner|sell)\b)", "", text, flags=re.IGNORECASE)
 
 
 def _social(text: str) -> str:
@@ -441,6 +525,12 @@ def _deal_sheet(text: str) -> str:
     )
     text = re.sub(r"\b([A-Z][\w&.-]*)\s+[x×]\s+(?=[A-Z])", r"\1–", text)
     text = re.sub(r"\blic['’]?ing\b", "licensing", text, flags=re.IGNORECASE)
+    # "Which TAs…?": therapy areas; "going into YE25": the end of 2025; "onc and I&I": immunology and
+    # inflammation, which articles call immunology.
+    text = re.sub(r"\bTA(s?)\b", lambda m: "therapy area" + m.group(1), text)
+    text = re.sub(r"\b(?:YE|year[- ]end)\s?['’]?(\d\d)\b", r"the end of 20\1", text)
+    text = re.sub(r"\bYE\s?(20\d\d)\b", r"the end of \1", text)
+    text = re.sub(r"\bI\s?&\s?I\b", "immunology", text)
     return re.sub(r"\blic['’]d\b", "licensed", text, flags=re.IGNORECASE)
 
 
@@ -707,7 +797,9 @@ def normalise(
     """The question as it would have been typed; unchanged when there is nothing to undo. `year` is the year of
     the newest article, which "last year" and "next year" count from."""
     names = list(names)
-    text = _uncoded(_unprompted(_unshouted(_tags(_social(english_terms(question))), names)))
+    text = _uncoded(
+        _unprompted(company_names(_unshouted(_tags(_social(english_terms(_singlish(_dictated(question))))), names)))
+    )
     if year:
         text = _relative_years(text, year)
     text = _where_it_says(_unbureaucratic(_vernacular(_deal_sheet(_lay_terms(text)))))
@@ -727,6 +819,20 @@ def normalise(
         flags=re.IGNORECASE,
     )
     text = re.sub(r"^\s*What\s+(?:is|was)\s+the\s+number\s+of\b", "How many", text, flags=re.IGNORECASE)
+    # A debater's "What's the strongest evidence in the piece that X?", "Does anything in the article cut against
+    # the idea that X?": whether X, as the articles have it (for or against). ("Is there evidence X?" stays: its
+    # "evidence" is part of what finds the sentence that shows X.)
+    text = re.sub(
+        r"^\s*(?:(?:what['’]?s|what\s+is)\s+the\s+(?:(?:piece|article)['’]s\s+)?(?:best|strongest|clearest|main|"
+        r"key|hardest|firmest)\s+(?:evidence|proof)|(?:is|are)\s+there\s+(?:any\s+)?(?:(?:hard|real|expert|firm)\s+)?"
+        r"(?:evidence|proof)\s+against\s+the\s+(?:idea|claim|notion|view)|does\s+anything\s+(?:in\s+the\s+(?:piece|article)\s+)?(?:cut|cuts|go|push)\s+against\s+"
+        r"the\s+(?:idea|claim|notion|view)|does\s+anything\s+(?:in\s+the\s+(?:piece|article)\s+)?(?:back|support)"
+        r"(?:\s+up)?\s+the\s+(?:idea|claim|notion|view))(?:\s+in\s+the\s+(?:piece|article))?\s+(?:that\s+)?"
+        r"(?!(?:on|of|for|about|in|from)\b)",
+        "Is it true that ",
+        text,
+        flags=re.IGNORECASE,
+    )
     # "Our listeners want to know which therapy areas ...": the question someone else wants answered.
     text = re.sub(
         r"^\s*(?:(?:our|my|the|your)\s+(?:[\w-]+\s+){0,3}?[\w-]+|i|we|they|he|she|people|everyone)\s+"
@@ -908,9 +1014,19 @@ def normalise(
     text = _spelled_letters(text, in_corpus)
     text = _acronyms(text, in_corpus)
     text = _joined_words(text, in_corpus)
+    text = _split_words(text, in_corpus)
     text = _possessive_names(text, names)
     text = _misheard_names(text, in_corpus, names)
     text = _typos(text, in_corpus)
+    # "BeiGene change name to BeOne when?", "House passed it when?": the question word, put first.
+    text = re.sub(
+        r"^(?!\s*(?:what|which|who|whom|whose|when|where|why|how|is|are|was|were|do|does|did|has|have|had|can|"
+        r"could|will|would|should|and|so|but|or)\b)\s*([^?,;:]{6,}?)\s+(when|where)\s*\?",
+        lambda m: f"{m.group(2).capitalize()} {m.group(1)}?",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = drop_unmentioned(text, in_corpus)
     text = re.sub(r"\s{2,}", " ", text).strip()
     if not text:
         return question
@@ -932,6 +1048,13 @@ def _spoken_numbers(text: str) -> str:
             + (_TWO_DIGITS[match.group(5).lower()] if match.group(5) else 0)
         )
 
+    # "two point oh": 2.0, as a version is said
+    text = re.sub(
+        r"\b(one|two|three|four|five)\s+point\s+(?:oh|o|zero|nought)\b",
+        lambda m: f"{_UNITS.index(m.group(1).lower()) + 1}.0",
+        text,
+        flags=re.IGNORECASE,
+    )
     text = _YEAR.sub(year, text)
     text = _HALF.sub(lambda m: "500m" if m.group(1).lower() == "billion" else "0.5m", text)
 
@@ -1011,8 +1134,9 @@ def _acronyms(text: str, in_corpus: Callable[[str], bool]) -> str:
             # "R&D is picking up": "is" is a word, not the letter i made plural.
             head = " ".join(tokens[:-1])
             return (_LETTERS.sub(join, head) if len(tokens) > 2 else head) + " " + tokens[-1]
-        plural = bool(re.search(r"['’]s$", span))
-        letters = re.findall(r"[A-Za-z]", re.sub(r"['’]?s$", "", span) if plural else span)
+        # "a d c's", and dictation's "a d c s", "c g t s": a plural (not "u s", two letters)
+        plural = bool(re.search(r"['’]s$", span)) or (len(tokens) >= 3 and tokens[-1].lower() == "s")
+        letters = re.findall(r"[A-Za-z]", re.sub(r"\s*['’]?s$", "", span) if plural else span)
         for start in range(len(letters) - 1):  # "a d c": "adc" if the corpus has it, else "dc"
             acronym = "".join(letters[start:]).lower()
             if len(acronym) >= 2 and in_corpus(acronym):
@@ -1021,6 +1145,8 @@ def _acronyms(text: str, in_corpus: Callable[[str], bool]) -> str:
         return span
 
     text = re.sub(r"\b([A-Z])-and-([A-Z])\b", r"\1&\2", text)  # a script's "R-and-D", "M-and-A"
+    text = re.sub(r"\b[rR]\s+and\s+[dD]\b", "R&D", text)  # dictation's "r and d"
+    text = re.sub(r"\b[mM]\s+and\s+[aA]\b", "M&A", text)
 
     def hyphened(match: re.Match[str]) -> str:  # a script's "A-D-Cs", "G-S-K", "the F-D-A"
         plural = match.group(0).endswith("s")
@@ -1033,6 +1159,25 @@ def _acronyms(text: str, in_corpus: Callable[[str], bool]) -> str:
 
 _HYPHENED_LETTERS = re.compile(r"(?<![\w’'-])(?:[A-Z]-){1,4}[A-Z]s?(?=['’]s\b|(?![\w’'-]))")
 """Capital letters joined by hyphens, as a script spells an acronym out ("A-D-Cs", "G-S-K's")."""
+
+
+def _split_words(text: str, in_corpus: Callable[[str], bool]) -> str:
+    """ "bigpharma", "whatother": two words run together, as dictation and fast typing do. A lower-case word
+    neither English nor the corpus knows is split where both halves are words: one of the commonest ("big",
+    "what"; not "radio" of "radiopharma"), then one of five letters or more the corpus holds (not "off|sets":
+    "offsets" is only too rare for the word list)."""
+
+    def split(match: re.Match[str]) -> str:
+        word = match.group(0)
+        if in_corpus(word) or zipf(word) > 0:
+            return word
+        for k in range(2, len(word) - 2):
+            first, second = word[:k], word[k:]
+            if zipf(first) >= 5.5 and len(second) >= 5 and zipf(second) >= 3.0 and in_corpus(second):
+                return f"{first} {second}"
+        return word
+
+    return re.sub(r"\b[a-z]{7,}\b", split, text)
 
 
 def _joined_words(text: str, in_corpus: Callable[[str], bool]) -> str:

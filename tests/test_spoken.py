@@ -53,7 +53,7 @@ def typed(question: str) -> str:
         ("Cancer aside, which area is hot?", "aside from cancer, which area is hot?"),
         # A post: flags as countries, emoji and trailing tags dropped, cashtags as tickers, a line break as a colon.
         ("why r big pharmas so into 🇨🇳 rn? 🤔 #biotech #pharma", "why are big pharmas so into china now?"),
-        ("$ZLAB's Josh Smiley 🔮\nwhat's his 2026 call?", "zlab's josh smiley: what's his 2026 call?"),
+        ("$ZLAB's Josh Smiley 🔮\nwhat's his 2026 call?", "zai lab's josh smiley: what's his 2026 call?"),
         ("#BIOSECURE is back 😬", "biosecure is back"),
         ("Brukinsa US sales this yr? 💰 $ONC", "brukinsa us sales this yr?"),
         ("# of deals over $500m?", "# of deals over $500m?"),
@@ -215,7 +215,7 @@ def test_names_misheard_by_dictation_are_restored() -> None:
 def test_a_deal_sheets_shorthand_and_a_laypersons_words() -> None:
     assert typed("agg TEV of CN lic deals in '24?") == "agg TEV of CN lic deals in 2024?"
     assert typed("Zenas x InnoCare – TEV?") == "Zenas–InnoCare – TEV?"
-    assert typed("which TAs are pharmacos in-lic'ing?") == "which TAs are pharmacos in-licensing?"
+    assert typed("which TAs are pharmacos in-lic'ing?") == "which therapy areas are pharmacos in-licensing?"
     assert typed("who won in '99?") == "who won in 1999?"
     assert typed("How much was the deposit Novartis paid?") == "How much was the upfront Novartis paid?"
     assert typed("Was a deposit paid?") == "Was the upfront paid?"
@@ -340,3 +340,94 @@ def test_a_due_diligence_analysts_attribution_is_read_as_who_says_what() -> None
     )
     assert typed("What's driving it on his account?") == "What's driving it according to him?"
     assert typed("Quoting Cui directly, what do they lack?") == "According to Cui, what do they lack?"
+
+
+def test_options_the_articles_never_mention_are_dropped() -> None:
+    corpus = CORPUS | set("obesity 28 41 5bn 20 11 december generics me too drugs abbvie pfizer gsk partner".split())
+
+    def offered(question: str) -> str:
+        return normalise(question, in_corpus=corpus.__contains__, names=NAMES)
+
+    # Numbers: any option the articles hold no digits of goes, the first too; a date by its day and month.
+    assert offered("What share came from China – 18%, 28% or 38%?") == "What share came from China – 28%?"
+    assert offered("Did they add up to roughly $31.5bn, $41.5bn or $51.5bn?") == "Did they add up to roughly $41.5bn?"
+    assert offered("When did the House pass it – 1 December, 11 December or 11 November?") == (
+        "When did the House pass it – 11 December?"
+    )
+    # Words: a later option naming something specialised the articles lack, after one they hold.
+    assert offered("Is that companies chasing obesity or hypertension?") == "Is that companies chasing obesity?"
+    assert offered("Was it AbbVie, Pfizer and GSK, or Merck, Lilly and Sanofi?") == "Was it AbbVie, Pfizer and GSK?"
+    assert offered("Known for generics and me-too drugs, or API work?") == "Known for generics and me-too drugs?"
+    # Kept: everyday words ("go solo" is still what is asked), options none or all of which the articles
+    # hold, "or not", a first option whose start is uncertain, a clause after "or".
+    for kept in (
+        "Partner or go solo?",
+        "Did AstraZeneca pay $110m or $200m upfront?",
+        "Was it 2024 or 2025?",
+        "Is it cheap or not?",
+        "Was it hypertension or obesity?",
+        "Is it about price, or is there something else?",
+        "One or two sentences, please.",
+    ):
+        assert offered(kept) == kept
+
+
+def test_stock_tickers_are_read_as_the_companies() -> None:
+    assert typed("AZN x 1093.HK – how big was the print?") == "AstraZeneca–CSPC – how big was the print?"
+    assert typed("Is the 6855.HK CEO worried? And HK:9969?") == "Is the Ascentage Pharma CEO worried? And InnoCare?"
+    assert typed("What did ABBV, PFE and GSK sign?") == "What did AbbVie, Pfizer and GSK sign?"
+    assert typed("Per JEF's Cui, is ZLAB right?") == "Per Jeffries's Cui, is Zai Lab right?"  # the test names' spelling
+    # Letters only in capitals ("onc" is oncology), and no ticker that is also a term ("MRNA").
+    assert typed("ONC or onc deals? MRNA?") == "BeOne or onc deals? MRNA?"
+    # Shorthand: therapy areas, a year's end, immunology and inflammation.
+    assert typed("Which TAs going into YE25? I&I?") == "Which therapy areas going into the end of 2025? immunology?"
+
+
+def test_dictated_punctuation_and_run_together_words() -> None:
+    corpus = CORPUS | {"pharma", "other", "cgt", "cgts", "2.0"}
+
+    def dictated(question: str) -> str:
+        return normalise(question, in_corpus=corpus.__contains__, names=NAMES)
+
+    assert dictated("what did smiley say comma and why question mark") == "what did smiley say, and why?"
+    assert dictated("new line is it in a open quote two point oh close quote era question mark") == (
+        'is it in a "2.0" era?'
+    )
+    assert dictated("hub for cell and gene therapies comma scratch that comma c g t s question mark") == (
+        "hub for cell and gene therapies, CGTs?"
+    )
+    assert dictated("r and d in which bigpharma whatother area question mark") == (
+        "R&D in which big pharma what other area?"
+    )
+    # Without dictation's marks, "period" is a word; a rare word is not split ("radio|pharma", "off|sets").
+    assert dictated("over what period?") == "over what period?"
+    assert dictated("any radiopharma offsets?") == "any radiopharma offsets?"
+
+
+def test_singlish_is_read_in_standard_english() -> None:
+    assert typed("AZ and CSPC that deal ah, how much they pay?") == "AZ and CSPC that deal, how much they pay?"
+    assert typed("Cui think will carry on into 2026 or not?") == "Cui think will carry on into 2026 or not?"
+    assert typed("Cui think will carry on or not lah?") == "Cui think will carry on?"
+    assert typed("Why all the ang moh pharma so kiasu go buy China drugs one? Just for cheap meh?") == (
+        "Why all the Western pharma so keen buy China drugs? Just for cheap?"
+    )
+    assert typed("Then the AZ one leh?") == "Then the AZ one?"  # "one" is the deal meant
+    assert typed("Their roots from which city one?") == "Their roots from which city?"
+    assert typed("And which one?") == "And which one?"
+    assert typed("She got say how many senators vote or not?") == "She say how many senators vote?"
+    # A question word left at the end, in Singlish as in terse English, is put first.
+    assert typed("BeiGene change name to BeOne when one ah?") == "When BeiGene change name to BeOne?"
+    assert typed("House passed it when?") == "When House passed it?"
+    assert typed("And it passed when?") == "And it passed when?"
+
+
+def test_a_debaters_evidence_for_a_claim_asks_whether_it_holds() -> None:
+    assert typed("What's the strongest evidence in the piece that Chinese assets are cheap?") == (
+        "Is it true that Chinese assets are cheap?"
+    )
+    assert typed("Does anything in the article cut against the idea that BIOSECURE matters?") == (
+        "Is it true that BIOSECURE matters?"
+    )
+    assert typed("Is there any evidence in the piece on how the EU sees it?") == (
+        "Is there any evidence in the piece on how the EU sees it?"
+    )
