@@ -749,7 +749,13 @@ def _second_question(question: str) -> str | None:
     if len(parts) != 2 or not parts[1].endswith("?") or len(parts[1].split()) < 3:
         return None
     leans = re.search(r"\b(?:he|she|it|they|them|his|her|its|their|that|this|these|those)\b", parts[1], re.I)
-    return None if leans else parts[1]
+    # "AZ pay CSPC how much upfront? Is there a breakdown?": everyday words only, it asks more of the first.
+    from .question import _QUESTION_OPENERS, specificity
+    from .retrieval import STOPWORDS
+
+    words = [w for w in re.findall(r"[A-Za-z][\w-]*", parts[1]) if w.lower() not in STOPWORDS]
+    own_topic = any(specificity(w) >= 0.5 or (w[0].isupper() and w.lower() not in _QUESTION_OPENERS) for w in words)
+    return None if leans or not own_topic else parts[1]
 
 
 _ALTERNATIVES = re.compile(
@@ -785,6 +791,8 @@ _PARTNER_Q = re.compile(
     r"|\b(?:partners?|partnered\s+(?:on|in|for|with)|licensor|licensee|counterparty|counterparts?|"
     r"licen[cs]e[ds]?\s+(?:\w+\s+){0,5}(?:from|to)|in-licen[cs]\w*|(?:bought|acquired)\s+by)\b"
     r"|\b(?:deal|agreement|pact|tie-up|partnership)\s+with\s*\?*\s*$"
+    # "Which Chinese company was on the other side of Pfizer's deal?"
+    r"|\bon\s+the\s+other\s+side\s+of\b"
     # "Which Chinese biotech did Pfizer buy its cancer medicine from?": the preposition at the end
     r"|^\s*(?:and\s+)?(?:which|what)\s+(?:[\w-]+\s+){0,2}(?:company|firm|biotech|drugmaker|pharma|house|party)\b"
     r"[^?]*\b(?:from|with)\s*\?*\s*$"
@@ -858,11 +866,12 @@ _ROLE_AT_ORGANISATION = re.compile(
     rf"\b(?:the|a|an|any|its)\s+(?:[\w-]+\s+)?{_ROLE_NOUN}\s+(?:of|at|from)\s+{_ORG_NAME}"
     rf"|{_ORG_NAME}['’]s\s+(?:[\w-]+\s+)?{_ROLE_NOUN}\b"
     rf"|\b(?:a|an|the)\s+{_ORG_NAME}\s+{_ROLE_NOUN}\b"
+    rf"|\b(?:did|does|do|has|have|had|is|was|are|were)\s+{_ORG_NAME}\s+{_ROLE_NOUN}\b"
     rf"|\b(?:any\s?one|any\s?body|some\s?one|some\s?body|people|no\s?one|nobody)\s+(?:from|at)\s+{_ORG_NAME}",
     re.IGNORECASE,
 )
 """Someone at an organisation, by role: "the head of AstraZeneca", "Merck's head of BD", "a Pfizer exec",
-"anybody from Novartis"."""
+"anybody from Novartis", "What did AstraZeneca management say…?"."""
 _VIEW_VERB = re.compile(
     r"\b(?:say|said|says|saying|think|thinks|thought|believes?|expects?|comments?|commented|quoted?|views?|"
     r"opinion|take|predicts?|feels?|make\s+of|argues?|warns?|stance|position|words)\b",

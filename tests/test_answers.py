@@ -2961,3 +2961,42 @@ def test_a_persons_read_leans_on_the_thread(engine: Engine) -> None:
     engine.ask("Ascentage CEO – worried about BIOSECURE?", thread)
     read = engine.ask("and the Jefferies HC head's read?", thread)  # her view of what the thread was about
     assert not read.abstained and "noise" in read.answer
+
+
+def test_options_tickers_dictation_and_singlish(engine: Engine) -> None:
+    cases = [
+        # Offered options: those the articles never mention are no part of the question.
+        ("What share of large pharma's 2024 innovator deals came from China – 18%, 28% or 38%?", "28%"),
+        ("The cardiometabolic deal uptick – is that companies chasing obesity or hypertension?", "obesity"),
+        ("When did the House pass BIOSECURE – 1 December, 11 December or 11 November?", "11 December"),
+        # Tickers, as investors name the companies.
+        ("AZN x 1093.HK this year – how big was the print?", "$5.3bn"),
+        ("Which TAs is the China R&D push concentrated in?", "cardiometabolic"),
+        # Dictation that spells out its punctuation; Singapore's colloquial English.
+        (
+            "what does dajun yang mean when he says chinese pharma is in a open quote two point oh close quote era "
+            "question mark",
+            "2.0",
+        ),
+        (
+            "why has china turned into a hub for cell and gene therapies comma scratch that comma c g t s "
+            "question mark",
+            "hub",
+        ),
+        ("China really top the world for new clinical trial starts already meh? Which year sia?", "2024"),
+        ("BeiGene now change name to what already ah?", "BeOne"),
+    ]
+    _assert_answered(engine, cases)
+    # No option the articles state, or a ticker's management never quoted: still refused.
+    for question in (
+        "How much did AstraZeneca pay CSPC upfront – $110m or $200m?",
+        "What did AZN management say about the 1093.HK deal?",
+        "what does smiley think about u s tariffs question mark",
+        # A second question of everyday words only asks more of the first, which the articles cannot answer.
+        "AZ pay CSPC how much upfront ah? Got break down or not?",
+        "BeiGene change name to BeOne when one ah?",
+        "How many clinical trials did China actually start in 2024? Does the piece give a raw number we can quote?",
+        # The other side of a deal is its partner, which the articles do not name for Pfizer's.
+        "Which Chinese company was on the other side of Pfizer's 2025 cancer deal?",
+    ):
+        assert engine.ask(question).abstained, question
