@@ -500,10 +500,20 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     ),
     # "sticking with licensing": keeping to it, as articles say it remains or continues.
     (re.compile(r"\bstick(?:s|ing)?\s+with\b|\bstuck\s+with\b", re.IGNORECASE), "remain continue"),
-    # "the open question hanging over the licensing scene", "still unsettled": the questions that remain.
+    # "the open question hanging over the licensing scene", "still unsettled", "what uncertainties": the
+    # questions that remain.
     (
-        re.compile(r"\bhang(?:s|ing)?\s+over\b|\bopen\s+questions?\b|\bunsettled\b|\bunresolved\b", re.IGNORECASE),
+        re.compile(
+            r"\bhang(?:s|ing)?\s+over\b|\bopen\s+questions?\b|\bunsettled\b|\bunresolved\b|\buncertaint(?:y|ies)\b"
+            r"|\bunknowns?\b|\bup\s+in\s+the\s+air\b",
+            re.IGNORECASE,
+        ),
         "questions",
+    ),
+    # "all the headline-grabbing dealmaking", "deals making headlines": deals that grab headlines.
+    (
+        re.compile(r"\bheadline[- ]grabbing\b|\bmak(?:e|es|ing)\s+(?:the\s+)?headlines\b", re.IGNORECASE),
+        "grab headlines",
     ),
     # "Why are global companies piling in?", "flocking to China": why they are so engaged.
     (

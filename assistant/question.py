@@ -1198,6 +1198,8 @@ _WHY = re.compile(
 )
 WHY_NOT = re.compile(
     r"\bwhy\s+(?:not|can['’]?t|cannot|won['’]?t|wouldn['’]?t|aren['’]?t|isn['’]?t|don['’]?t|doesn['’]?t)\b"
+    # "Why does Cui think most Chinese drugmakers aren't ready to commercialise on their own?"
+    r"|\bwhy\b[^?]{0,80}?\b(?:aren['’]t|isn['’]t|are\s+not|is\s+not)\s+(?:yet\s+)?(?:ready|able|equipped|prepared)\b"
     r"|\b(?:holding|hold|holds|held)\s+(?:[\w-]+\s+){1,4}?back\b|\bwhat(?:['’]s|\s+is)\s+(?:stopping|preventing)\b",
     re.IGNORECASE,
 )

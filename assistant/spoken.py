@@ -1139,7 +1139,7 @@ def _acronyms(text: str, in_corpus: Callable[[str], bool]) -> str:
         letters = re.findall(r"[A-Za-z]", re.sub(r"\s*['’]?s$", "", span) if plural else span)
         for start in range(len(letters) - 1):  # "a d c": "adc" if the corpus has it, else "dc"
             acronym = "".join(letters[start:]).lower()
-            if len(acronym) >= 2 and in_corpus(acronym):
+            if len(acronym) >= 2 and (in_corpus(acronym) or acronym in _KNOWN_ACRONYMS):
                 kept = span.split()[:start]
                 return " ".join([*kept, acronym.upper() + ("s" if plural else "")])
         return span
@@ -1157,6 +1157,9 @@ def _acronyms(text: str, in_corpus: Callable[[str], bool]) -> str:
     return _LETTERS.sub(join, text)
 
 
+_KNOWN_ACRONYMS = frozenset("eu uk fda ema nih nmpa cde ipo ceo cfo coo cso cmo".split())
+"""Letters said one by one that are an acronym even where no article uses it ("what does the e u think"): the
+question then names what the articles lack, as typed it would."""
 _HYPHENED_LETTERS = re.compile(r"(?<![\w’'-])(?:[A-Z]-){1,4}[A-Z]s?(?=['’]s\b|(?![\w’'-]))")
 """Capital letters joined by hyphens, as a script spells an acronym out ("A-D-Cs", "G-S-K's")."""
 

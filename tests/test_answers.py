@@ -2985,6 +2985,9 @@ def test_options_tickers_dictation_and_singlish(engine: Engine) -> None:
         ),
         ("China really top the world for new clinical trial starts already meh? Which year sia?", "2024"),
         ("BeiGene now change name to what already ah?", "BeOne"),
+        # Uncertainties are the articles' open questions; "aren't ready" asks what they lack.
+        ("What uncertainties does all the headline-grabbing West–China dealmaking raise for the future?", "questions"),
+        ("Why does Cui think most Chinese drugmakers aren't ready to commercialise globally on their own?", "lack"),
     ]
     _assert_answered(engine, cases)
     # No option the articles state, or a ticker's management never quoted: still refused.

@@ -399,6 +399,7 @@ def test_dictated_punctuation_and_run_together_words() -> None:
     assert dictated("r and d in which bigpharma whatother area question mark") == (
         "R&D in which big pharma what other area?"
     )
+    assert dictated("what does the e u think question mark") == "what does the EU think?"  # an acronym all the same
     # Without dictation's marks, "period" is a word; a rare word is not split ("radio|pharma", "off|sets").
     assert dictated("over what period?") == "over what period?"
     assert dictated("any radiopharma offsets?") == "any radiopharma offsets?"
