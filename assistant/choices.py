@@ -47,6 +47,10 @@ _APPROXIMATELY = re.compile(
     r"perhaps|just|over|under|above|below)\s+)+",
     re.IGNORECASE,
 )
+_VERB = re.compile(
+    r"\b(?:is|are|was|were|be|been|do|does|did|has|have|had|will|would|can|could|should|may|might|must)\b",
+    re.IGNORECASE,
+)
 # Words a parallel option starts with: "because costs are lower there, or because enrolment is quicker".
 _LEADS = re.compile(
     r"(?:because|since|to|into|in|on|at|for|from|with|by|as|than|through|via|after|before|due)$", re.IGNORECASE
@@ -62,9 +66,27 @@ class _Option:
         return question[self.start : self.end]
 
 
+def offers_options(question: str) -> bool:
+    """Whether the question offers options ("…18%, 28% or 38%?", "obesity or hypertension?")."""
+    return " or " in question.lower() and any(_options(question, m)[0] for m in _OR.finditer(question))
+
+
+def without_options(question: str) -> str:
+    """The question with the word options that may be dropped taken out (all but the first): what to search for
+    the passages that judge them, so that an option's own word does not fetch the one passage that mentions
+    it ("…obesity or hypertension?" beside a blood-pressure abstract). Numbers stay: in a follow-up ("did
+    the other one come in around $5.3bn or $3.5bn?") they are all that finds the passage."""
+    for match in reversed(list(_OR.finditer(question))):
+        options, numbers = _options(question, match)
+        if options and not numbers:
+            question = question[: options[0].start] + options[0].text(question) + question[options[-1].end :]
+    return re.sub(r"\s+([?!.,])", r"\1", re.sub(r"\s{2,}", " ", question))
+
+
 def drop_unmentioned(question: str, in_corpus: Callable[[str], bool]) -> str:
-    """The question with the options no article speaks of taken out, when another option's words are all in the
-    articles (`in_corpus(word)`: whether any passage holds the word)."""
+    """The question with the options taken out that no passage speaks of, when another option's words are all
+    there (`in_corpus(word)`: whether the passages found for the question hold the word; not the whole corpus,
+    where, among a few hundred medical abstracts, every disease has its mention)."""
     if " or " not in question.lower():
         return question
     for match in reversed(list(_OR.finditer(question))):
@@ -95,6 +117,9 @@ def _options(question: str, match: re.Match[str]) -> tuple[list[_Option], bool]:
     # A longer option only when it starts as the first does ("because costs are lower there, or because
     # enrolment is quicker"); "what drug or target sits at the heart of it" offers a clause, not options.
     if not right or len(right.split()) > (8 if _LEADS.match(right.split()[0]) else 5):
+        return [], False
+    # "What drug or programme is Novartis getting in that deal?": a verb in it makes it the question's clause.
+    if not _LEADS.match(right.split()[0]) and _VERB.search(right):
         return [], False
     # "48 or 60 innovative drugs": the options are the numbers.
     filler = _APPROXIMATELY.match(right)

@@ -371,12 +371,28 @@ class Engine:
                 + [a for c in f.companies for a in c.aliases]
             ]
             self._names = (facts, names)
-        return normalise(
+        typed = normalise(
             question,
             in_corpus=lambda word: store.passage_share([word])[word] > 0,
             names=self._names[1],
             year=self._now,
         )
+        return self._options_dropped(typed)
+
+    def _options_dropped(self, question: str) -> str:
+        """The question without the options it offers that the passages found for it never mention ("What share
+        came from China – 18%, 28% or 38%?" asks about 28%): see `choices.drop_unmentioned`."""
+        from .choices import drop_unmentioned, offers_options, without_options
+
+        if not offers_options(question):
+            return question
+        from .answer import stems
+
+        found: set[str] = set()
+        for hit in self._get_retriever().search(without_options(question), k=4):
+            found.update(re.findall(r"[^\W_]+", hit.chunk.text.lower()))
+        stemmed = set(stems(sorted(found)))
+        return drop_unmentioned(question, lambda word: word in found or stems([word])[0] in stemmed)
 
     def prepare(self, question: str, conversation: Conversation | None = None) -> Prepared:
         """What to search for a question and what to judge the evidence against.

@@ -14,7 +14,6 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 from .chinese import english_terms
-from .choices import drop_unmentioned
 from .question import is_rare_english, one_edit, rare_zipf, zipf
 from .tickers import company_names
 
@@ -1026,7 +1025,6 @@ def normalise(
         text,
         flags=re.IGNORECASE,
     )
-    text = drop_unmentioned(text, in_corpus)
     text = re.sub(r"\s{2,}", " ", text).strip()
     if not text:
         return question

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from assistant.choices import drop_unmentioned, offers_options
 from assistant.lexicon import british, spelling_variant
 from assistant.spoken import normalise
 
@@ -342,23 +343,23 @@ def test_a_due_diligence_analysts_attribution_is_read_as_who_says_what() -> None
     assert typed("Quoting Cui directly, what do they lack?") == "According to Cui, what do they lack?"
 
 
-def test_options_the_articles_never_mention_are_dropped() -> None:
-    corpus = CORPUS | set("obesity 28 41 5bn 20 11 december generics me too drugs abbvie pfizer gsk partner".split())
+def test_options_the_passages_never_mention_are_dropped() -> None:
+    found = CORPUS | set("obesity 28 41 5bn 20 11 december generics me too drugs abbvie pfizer gsk partner".split())
 
     def offered(question: str) -> str:
-        return normalise(question, in_corpus=corpus.__contains__, names=NAMES)
+        return drop_unmentioned(question, found.__contains__)
 
-    # Numbers: any option the articles hold no digits of goes, the first too; a date by its day and month.
+    # Numbers: any option the passages hold no digits of goes, the first too; a date by its day and month.
     assert offered("What share came from China – 18%, 28% or 38%?") == "What share came from China – 28%?"
     assert offered("Did they add up to roughly $31.5bn, $41.5bn or $51.5bn?") == "Did they add up to roughly $41.5bn?"
     assert offered("When did the House pass it – 1 December, 11 December or 11 November?") == (
         "When did the House pass it – 11 December?"
     )
-    # Words: a later option naming something specialised the articles lack, after one they hold.
+    # Words: a later option naming something specialised the passages lack, after one they hold.
     assert offered("Is that companies chasing obesity or hypertension?") == "Is that companies chasing obesity?"
     assert offered("Was it AbbVie, Pfizer and GSK, or Merck, Lilly and Sanofi?") == "Was it AbbVie, Pfizer and GSK?"
     assert offered("Known for generics and me-too drugs, or API work?") == "Known for generics and me-too drugs?"
-    # Kept: everyday words ("go solo" is still what is asked), options none or all of which the articles
+    # Kept: everyday words ("go solo" is still what is asked), options none or all of which the passages
     # hold, "or not", a first option whose start is uncertain, a clause after "or".
     for kept in (
         "Partner or go solo?",
@@ -370,6 +371,7 @@ def test_options_the_articles_never_mention_are_dropped() -> None:
         "One or two sentences, please.",
     ):
         assert offered(kept) == kept
+    assert offers_options("Obesity or hypertension?") and not offers_options("Is it cheap or not?")
 
 
 def test_stock_tickers_are_read_as_the_companies() -> None:
