@@ -179,6 +179,9 @@ ABBREVIATIONS: dict[str, str] = {
     "chambers": "house|senate|chambers",
     "scene": "landscape|scene",  # "why are global companies so hooked on China"
     "players": "companies|players",  # "why are the global players so engaged"
+    "heavyweights": "companies|heavyweights",  # "which Western heavyweights struck cancer deals"
+    "heavyweight": "companies|heavyweight",
+    "giants": "companies|giants",  # "the pharma giants"
     "player": "company|player",
     "worried": "concerned|worried|unfazed|fazed",
     "flags": "notes|highlights|flags",  # "who flags a pickup in cardiometabolic dealmaking?"
@@ -593,6 +596,8 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"\b(?:catch(?:es|ing)?|caught)\s+(?:[\w’'-]+\s+){0,2}eyes?\b", re.IGNORECASE), "interest"),
     # "deal flow": the deals.
     (re.compile(r"\bdeal[- ]?flow\b", re.IGNORECASE), "deals"),
+    # "where's incremental deal flow showing up": where there is an uptick.
+    (re.compile(r"\bincremental\b|\bshowing\s+up\b", re.IGNORECASE), "uptick"),
     # "research and development": R&D, as articles write it.
     (re.compile(r"\bresearch\s+(?:and|&)\s+development\b", re.IGNORECASE), "r&d"),
     # "where R&D is picking up pace", "ramping up": where efforts accelerate.

@@ -305,11 +305,11 @@ def _assert_answered(engine: Engine, cases: list[tuple[str, str]]) -> None:
 
 
 def test_independent_question_sets_quality_floor(seed_index: Settings) -> None:
-    """A hundred and forty-two sets written by people who never saw the code or the dev set (see
-    eval/README.md): a floor below their pooled figures (0.959 / 0.949 / 0.972 / 0.032), so a drop means answers
+    """A hundred and forty-eight sets written by people who never saw the code or the dev set (see
+    eval/README.md): a floor below their pooled figures (0.959 / 0.948 / 0.972 / 0.031), so a drop means answers
     got worse on questions nobody tuned for."""
     result = evaluate_questions(INDEPENDENT, seed_index)
-    assert result["questions"] >= 9170 and len(result["files"]) >= 142
+    assert result["questions"] >= 9555 and len(result["files"]) >= 148
     assert result["hit@3"] >= 0.952, result["failures"]
     assert result["keyword_rate"] >= 0.940, result["failures"]
     assert result["unanswerable_refused"] >= 0.962, result["failures"]
@@ -2988,6 +2988,9 @@ def test_options_tickers_dictation_and_singlish(engine: Engine) -> None:
         # Uncertainties are the articles' open questions; "aren't ready" asks what they lack.
         ("What uncertainties does all the headline-grabbing West–China dealmaking raise for the future?", "questions"),
         ("Why does Cui think most Chinese drugmakers aren't ready to commercialise globally on their own?", "lack"),
+        # "heavyweights" are companies; "incremental deal flow showing up" is an uptick.
+        ("Which Western heavyweights does the article name as striking big cancer deals in China in 2025?", "AbbVie"),
+        ("Beyond onc and I&I, where's incremental deal flow showing up – obesity?", "cardiometabolic"),
     ]
     _assert_answered(engine, cases)
     # No option the articles state, or a ticker's management never quoted: still refused.
@@ -3003,3 +3006,23 @@ def test_options_tickers_dictation_and_singlish(engine: Engine) -> None:
         "Which Chinese company was on the other side of Pfizer's 2025 cancer deal?",
     ):
         assert engine.ask(question).abstained, question
+
+
+def test_options_are_judged_by_the_passages_found_not_the_whole_corpus(seed_copy: Settings) -> None:
+    from assistant.indexer import update_index
+
+    # An unrelated abstract that mentions hypertension and neurology, indexed beside the seed article: a
+    # corpus-wide vocabulary would count those options as mentioned, and the question would stay refused.
+    (seed_copy.corpus_dir / "blood-pressure-trial.md").write_text(
+        "---\ntitle: 'Hypertension and neurology outcomes in a cohort of older adults'\n---\n\n"
+        "We followed 4,000 older adults with hypertension for ten years and recorded neurology outcomes, "
+        "including stroke and cognitive decline, against blood pressure at baseline.\n",
+        encoding="utf-8",
+    )
+    update_index(seed_copy)
+    engine = Engine(seed_copy)
+    assert engine.typed("The cardiometabolic deal uptick – is that companies chasing obesity or hypertension?") == (
+        "The cardiometabolic deal uptick – is that companies chasing obesity?"
+    )
+    answer = engine.ask("Which area stays prominent next year, per Smiley – immunology or neurology?")
+    assert not answer.abstained and "immunology" in answer.answer
