@@ -4,10 +4,12 @@ An analyst checking a half-remembered fact offers choices ("What share of big ph
 came from China – 18%, 28% or 38%?", "is that companies chasing obesity or hypertension?", "was it AbbVie,
 Pfizer and GSK, or Merck, Lilly and Sanofi?"). Read as it stands, such a question names things the articles
 never mention (38%, hypertension, Sanofi), and those count against any passage as words it lacks: the
-answerable question is refused. An option none of whose words the articles hold is dropped when another
-option's words are all there; the question then asks what the articles can confirm ("…came from China –
-28%?"). When no option is in the articles ("Did AstraZeneca pay $110m or $200m upfront?") or all are ("2024
-or 2025?"), the question stays as typed, and is judged as any other.
+answerable question is refused. An option none (or, of a specialised term, at most half) of whose words the
+passages found for the question hold is dropped when another option's words are all there; the question then
+asks what the articles can confirm ("…came from China – 28%?"). When no option is there ("Did AstraZeneca
+pay $110m or $200m upfront?") or all are ("2024 or 2025?"), the question stays as typed, and is judged as
+any other. The passages are the engine's to find (`Engine._options_dropped`): the whole corpus would not do,
+as among a few hundred medical abstracts every disease has its mention.
 """
 
 from __future__ import annotations

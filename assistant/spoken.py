@@ -172,9 +172,11 @@ def _singlish(text: str) -> str:
     "…or not?" and a clause-final "one" ("which city one?") as plain questions, "got" as the verb it stands
     for, "ang moh" as Western. "which X one?" is read so even without a particle; the rest only in a question
     that has one ("lah", "leh", "meh", "…ah?"), so "Ah, and the other one?" keeps its words."""
-    # "from which city one?", "how much one?": the question ("which one?" stays)
+    # "from which city one?", "how much one?": the question ("which one?" stays, and so does "how much was the
+    # AstraZeneca one?", where "one" is the deal meant)
     text = re.sub(
-        r"\b((?:which|what|how\s+much|how\s+many)(?:\s+[\w’'-]+){1,3}?)\s+one(?=\s*(?:ah|leh|lah)?\s*[?!])",
+        r"\b((?:which|what|how\s+much|how\s+many)(?:\s+(?!(?:the|that|this|those|these|a|an|other|another)\b)"
+        r"[\w’'-]+){1,3}?)\s+one(?=\s*(?:ah|leh|lah)?\s*[?!])",
         r"\1",
         text,
         flags=re.IGNORECASE,

@@ -417,6 +417,7 @@ def test_singlish_is_read_in_standard_english() -> None:
     assert typed("Then the AZ one leh?") == "Then the AZ one?"  # "one" is the deal meant
     assert typed("Their roots from which city one?") == "Their roots from which city?"
     assert typed("And which one?") == "And which one?"
+    assert typed("And how much was the AstraZeneca one?") == "And how much was the AstraZeneca one?"
     assert typed("She got say how many senators vote or not?") == "She say how many senators vote?"
     # A question word left at the end, in Singlish as in terse English, is put first.
     assert typed("BeiGene change name to BeOne when one ah?") == "When BeiGene change name to BeOne?"
