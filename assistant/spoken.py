@@ -14,6 +14,7 @@ import unicodedata
 from collections.abc import Callable, Iterable
 
 from .chinese import english_terms
+from .codemix import code_mixed
 from .question import is_rare_english, one_edit, rare_zipf, zipf
 from .tickers import company_names
 
@@ -799,7 +800,11 @@ def normalise(
     the newest article, which "last year" and "next year" count from."""
     names = list(names)
     text = _uncoded(
-        _unprompted(company_names(_unshouted(_tags(_social(english_terms(_singlish(_dictated(question))))), names)))
+        _unprompted(
+            company_names(
+                _unshouted(_tags(_social(english_terms(_singlish(code_mixed(_dictated(question)))))), names)
+            )
+        )
     )
     if year:
         text = _relative_years(text, year)
