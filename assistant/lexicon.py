@@ -531,7 +531,9 @@ PHRASES: list[tuple[re.Pattern[str], str]] = [
     (
         re.compile(
             r"\b(?:fold|folds|folded|folding|roll|rolls|rolled|rolling|bundl(?:e|es|ed|ing))\s+into\b"
-            r"|\b(?:tack|tacks|tacked|tacking|attach|attaches|attached|attaching)\s+(?:on)?to\b",
+            r"|\b(?:tack|tacks|tacked|tacking|attach|attaches|attached|attaching)\s+(?:on)?to\b"
+            # "What legislative vehicle is BIOSECURE riding on?": the act it is included in.
+            r"|\blegislative\s+vehicle\b|\brid(?:e|es|ing)\s+(?:on|along\s+(?:on|with))\b",
             re.IGNORECASE,
         ),
         "inclusion",

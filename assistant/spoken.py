@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable
 
 from .chinese import english_terms
 from .codemix import code_mixed
+from .framing import unframed
 from .question import is_rare_english, one_edit, rare_zipf, zipf
 from .tickers import company_names
 
@@ -802,7 +803,7 @@ def normalise(
     text = _uncoded(
         _unprompted(
             company_names(
-                _unshouted(_tags(_social(english_terms(_singlish(code_mixed(_dictated(question)))))), names)
+                _unshouted(_tags(_social(english_terms(_singlish(unframed(code_mixed(_dictated(question))))))), names)
             )
         )
     )

@@ -3026,3 +3026,47 @@ def test_options_are_judged_by_the_passages_found_not_the_whole_corpus(seed_copy
     )
     answer = engine.ask("Which area stays prominent next year, per Smiley – immunology or neurology?")
     assert not answer.abstained and "immunology" in answer.answer
+
+
+def test_taglish_pidgin_blanks_user_stories_and_other_outlets(engine: Engine) -> None:
+    cases = [
+        # Taglish and Nigerian Pidgin: the grammar words read in English, the names and figures as typed.
+        ("Magkano yung agreement ng Zenas Biopharma with InnoCare?", "$2bn"),
+        ("Kailan pinasa ng House yung BIOSECURE?", "11 December"),
+        ("Ano ulit yung dating name ng BeOne Medicines?", "BeiGene"),
+        ("Wetin Smiley talk about ADC wey China dey develop?", "linker-payload"),
+        (
+            "Please I want to know the total value of the Novartis deal and which Chinese company dem sign am with.",
+            "$5.36bn",
+        ),
+        # A quiz's blank, a ticket's user story, another outlet's report: the question inside.
+        ("The House passed the BIOSECURE Act on ___.", "11 December"),
+        ("BeOne Medicines used to go by the name ___.", "BeiGene"),
+        (
+            "As a BD lead, I want to know the headline value of AstraZeneca’s 2025 tie-up with CSPC Pharmaceutical, "
+            "so that I can benchmark our term sheet.",
+            "$5.3bn",
+        ),
+        (
+            "Story: investor wants Dajun Yang’s framing of where China’s pharma sector is heading. Acceptance: the "
+            "era he describes and why.",
+            "2.0",
+        ),
+        (
+            "Bloomberg had AstraZeneca's CSPC pact pegged at about $5.3bn in total. Does this piece agree on the "
+            "headline value?",
+            "$5.3bn",
+        ),
+        ("Endpoints quoted a Jefferies analyst on BIOSECURE; what does she say in this one?", "noise"),
+    ]
+    _assert_answered(engine, cases)
+    # What the articles do not state stays refused, however it is put.
+    for question in (
+        "Magkano yung upfront payment ng AZ sa CSPC?",
+        "Abeg, how much AZ pay CSPC for upfront?",
+        "Fill in: BIOSECURE lists ___ as a biotechnology company of concern.",
+        "Bloomberg reported Novartis paying Argo about $160m upfront. Does this piece give the upfront?",
+        "Endpoints named orelabrutinib as the drug in the Zenas–InnoCare pact. Which asset does this piece name?",
+        "As a BD lead, I want the upfront payment AstraZeneca made to CSPC, so that I can benchmark our ratio.",
+    ):
+        assert engine.ask(question).abstained, question
